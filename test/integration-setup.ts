@@ -1,0 +1,16 @@
+import { afterAll, inject } from "vitest";
+import { createDatabase } from "./database";
+
+// Each integration test file runs against its own fresh, migrated database.
+const database = await createDatabase(inject("testServerUrl"), {
+  prefix: "portal_test",
+  template: inject("templateDatabase"),
+});
+process.env.DATABASE_URL = database.url;
+process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+
+afterAll(async () => {
+  const { portalDb } = globalThis as { portalDb?: { $disconnect(): Promise<void> } };
+  await portalDb?.$disconnect();
+  await database.drop();
+});

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+
+/**
+ * The PostgreSQL server tests run on: TEST_DATABASE_URL when set (CI points it at
+ * 127.0.0.1:5432), otherwise an embedded server in a temporary directory, so `npm test` needs
+ * no database installed.
+ */
+export async function startTestServer(): Promise<{ serverUrl: string; stop(): Promise<void> }> {
+  const configured = process.env.TEST_DATABASE_URL;
+  if (configured) return { serverUrl: configured, stop: async () => undefined };
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), "portal-test-pg-"));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort() });
+  return {
+    serverUrl: server.databaseUrl("postgres"),
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
