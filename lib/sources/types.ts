@@ -1,0 +1,37 @@
+// The contract every data source fulfils. A source is one place where the company keeps personal
+// data; its declaration carries what GDPR Art. 15(1) obliges us to tell the data subject about it,
+// and its allow-list is the only way a field can leave the company.
+
+/** The person whose data is exported, as the company's systems know them. */
+export type DataSubject = {
+  /** The subject's id in the company's systems (streampay.customers.external_id for the demo). */
+  id: string;
+  email: string;
+};
+
+export type ExportRecord = Record<string, unknown>;
+
+export type CollectOptions = {
+  /** Records per page; collectors never read more than this at once. */
+  pageSize?: number;
+  /** Optional date range the customer asked for; sources with no dates ignore it. */
+  range?: { from?: Date; to?: Date };
+  signal?: AbortSignal;
+};
+
+export type DataSource = {
+  key: string; // stable, lowercase, used in file names: data/<key>.json
+  title: string;
+  /** Plain language: what this is and why we have it. */
+  description: string;
+  categories: string[]; // Art. 15(1)(b)
+  purposes: string[]; // Art. 15(1)(a)
+  legalBasis: string; // Art. 6(1)
+  recipients: string[]; // Art. 15(1)(c)
+  retention: string; // Art. 15(1)(d)
+  origin: string; // Art. 15(1)(g)
+  /** The allow-list and data dictionary: exported field → what it means. Nothing else leaves. */
+  fields: Record<string, string>;
+  /** Pages of the subject's records with keyset pagination, in a stable order. */
+  collect(subject: DataSubject, options?: CollectOptions): AsyncIterable<ExportRecord[]>;
+};
