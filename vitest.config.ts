@@ -16,6 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["{lib,inngest,app,components,prisma,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
@@ -25,6 +26,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["{lib,inngest,app,prisma,scripts,test}/**/*.int.test.{ts,tsx}"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],

@@ -28,6 +28,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     const value = Reflect.get(client(), property);
     return typeof value === "function" ? value.bind(client()) : value;
   },
+  has(_target, property) {
+    return Reflect.has(client(), property);
+  },
 });
 
 export type { PrismaClient };

@@ -1,0 +1,57 @@
+// The app under test: a production build against a fresh database of its own (on the server at
+// TEST_DATABASE_URL, or an embedded one), seeded with the demo data, in demo mode so sign-in
+// links land in the outbox the tests read.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createPrismaClient } from "@/lib/db";
+import { applyMigrations } from "@/lib/database/migrate";
+import { seedDemoCompany } from "@/prisma/demo-company";
+import { seedPortalAccounts } from "@/prisma/seed-portal";
+import { createDatabase } from "@/test/database";
+import { startTestServer } from "@/test/test-server";
+
+const port = process.env.E2E_PORT ?? "3100";
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+const server = await startTestServer();
+const database = await createDatabase(server.serverUrl, { prefix: "portal_e2e" });
+await applyMigrations(database.url);
+await seedDemoCompany(database.url, { activityRows: 0 });
+const client = createPrismaClient(database.url);
+await seedPortalAccounts(client);
+await client.$disconnect();
+log(`database ${database.name} ready`);
+
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  DEMO_MODE: "true",
+  // Every test browser signs in from 127.0.0.1; the per-address limit is what the tests exercise.
+  SIGN_IN_EMAILS_PER_IP_PER_HOUR: "10000",
+  RESEND_API_KEY: "",
+  BLOB_READ_WRITE_TOKEN: "",
+};
+
+const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
+
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const build = run(["build"]);
+  const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (${code})`);
+}
+const app = run(["start", "--port", port, "--hostname", "127.0.0.1"]);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  app.kill("SIGTERM");
+  await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+  await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+app.once("exit", () => void shutdown());

@@ -1,0 +1,12 @@
+// Every state change the portal records. Names read as "<thing>.<what happened>" so the audit
+// log can be filtered by prefix.
+export const AUDIT_ACTIONS = [
+  "auth.sign_in_link_requested",
+  "auth.sign_in_link_refused",
+  "auth.signed_in",
+  "auth.signed_out",
+  "user.created",
+  "user.role_changed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

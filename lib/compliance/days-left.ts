@@ -1,0 +1,6 @@
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Whole days until the legal deadline; negative once it has passed. */
+export function daysLeft(dueAt: Date, now: Date = new Date()): number {
+  return Math.ceil((dueAt.getTime() - now.getTime()) / DAY);
+}

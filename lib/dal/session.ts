@@ -1,0 +1,35 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type Viewer = { id: string; email: string; name: string | null; role: Role };
+
+const STAFF_ROLES: readonly Role[] = ["REVIEWER", "ADMIN"];
+
+export function isStaff(viewer: Pick<Viewer, "role">): boolean {
+  return STAFF_ROLES.includes(viewer.role);
+}
+
+/** Who is asking, once per request; null when signed out. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
+});
+
+/** Pages that need a signed-in person send everyone else to sign-in and back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return viewer;
+}
+
+/** Staff pages: a customer gets the same 404 as an unknown page, never a hint that it exists. */
+export async function requireStaff(returnTo: string): Promise<Viewer> {
+  const viewer = await requireViewer(returnTo);
+  if (!isStaff(viewer)) notFound();
+  return viewer;
+}

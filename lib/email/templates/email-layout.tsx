@@ -1,0 +1,42 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+
+const styles = {
+  body: { backgroundColor: "#f4f4f5", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0 },
+  container: { backgroundColor: "#ffffff", margin: "24px auto", padding: "32px", maxWidth: "560px", borderRadius: "8px" },
+  footer: { color: "#71717a", fontSize: "12px", lineHeight: "18px" },
+};
+
+export function EmailLayout(props: { preview: string; companyName: string; children: ReactNode }) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Section>{props.children}</Section>
+          <Hr />
+          <Text style={styles.footer}>
+            {props.companyName} Privacy Center. You received this email because of a request made with this address.
+            If that was not you, you can ignore it.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const emailStyles = {
+  heading: { fontSize: "22px", fontWeight: 600, color: "#18181b", margin: "0 0 16px" },
+  text: { fontSize: "15px", lineHeight: "24px", color: "#27272a" },
+  button: {
+    backgroundColor: "#1d4ed8",
+    color: "#ffffff",
+    padding: "12px 20px",
+    borderRadius: "6px",
+    fontWeight: 600,
+    textDecoration: "none",
+    display: "inline-block",
+  },
+  muted: { fontSize: "13px", lineHeight: "20px", color: "#52525b" },
+};

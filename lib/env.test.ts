@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+
+describe("configuration", () => {
+  it("runs every part embedded when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.emailMode).toBe("outbox");
+    expect(env.demoMode).toBe(true);
+    expect(env.EMBEDDED_POSTGRES_PORT).toBe(54329);
+  });
+
+  it("switches email to Resend and turns the demo off when a key is set", () => {
+    const env = parseEnv({ RESEND_API_KEY: "re_123" });
+    expect(env.emailMode).toBe("resend");
+    expect(env.demoMode).toBe(false);
+  });
+
+  it("never turns the demo outbox on in production unless asked", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).demoMode).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "true" }).demoMode).toBe(true);
+  });
+
+  it("names the variable when a value is bad", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(() => parseEnv({ EMBEDDED_POSTGRES_PORT: "eighty" })).toThrow(/EMBEDDED_POSTGRES_PORT/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
+    expect(() => parseEnv({ DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE: must be true or false/);
+  });
+
+  it("treats empty values as unset, as .env files write them", () => {
+    expect(parseEnv({ DATABASE_URL: "", RESEND_API_KEY: "" }).emailMode).toBe("outbox");
+  });
+});

@@ -1,0 +1,48 @@
+// `npm run dev` and `npm start`: one command that brings up everything the portal needs on this
+// machine — the embedded PostgreSQL when DATABASE_URL is unset, migrations, the demo data on first
+// run — then Next.js. Ctrl-C stops everything it started.
+import "dotenv/config";
+import { spawn, type ChildProcess } from "node:child_process";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+import { ConfigError } from "@/lib/env";
+import { preparePortal } from "./prepare-portal";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const log = (line: string) => console.log(`[portal] ${line}`);
+
+async function main() {
+  const portal = await preparePortal({ mode, log });
+  const port = process.env.PORT ?? "3000";
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+    await portal.database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "--port", port], {
+    stdio: "inherit",
+    env: portal.childEnv,
+  });
+  children.push(next);
+  next.once("exit", (code) => void stop(code ?? 1));
+
+  const url = `http://localhost:${port}`;
+  log(`Privacy portal: ${url}`);
+  if (portal.config.demoMode) {
+    log(`Email outbox (sign-in links land here): ${url}/dev/outbox`);
+    for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(8)} ${account.email}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

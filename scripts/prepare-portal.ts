@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db";
+import { provisionDatabase, type ProvisionedDatabase } from "@/lib/database/provision";
+import { ConfigError, parseEnv, type Env } from "@/lib/env";
+import { seedDemoCompany } from "@/prisma/demo-company";
+import { seedPortalAccounts } from "@/prisma/seed-portal";
+
+export type PreparedPortal = { config: Env; database: ProvisionedDatabase; childEnv: NodeJS.ProcessEnv };
+
+/** Database up and migrated, demo data present (dev and demo mode), secrets in place. */
+export async function preparePortal(options: { mode: "dev" | "start"; log: (line: string) => void }): Promise<PreparedPortal> {
+  const config = parseEnv(process.env);
+  const authSecret = config.AUTH_SECRET ?? (await devAuthSecret(options.mode, config.DATA_DIR));
+  const database = await provisionDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_POSTGRES_PORT,
+    log: options.log,
+  });
+  try {
+    if (!config.SOURCE_DATABASE_URL && !(await hasDemoCompany(database.url))) {
+      options.log("Seeding the demo company's data (first run)…");
+      await seedDemoCompany(database.url, { activityRows: Number(process.env.SEED_ACTIVITY_ROWS ?? 0), log: options.log });
+    }
+    if (options.mode === "dev" || config.demoMode) {
+      const client = createPrismaClient(database.url);
+      await seedPortalAccounts(client).finally(() => client.$disconnect());
+    }
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  return { config, database, childEnv: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret } };
+}
+
+/** In development a secret is made once and kept under DATA_DIR, so sessions survive restarts. */
+async function devAuthSecret(mode: "dev" | "start", dataDir: string): Promise<string> {
+  if (mode === "start") {
+    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required for `npm start` (openssl rand -base64 32)");
+  }
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function hasDemoCompany(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ seeded: boolean }>(
+      `SELECT to_regclass('streampay.customers') IS NOT NULL
+          AND EXISTS (SELECT 1 FROM streampay.customers) AS seeded`,
+    );
+    return rows[0]?.seeded ?? false;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,56 @@
+// `npm test`: the whole suite — type check, lint, unit and integration tests (Vitest, on real
+// PostgreSQL), end-to-end tests (Playwright in Chromium) — and one closing line with the totals
+// across every runner: `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+type Stage = { name: string; command: string[]; report?: string; count?: (report: unknown) => Counts };
+type Counts = { passed: number; failed: number };
+
+const vitestCounts = (r: unknown): Counts => {
+  const report = r as { numPassedTests: number; numFailedTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+};
+const playwrightCounts = (r: unknown): Counts => {
+  const { stats } = r as { stats: { expected: number; unexpected: number; flaky: number } };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+};
+
+const stages: Stage[] = [
+  { name: "typecheck", command: ["npm", "run", "typecheck"] },
+  { name: "lint", command: ["npm", "run", "lint"] },
+  {
+    name: "unit + integration",
+    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    report: "test-results/vitest.json",
+    count: vitestCounts,
+  },
+  { name: "end-to-end", command: ["npx", "playwright", "test"], report: "test-results/e2e.json", count: playwrightCounts },
+];
+
+const only = process.argv.slice(2);
+mkdirSync("test-results", { recursive: true });
+const totals: Counts = { passed: 0, failed: 0 };
+const failedStages: string[] = [];
+
+for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.name.split(" ")[0]!))) {
+  console.log(`\n=== ${stage.name} ===`);
+  if (stage.report) rmSync(stage.report, { force: true });
+  const { status } = spawnSync(stage.command[0]!, stage.command.slice(1), { stdio: "inherit" });
+  let counts: Counts | undefined;
+  if (stage.report && stage.count && existsSync(stage.report)) {
+    counts = stage.count(JSON.parse(readFileSync(stage.report, "utf8")));
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+  }
+  if (status !== 0) {
+    failedStages.push(stage.name);
+    // A stage that failed without failing a test (type errors, lint, a crash) still counts once.
+    if (!counts?.failed) totals.failed += 1;
+  }
+}
+
+console.log("");
+if (failedStages.length > 0) console.log(`Failed stages: ${failedStages.join(", ")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedStages.length > 0 ? 1 : 0);
