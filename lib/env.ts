@@ -41,7 +41,20 @@ const envSchema = z.object({
   // deployment that real customers use: the outbox shows everyone's sign-in links.
   DEMO_MODE: flag.optional(),
 
+  // Public address of the portal, for links in emails sent by the workflows.
+  PORTAL_URL: z.url({ message: "must be an absolute URL" }).default("http://localhost:3000"),
+
+  // Archives: where they are stored and how long a download stays available.
+  BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),
+  ARCHIVE_RETENTION_DAYS: positiveInt.max(90).default(7),
+
+  // The controller, as the archive's README.html names it (Art. 13/15 information).
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
+  COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
+  COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),
+  COMPANY_ADDRESS: z.string().default("StreamPay Ltd, 1 Example Street, Dublin, Ireland"),
+  SUPERVISORY_AUTHORITY_NAME: z.string().min(1).default("Data Protection Commission (Ireland)"),
+  SUPERVISORY_AUTHORITY_URL: z.url({ message: "must be an absolute URL" }).default("https://www.dataprotection.ie"),
 });
 
 export type Env = z.infer<typeof envSchema> & {

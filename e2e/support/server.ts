@@ -27,6 +27,8 @@ const env = {
   DATABASE_URL: database.url,
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   DEMO_MODE: "true",
+  PORTAL_URL: `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
   // Every test browser signs in from 127.0.0.1; the per-address limit is what the tests exercise.
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: "10000",
   RESEND_API_KEY: "",
@@ -40,7 +42,7 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (${code})`);
 }
-const app = run(["start", "--port", port, "--hostname", "127.0.0.1"]);
+const app = run(["start", "--port", port]);
 
 let stopping = false;
 async function shutdown() {

@@ -1,11 +1,11 @@
 "use server";
 
-import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { checkSignInEmail } from "@/lib/auth/sign-in-limits";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { actionError, type ActionResult } from "./result";
 
@@ -16,23 +16,17 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
     return actionError("Check the highlighted field.", z.flattenError(parsed.error).fieldErrors);
   }
   const { email } = parsed.data;
-  const redirectTo = safeCallbackPath(parsed.data.callbackUrl);
-  try {
-    await signIn("email", { email, redirectTo });
-  } catch (error) {
-    unstable_rethrow(error); // the redirect to /verify-request
-    const limited = error instanceof Error && /SignInLimitError|Try again in/.test(`${error.name} ${error.message} ${String(error.cause ?? "")}`);
-    await audit({
-      actor: { type: "SYSTEM", name: "auth" },
-      action: "auth.sign_in_link_refused",
-      context: await requestContext(),
-      metadata: { email, reason: limited ? "rate-limited" : "error" },
-    });
-    if (limited) {
-      return actionError("Too many sign-in emails were requested. Please wait a while before asking for another link.");
-    }
-    throw error;
+  const context = await requestContext();
+  // The limit is enforced when the email is sent (lib/auth/config.ts); checking first lets the
+  // form say so in words instead of Auth.js's generic error page.
+  const verdict = await checkSignInEmail(email, context.ip ?? null);
+  if (!verdict.allowed) {
+    await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_refused", context, metadata: { email, reason: "rate-limited" } });
+    return actionError(
+      `Too many sign-in emails were requested for this address. Please try again in ${verdict.retryAfterMinutes} minutes, or use the last link we sent.`,
+    );
   }
+  await signIn("email", { email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
   return { ok: true, data: undefined };
 }
 

@@ -7,6 +7,17 @@ export const AUDIT_ACTIONS = [
   "auth.signed_out",
   "user.created",
   "user.role_changed",
+  "request.collecting",
+  "request.packaging",
+  "request.ready",
+  "request.failed",
+  "request.expired",
+  "source.collected",
+  "source.failed",
+  "source.retry_requested",
+  "archive.created",
+  "archive.deleted",
+  "email.sent",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,3 +4,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function daysLeft(dueAt: Date, now: Date = new Date()): number {
   return Math.ceil((dueAt.getTime() - now.getTime()) / DAY);
 }
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY);
+}

@@ -1,6 +1,6 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { render } from "@react-email/render";
 import { EmailLayout, emailStyles } from "./email-layout";
+import { renderEmail } from "./render-email";
 
 type SignInEmailProps = { url: string; companyName: string; expiresInMinutes: number };
 
@@ -19,11 +19,5 @@ function SignInEmail({ url, companyName, expiresInMinutes }: SignInEmailProps) {
   );
 }
 
-export async function renderSignInEmail(props: SignInEmailProps) {
-  const element = <SignInEmail {...props} />;
-  return {
-    subject: `Sign in to the ${props.companyName} Privacy Center`,
-    html: await render(element),
-    text: await render(element, { plainText: true }),
-  };
-}
+export const renderSignInEmail = (props: SignInEmailProps) =>
+  renderEmail(`Sign in to the ${props.companyName} Privacy Center`, <SignInEmail {...props} />);

@@ -1,0 +1,23 @@
+import pg from "pg";
+
+// The company's database the sources read from: SOURCE_DATABASE_URL, or the portal's own
+// database, which holds the seeded demo company. Read-only use; a small pool of its own so a big
+// export never starves the portal's Prisma pool.
+
+const globalForSources = globalThis as unknown as { sourcePool?: pg.Pool; sourcePoolUrl?: string };
+
+export function sourceDatabase(): pg.Pool {
+  const url = process.env.SOURCE_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url) throw new Error("Neither SOURCE_DATABASE_URL nor DATABASE_URL is set; the data sources have nothing to read.");
+  if (!globalForSources.sourcePool || globalForSources.sourcePoolUrl !== url) {
+    void globalForSources.sourcePool?.end();
+    globalForSources.sourcePool = new pg.Pool({ connectionString: url, max: 4 });
+    globalForSources.sourcePoolUrl = url;
+  }
+  return globalForSources.sourcePool;
+}
+
+export async function closeSourceDatabase(): Promise<void> {
+  await globalForSources.sourcePool?.end();
+  globalForSources.sourcePool = undefined;
+}
