@@ -1,0 +1,42 @@
+import { type HistorySize, NO_HISTORY } from "./history";
+
+// The demo company's customers. Emails match the portal's demo accounts (lib/demo/accounts.ts).
+
+export type DemoCustomer = {
+  externalId: string;
+  email: string;
+  name: string;
+  country: string;
+  history: HistorySize;
+  /** Executed as an Art. 17 erasure after seeding. */
+  erased?: boolean;
+};
+
+const MODEST: HistorySize = {
+  activity: 40,
+  orders: 12,
+  payments: 10,
+  streams: 5,
+  payouts: 4,
+  tickets: 3,
+  messagesPerTicket: 3,
+  preferences: true,
+};
+
+export function demoCustomers(activityRows: number): DemoCustomer[] {
+  return [
+    {
+      externalId: "cus_000001",
+      email: "alex@example.com",
+      name: "Alex Morgan",
+      country: "IE",
+      // About 10 000 rows across every table.
+      history: { activity: 8500, orders: 600, payments: 300, streams: 200, payouts: 150, tickets: 40, messagesPerTicket: 5, preferences: true },
+    },
+    { externalId: "cus_000002", email: "sam@example.com", name: "Sam Rivera", country: "ES", history: NO_HISTORY },
+    { externalId: "cus_000003", email: "jordan@example.com", name: "Jordan Lee", country: "DE", history: MODEST },
+    { externalId: "cus_000004", email: "casey@example.com", name: "Casey Kim", country: "FR", history: MODEST },
+    { externalId: "cus_000005", email: "erased@example.com", name: "Erin Erased", country: "NL", history: MODEST, erased: true },
+    { externalId: "cus_000006", email: "heavy@example.com", name: "Heavy User", country: "IE", history: { ...NO_HISTORY, activity: activityRows } },
+  ];
+}
