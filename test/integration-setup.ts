@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { closeSourceDatabase } from "@/lib/sources/source-database";
 import { createDatabase } from "./database";
 
 // Each integration test file runs against its own fresh, migrated database.
@@ -12,5 +13,6 @@ process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 afterAll(async () => {
   const { portalDb } = globalThis as { portalDb?: { $disconnect(): Promise<void> } };
   await portalDb?.$disconnect();
+  await closeSourceDatabase();
   await database.drop();
 });

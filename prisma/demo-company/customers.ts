@@ -31,7 +31,7 @@ export function demoCustomers(activityRows: number): DemoCustomer[] {
       name: "Alex Morgan",
       country: "IE",
       // About 10 000 rows across every table.
-      history: { activity: 8500, orders: 600, payments: 300, streams: 200, payouts: 150, tickets: 40, messagesPerTicket: 5, preferences: true },
+      history: { activity: 9000, orders: 600, payments: 300, streams: 200, payouts: 150, tickets: 40, messagesPerTicket: 5, preferences: true },
     },
     { externalId: "cus_000002", email: "sam@example.com", name: "Sam Rivera", country: "ES", history: NO_HISTORY },
     { externalId: "cus_000003", email: "jordan@example.com", name: "Jordan Lee", country: "DE", history: MODEST },
