@@ -13,7 +13,7 @@ import { buildManifest, serializeManifest, type ManifestFile } from "./manifest"
 import { projectRecord } from "./project-record";
 import { renderReadmeHtml } from "./readme-html";
 import { readStagedRecords } from "./staging";
-import type { BlobStore } from "./store";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { ZipUpload } from "./zip-upload";
 
 // The package step: turn what the collect steps staged into the archive the customer downloads

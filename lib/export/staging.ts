@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { createInterface } from "node:readline";
 import type { DataSource, ExportRecord } from "@/lib/sources/types";
-import type { BlobStore } from "./store";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { projectRecord } from "./project-record";
 
 // Staging holds one source's records for one data subject between the collect step and the

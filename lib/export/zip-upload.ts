@@ -2,7 +2,7 @@ import { finished } from "node:stream/promises";
 import { pipeline, Readable } from "node:stream";
 import archiver from "archiver";
 import { DigestStream, type ContentDigest } from "./content-digest";
-import type { BlobStore } from "./store";
+import type { BlobStore } from "@/lib/storage/blob-store";
 
 /**
  * A ZIP written straight into the blob store: entries are appended one at a time and each is

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import type { BlobStore } from "../store";
+import type { BlobStore } from "@/lib/storage/blob-store";
 
 /** The BlobStore contract held in a Map, for unit tests of code that streams through storage. */
 export class MemoryBlobStore implements BlobStore {

@@ -1,0 +1,60 @@
+import { audit } from "@/lib/audit";
+import { createDownloadToken } from "@/lib/auth/download-token";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email";
+import { renderDataReadyEmail } from "@/lib/email/templates/data-ready-email";
+import { renderRequestDelayedEmail } from "@/lib/email/templates/request-delayed-email";
+import { env } from "@/lib/env";
+import { WORKFLOW_ACTOR } from "./transition";
+
+export function requestStatusUrl(requestId: string): string {
+  return new URL(`/privacy-center/requests/${requestId}`, env().PORTAL_URL).toString();
+}
+
+export function downloadUrl(requestId: string, archiveId: string, expiresAt: Date): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is needed to sign download links.");
+  const token = createDownloadToken({ requestId, archiveId, expiresAt }, secret);
+  const url = new URL(`/privacy-center/requests/${requestId}/download`, env().PORTAL_URL);
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+/**
+ * "Your data is ready", with a signed link that expires with the archive. The idempotency key is
+ * the archive: a replayed step never sends a second email for the same archive.
+ */
+export async function sendDataReadyEmail(requestId: string, archiveId: string): Promise<{ emailId: string }> {
+  const archive = await db.exportArchive.findUniqueOrThrow({
+    where: { id: archiveId },
+    select: { expiresAt: true, request: { select: { id: true, reference: true, user: { select: { email: true } } } } },
+  });
+  if (archive.request.id !== requestId) throw new Error("The archive belongs to another request.");
+  const content = await renderDataReadyEmail({
+    companyName: env().COMPANY_NAME,
+    reference: archive.request.reference,
+    downloadUrl: downloadUrl(requestId, archiveId, archive.expiresAt),
+    expiresAt: archive.expiresAt,
+  });
+  const { id } = await sendEmail({ to: archive.request.user.email, ...content, idempotencyKey: `data-ready/${archiveId}` });
+  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "data-ready", emailId: id } });
+  return { emailId: id };
+}
+
+/** A source failed for good: tell the customer plainly that staff will finish the job. */
+export async function sendRequestDelayedEmail(requestId: string): Promise<{ emailId: string }> {
+  const request = await db.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { reference: true, user: { select: { email: true } }, _count: { select: { auditEvents: { where: { action: "source.failed" } } } } },
+  });
+  const content = await renderRequestDelayedEmail({
+    companyName: env().COMPANY_NAME,
+    reference: request.reference,
+    statusUrl: requestStatusUrl(requestId),
+  });
+  // One email per failure episode: the count of failures so far tells a retry's failure apart.
+  const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
+  const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey });
+  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-delayed", emailId: id } });
+  return { emailId: id };
+}

@@ -1,0 +1,78 @@
+import { addDays } from "@/lib/compliance/days-left";
+import { appendAuditEvent } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { writeExportArchive } from "@/lib/export/archive";
+import type { ArchiveInput } from "@/lib/export/archive-input";
+import { exportArchiveKey } from "@/lib/export/storage-keys";
+import { getSource } from "@/lib/sources/registry";
+import { getBlobStore } from "@/lib/storage";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { controllerDetails } from "./controller";
+import { resolveDataSubject } from "./data-subject";
+import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
+
+export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
+
+/**
+ * COLLECTING → PACKAGING → READY: streams every staged source into the customer's ZIP and records
+ * the ExportArchive. Replaying it after a crash rewrites the same object and updates the same
+ * row (the storage key is unique), so a request never ends up with two archives.
+ */
+export async function packageArchive(requestId: string, store: BlobStore = getBlobStore()): Promise<PackagedArchive> {
+  await db.$transaction((tx) =>
+    transitionRequest(tx, { requestId, from: ["COLLECTING"], to: "PACKAGING", action: "request.packaging" }),
+  );
+  const request = await db.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    include: { sources: { orderBy: { sourceKey: "asc" } }, user: { select: { email: true, name: true } } },
+  });
+  const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
+  const input: ArchiveInput = {
+    request: {
+      id: request.id,
+      reference: request.reference,
+      type: request.type,
+      submittedAt: request.submittedAt,
+      formats: request.formats,
+      range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
+    },
+    subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
+    controller: controllerDetails(),
+    generatedAt: new Date(),
+    sources: request.sources.map((row) => ({
+      source: getSource(row.sourceKey),
+      status: row.status === "DONE" ? "DONE" : "FAILED",
+      recordCount: row.recordCount,
+      stagingKey: row.stagingKey ?? undefined,
+      error: row.status === "DONE" ? undefined : "We could not collect this part of your data.",
+    })),
+  };
+  const key = exportArchiveKey(request.id, request.reference);
+  const written = await writeExportArchive(store, key, input);
+  const expiresAt = addDays(new Date(), env().ARCHIVE_RETENTION_DAYS);
+
+  const archive = await db.$transaction(async (tx) => {
+    const row = await tx.exportArchive.upsert({
+      where: { storageKey: key },
+      create: { requestId, storageKey: key, sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt },
+      update: { sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt, deletedAt: null },
+    });
+    await appendAuditEvent(tx, {
+      actor: WORKFLOW_ACTOR,
+      action: "archive.created",
+      requestId,
+      target: { type: "ExportArchive", id: row.id },
+      metadata: { bytes: written.sizeBytes, sha256: written.sha256, files: written.files.length },
+    });
+    await transitionRequest(tx, {
+      requestId,
+      from: ["PACKAGING"],
+      to: "READY",
+      action: "request.ready",
+      data: { completedAt: new Date() },
+    });
+    return row;
+  });
+  return { archiveId: archive.id, sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt: expiresAt.toISOString() };
+}

@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { selectSources } from "@/lib/sources/registry";
+import { transitionRequest } from "./transition";
+
+export class RequestNotApprovedError extends Error {
+  override name = "RequestNotApprovedError";
+}
+
+/**
+ * APPROVED → COLLECTING, with one PENDING RequestSource per source to collect. Replaying it
+ * (a resumed workflow) returns the same plan and changes nothing.
+ */
+export async function startCollection(requestId: string): Promise<{ sourceKeys: string[] }> {
+  return db.$transaction(async (tx) => {
+    const request = await tx.privacyRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { status: true, reference: true, sourceKeys: true, sources: { select: { sourceKey: true } } },
+    });
+    if (request.status !== "APPROVED") {
+      if (request.sources.length > 0) return { sourceKeys: request.sources.map((s) => s.sourceKey) };
+      throw new RequestNotApprovedError(`Request ${request.reference} is ${request.status}; only approved requests are exported.`);
+    }
+    const sourceKeys = selectSources(request.sourceKeys).map((source) => source.key);
+    await tx.requestSource.createMany({ data: sourceKeys.map((sourceKey) => ({ requestId, sourceKey })), skipDuplicates: true });
+    await transitionRequest(tx, {
+      requestId,
+      from: ["APPROVED"],
+      to: "COLLECTING",
+      action: "request.collecting",
+      metadata: { sources: sourceKeys },
+    });
+    return { sourceKeys };
+  });
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { assertStorageKey, type BlobBody, type BlobStore, InvalidStorageKeyError, type StoredBlob } from "./blob-store";
+
+/** Objects as files under `root`. Writes land in a temporary file first, so a crash never leaves half an archive under its key. */
+export function createFilesystemStore(root: string): BlobStore {
+  const base = path.resolve(root);
+
+  async function resolve(key: string): Promise<string> {
+    const file = path.resolve(base, assertStorageKey(key));
+    if (!file.startsWith(base + path.sep)) throw new InvalidStorageKeyError(`Storage key ${key} resolves outside the store.`);
+    // A symlink inside the root must not lead outside it either.
+    const parent = await realpath(path.dirname(file)).catch(() => null);
+    const realBase = await realpath(base).catch(() => base);
+    if (parent && parent !== realBase && !parent.startsWith(realBase + path.sep)) {
+      throw new InvalidStorageKeyError(`Storage key ${key} resolves outside the store.`);
+    }
+    return file;
+  }
+
+  async function* walk(dir: string): AsyncGenerator<string> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* walk(full);
+      else if (entry.isFile() && !entry.name.startsWith(".tmp-")) yield full;
+    }
+  }
+
+  return {
+    async put(key, body: BlobBody) {
+      const file = await resolve(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = path.join(path.dirname(file), `.tmp-${randomUUID()}`);
+      try {
+        await pipeline(typeof body === "string" || Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temporary));
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      return { key, size: (await stat(file)).size };
+    },
+    async get(key) {
+      const file = await resolve(key);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return null;
+      return { stream: createReadStream(file), size: info.size };
+    },
+    async head(key) {
+      const info = await stat(await resolve(key)).catch(() => null);
+      return info?.isFile() ? { size: info.size, uploadedAt: info.mtime } : null;
+    },
+    async delete(keys) {
+      for (const key of Array.isArray(keys) ? keys : [keys]) await rm(await resolve(key), { force: true });
+    },
+    async *list(prefix): AsyncIterable<StoredBlob> {
+      // The prefix may end mid-name ("staging/r1/"), so walk from its directory part and filter.
+      const directory = path.resolve(base, prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : ".");
+      if (directory !== base && !directory.startsWith(base + path.sep)) throw new InvalidStorageKeyError(`Prefix ${prefix} is outside the store.`);
+      for await (const file of walk(directory)) {
+        const key = path.relative(base, file).split(path.sep).join("/");
+        if (!key.startsWith(prefix)) continue;
+        const info = await stat(file);
+        yield { key, size: info.size, uploadedAt: info.mtime };
+      }
+    },
+  };
+}
