@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,8 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop(): Pr
   if (configured) return { serverUrl: configured, stop: async () => undefined };
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "portal-test-pg-"));
+  // mkdtemp makes the folder private; as root, PostgreSQL runs as the `postgres` user and must reach it.
+  await chmod(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort() });
   return {
     serverUrl: server.databaseUrl("postgres"),

@@ -1,0 +1,16 @@
+import { startCollection } from "@/lib/requests/start-collection";
+import { inngest } from "../client";
+import { requestApproved } from "../events";
+import { collectSources, packageAndNotify } from "./export-steps";
+
+/** privacy/request.approved → collect every source → package → email the link. */
+export const exportRequest = inngest.createFunction(
+  { id: "export-request", retries: 3, triggers: [requestApproved] },
+  async ({ event, step }) => {
+    const { requestId } = event.data;
+    const { sourceKeys } = await step.run("start-collection", () => startCollection(requestId));
+    const failed = await collectSources(step, requestId, sourceKeys);
+    if (failed.length > 0) return { status: "FAILED" as const, failed };
+    return packageAndNotify(step, requestId);
+  },
+);

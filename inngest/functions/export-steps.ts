@@ -1,0 +1,37 @@
+import { collectSource } from "@/lib/requests/collect-source";
+import { failSource } from "@/lib/requests/fail-source";
+import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/notify-customer";
+import { packageArchive } from "@/lib/requests/package-archive";
+
+// The parts of the export story both workflows tell: collect sources in parallel, then either
+// report the failure or package the archive and email the link. Step names read like the
+// lifecycle in DESIGN.md, so a run's history in Inngest reads as the request's story.
+
+type Step = {
+  run<T>(id: string, fn: () => Promise<T>): Promise<unknown>;
+};
+
+/** Collects every source in parallel; a source that fails after its retries is marked FAILED. */
+export async function collectSources(step: Step, requestId: string, sourceKeys: string[]): Promise<string[]> {
+  const outcomes = await Promise.all(
+    sourceKeys.map((sourceKey) =>
+      step.run(`collect:${sourceKey}`, () => collectSource(requestId, sourceKey)).then(
+        () => null,
+        (error: unknown) => ({ sourceKey, error }),
+      ),
+    ),
+  );
+  const failures = outcomes.filter((outcome) => outcome !== null);
+  for (const { sourceKey, error } of failures) {
+    await step.run(`mark-failed:${sourceKey}`, () => failSource(requestId, sourceKey, error));
+  }
+  if (failures.length > 0) await step.run("send-delayed-email", () => sendRequestDelayedEmail(requestId));
+  return failures.map((failure) => failure.sourceKey);
+}
+
+/** Packages the archive and emails the customer their link. */
+export async function packageAndNotify(step: Step, requestId: string): Promise<{ status: "READY"; archiveId: string }> {
+  const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
+  await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
+  return { status: "READY", archiveId: archive.archiveId };
+}

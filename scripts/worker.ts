@@ -1,0 +1,30 @@
+// `npm run worker`: the embedded workflow worker, for a self-hosted portal without Inngest
+// (`npm run dev` starts it for you). It runs the same functions Inngest would run.
+import "dotenv/config";
+import { inngest, jobsMode } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+import { db } from "@/lib/db";
+import { startWorker } from "@/lib/jobs/worker";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("DATABASE_URL is not set. Start everything with `npm run dev`, or set DATABASE_URL for a standalone worker.");
+  process.exit(1);
+}
+if (jobsMode === "inngest") {
+  console.error("Inngest is configured (INNGEST_*): it runs the functions at /api/inngest, so no embedded worker is needed.");
+  process.exit(1);
+}
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+const worker = startWorker({ db, databaseUrl, client: inngest, functions, log });
+log(`running ${functions.length} functions`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    log("stopping: finishing the steps in progress…");
+    await worker.stop();
+    await db.$disconnect();
+    process.exit(0);
+  });
+}
