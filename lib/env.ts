@@ -41,8 +41,17 @@ const envSchema = z.object({
   // deployment that real customers use: the outbox shows everyone's sign-in links.
   DEMO_MODE: flag.optional(),
 
+  // Workflows: set any INNGEST_* variable to run them on Inngest (cloud or self-hosted), which
+  // calls /api/inngest. Unset: the embedded worker runs them (`npm run dev`, `npm run worker`).
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
+  INNGEST_DEV: z.string().optional(),
+  // How long an embedded worker may go silent before another takes over its runs.
+  JOB_LEASE_SECONDS: positiveInt.max(3600).default(30),
+
   // Public address of the portal, for links in emails sent by the workflows.
-  PORTAL_URL: z.url({ message: "must be an absolute URL" }).default("http://localhost:3000"),
+  PORTAL_URL: z.url({ message: "must be an absolute URL" }).optional(),
 
   // Archives: where they are stored and how long a download stays available.
   BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),

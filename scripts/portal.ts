@@ -34,6 +34,13 @@ async function main() {
   children.push(next);
   next.once("exit", (code) => void stop(code ?? 1));
 
+  // Without Inngest, the workflows run in the embedded worker, a process of its own beside Next.
+  if (!portal.config.INNGEST_EVENT_KEY && !portal.config.INNGEST_BASE_URL && !portal.config.INNGEST_DEV) {
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: portal.childEnv });
+    children.push(worker);
+    worker.once("exit", (code) => void stop(code ?? 1));
+  }
+
   const url = `http://localhost:${port}`;
   log(`Privacy portal: ${url}`);
   if (portal.config.demoMode) {

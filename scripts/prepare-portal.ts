@@ -34,7 +34,8 @@ export async function preparePortal(options: { mode: "dev" | "start"; log: (line
     await database.stop();
     throw error;
   }
-  return { config, database, childEnv: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret } };
+  const portalUrl = config.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return { config, database, childEnv: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORTAL_URL: portalUrl } };
 }
 
 /** In development a secret is made once and kept under DATA_DIR, so sessions survive restarts. */

@@ -4,6 +4,7 @@ import "dotenv/config";
 import { inngest, jobsMode } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -17,7 +18,7 @@ if (jobsMode === "inngest") {
 }
 
 const log = (line: string) => console.log(`[worker] ${line}`);
-const worker = startWorker({ db, databaseUrl, client: inngest, functions, log });
+const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: env().JOB_LEASE_SECONDS * 1000 });
 log(`running ${functions.length} functions`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

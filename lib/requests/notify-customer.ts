@@ -7,15 +7,18 @@ import { renderRequestDelayedEmail } from "@/lib/email/templates/request-delayed
 import { env } from "@/lib/env";
 import { WORKFLOW_ACTOR } from "./transition";
 
+// The launcher sets PORTAL_URL from its port; a deployment sets it to its public address.
+const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
+
 export function requestStatusUrl(requestId: string): string {
-  return new URL(`/privacy-center/requests/${requestId}`, env().PORTAL_URL).toString();
+  return new URL(`/privacy-center/requests/${requestId}`, portalUrl()).toString();
 }
 
 export function downloadUrl(requestId: string, archiveId: string, expiresAt: Date): string {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is needed to sign download links.");
   const token = createDownloadToken({ requestId, archiveId, expiresAt }, secret);
-  const url = new URL(`/privacy-center/requests/${requestId}/download`, env().PORTAL_URL);
+  const url = new URL(`/privacy-center/requests/${requestId}/download`, portalUrl());
   url.searchParams.set("token", token);
   return url.toString();
 }
