@@ -31,6 +31,8 @@ const envSchema = z.object({
   AUTH_TRUST_HOST: flag.default(true),
   SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: positiveInt.default(5),
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: positiveInt.default(20),
+  // A download asks for a fresh sign-in when the session is older than this.
+  DOWNLOAD_REAUTH_MINUTES: positiveInt.max(24 * 60).default(15),
 
   // Email: unset RESEND_API_KEY → mail goes to the outbox table, readable at /dev/outbox.
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -58,6 +60,12 @@ const envSchema = z.object({
   ARCHIVE_RETENTION_DAYS: positiveInt.max(90).default(7),
 
   // The controller, as the archive's README.html names it (Art. 13/15 information).
+  // Identity: approve a request without a reviewer when the signed-in email matches exactly one
+  // data subject. Defaults to on in demo mode only.
+  IDENTITY_AUTO_APPROVE: flag.optional(),
+  // Requests one customer may make in 24 hours (one may be open at a time).
+  REQUESTS_PER_DAY: positiveInt.max(100).default(3),
+
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
   COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),
@@ -69,6 +77,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & {
   emailMode: "resend" | "outbox";
   demoMode: boolean;
+  autoApproveIdentity: boolean;
 };
 
 export class ConfigError extends Error {
@@ -86,7 +95,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = result.data;
   const emailMode = parsed.RESEND_API_KEY ? "resend" : "outbox";
   const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
-  return { ...parsed, emailMode, demoMode };
+  return { ...parsed, emailMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode };
 }
 
 let cached: Env | undefined;

@@ -3,6 +3,9 @@
 // links land in the outbox the tests read.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/database/migrate";
 import { seedDemoCompany } from "@/prisma/demo-company";
@@ -33,6 +36,12 @@ const env = {
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: "10000",
   RESEND_API_KEY: "",
   BLOB_READ_WRITE_TOKEN: "",
+  INNGEST_EVENT_KEY: "",
+  INNGEST_BASE_URL: "",
+  INNGEST_DEV: "",
+  DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-")),
+  // The journeys rely on the policy that approves an exact email match (no reviewer console yet).
+  IDENTITY_AUTO_APPROVE: "true",
 };
 
 const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
@@ -43,13 +52,14 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   if (code !== 0) throw new Error(`next build failed (${code})`);
 }
 const app = run(["start", "--port", port]);
+const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  app.kill("SIGTERM");
-  await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+  for (const child of [app, worker]) child.kill("SIGTERM");
+  await Promise.all([app, worker].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
   await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
   await server.stop();
   process.exit(0);
@@ -57,3 +67,4 @@ async function shutdown() {
 process.on("SIGTERM", () => void shutdown());
 process.on("SIGINT", () => void shutdown());
 app.once("exit", () => void shutdown());
+worker.once("exit", () => void shutdown());

@@ -7,6 +7,9 @@ export const AUDIT_ACTIONS = [
   "auth.signed_out",
   "user.created",
   "user.role_changed",
+  "request.submitted",
+  "request.cancelled",
+  "identity.approved",
   "request.collecting",
   "request.packaging",
   "request.ready",
@@ -17,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "source.retry_requested",
   "archive.created",
   "archive.deleted",
+  "archive.downloaded",
   "email.sent",
 ] as const;
 

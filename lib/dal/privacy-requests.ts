@@ -1,7 +1,20 @@
 import "server-only";
+import type { AuditContext } from "@/lib/audit";
 import { daysLeft } from "@/lib/compliance/days-left";
 import { db } from "@/lib/db";
+import { createPrivacyRequest } from "@/lib/requests/create-privacy-request";
+import { transitionRequest } from "@/lib/requests/transition";
+import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
 import { isStaff, type Viewer } from "./session";
+
+// Every read and write of a privacy request goes through here, and each one checks who is
+// asking: a customer only ever reaches their own requests; an id that is not theirs behaves
+// exactly like one that does not exist.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Before the export starts, a customer may withdraw the request. */
+export const CANCELLABLE_STATUSES = ["SUBMITTED", "IDENTITY_REVIEW", "APPROVED"] as const;
 
 /** A customer's own requests, newest first. */
 export function listOwnPrivacyRequests(viewer: Viewer) {
@@ -12,7 +25,42 @@ export function listOwnPrivacyRequests(viewer: Viewer) {
   });
 }
 
-/** The staff queue: open requests first, the nearest legal deadline on top. */
+/** The viewer's request with its sources and archive, or null for an unknown or foreign id. */
+export async function findOwnPrivacyRequest(viewer: Viewer, id: string) {
+  if (!UUID.test(id)) return null;
+  return db.privacyRequest.findFirst({
+    where: { id, userId: viewer.id },
+    include: {
+      sources: { orderBy: { sourceKey: "asc" } },
+      identityCheck: { select: { status: true, method: true, decidedAt: true, reason: true } },
+      archives: { orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+}
+
+export function submitPrivacyRequest(viewer: Viewer, input: NewPrivacyRequest, context: AuditContext) {
+  return createPrivacyRequest({ id: viewer.id, email: viewer.email }, input, context);
+}
+
+/** CANCELLED, if it is the viewer's own request and the export has not started. */
+export async function cancelOwnPrivacyRequest(viewer: Viewer, id: string, context: AuditContext): Promise<boolean> {
+  if (!UUID.test(id)) return false;
+  return db.$transaction(async (tx) => {
+    const own = await tx.privacyRequest.findFirst({ where: { id, userId: viewer.id }, select: { id: true } });
+    if (!own) return false;
+    return transitionRequest(tx, {
+      requestId: id,
+      from: [...CANCELLABLE_STATUSES],
+      to: "CANCELLED",
+      action: "request.cancelled",
+      actor: { type: "USER", id: viewer.id, email: viewer.email },
+      data: { completedAt: new Date() },
+      metadata: { ip: context.ip ?? null },
+    });
+  });
+}
+
+/** The staff queue: the nearest legal deadline on top. */
 export async function listPrivacyRequestQueue(viewer: Viewer) {
   if (!isStaff(viewer)) throw new Error("listPrivacyRequestQueue needs a staff viewer");
   const requests = await db.privacyRequest.findMany({

@@ -10,7 +10,7 @@ export class RequestNotApprovedError extends Error {
  * APPROVED → COLLECTING, with one PENDING RequestSource per source to collect. Replaying it
  * (a resumed workflow) returns the same plan and changes nothing.
  */
-export async function startCollection(requestId: string): Promise<{ sourceKeys: string[] }> {
+export async function startCollection(requestId: string): Promise<{ sourceKeys: string[]; skipped?: string }> {
   return db.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUniqueOrThrow({
       where: { id: requestId },
@@ -18,6 +18,8 @@ export async function startCollection(requestId: string): Promise<{ sourceKeys: 
     });
     if (request.status !== "APPROVED") {
       if (request.sources.length > 0) return { sourceKeys: request.sources.map((s) => s.sourceKey) };
+      // Withdrawn (or rejected) between approval and the workflow starting: nothing to export.
+      if (request.status === "CANCELLED" || request.status === "REJECTED") return { sourceKeys: [], skipped: request.status };
       throw new RequestNotApprovedError(`Request ${request.reference} is ${request.status}; only approved requests are exported.`);
     }
     const sourceKeys = selectSources(request.sourceKeys).map((source) => source.key);

@@ -17,7 +17,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   const errorCode = first(params.error);
-  const error = errorCode ? (ERRORS[errorCode] ?? "Something went wrong signing you in. Please try again.") : undefined;
+  const error = errorCode
+    ? (ERRORS[errorCode] ?? "Something went wrong signing you in. Please try again.")
+    : first(params.reason) === "step-up"
+      ? "For your security, please confirm it is you before downloading your data: we will email you a new link."
+      : undefined;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to the privacy center</h1>

@@ -1,0 +1,109 @@
+"use client";
+
+import { useActionState } from "react";
+import { REQUEST_TYPES } from "@/components/request-type";
+import { Button } from "@/components/ui/button";
+import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+
+type SourceOption = { key: string; title: string; description: string };
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="mt-2 text-sm text-red-700">
+      {messages[0]}
+    </p>
+  );
+}
+
+export function RequestForm({ selected, sources }: { selected: RequestType; sources: SourceOption[] }) {
+  const [state, action, pending] = useActionState(submitPrivacyRequestAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} className="space-y-8" noValidate>
+      {state && !state.ok ? (
+        <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
+          {state.error}
+        </p>
+      ) : null}
+
+      <fieldset aria-describedby={errors.type ? "type-error" : undefined}>
+        <legend className="text-lg font-semibold">What would you like?</legend>
+        <div className="mt-3 space-y-3">
+          {(Object.keys(REQUEST_TYPES) as RequestType[]).map((key) => (
+            <label key={key} className="flex gap-3 rounded-lg border border-zinc-200 bg-white p-4 has-checked:border-brand-600 has-checked:bg-brand-50">
+              <input type="radio" name="type" value={key} defaultChecked={key === selected} className="mt-1" />
+              <span>
+                <span className="block font-medium">{REQUEST_TYPES[key].title}</span>
+                <span className="block text-sm text-zinc-600">{REQUEST_TYPES[key].summary}</span>
+                <span className="block text-xs text-zinc-500">{REQUEST_TYPES[key].article}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="type-error" messages={errors.type} />
+      </fieldset>
+
+      <fieldset aria-describedby={errors.sourceKeys ? "sources-error" : "sources-hint"}>
+        <legend className="text-lg font-semibold">Which data?</legend>
+        <p id="sources-hint" className="mt-1 text-sm text-zinc-600">
+          Everything is included unless you untick a category.
+        </p>
+        <div className="mt-3 grid gap-2 sm:grid-cols-2">
+          {sources.map((source) => (
+            <label key={source.key} className="flex gap-3 rounded-lg border border-zinc-200 bg-white p-3">
+              <input type="checkbox" name="sourceKeys" value={source.key} defaultChecked className="mt-1" />
+              <span>
+                <span className="block font-medium">{source.title}</span>
+                <span className="block text-sm text-zinc-600">{source.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="sources-error" messages={errors.sourceKeys} />
+      </fieldset>
+
+      <fieldset aria-describedby={errors.formats ? "formats-error" : undefined}>
+        <legend className="text-lg font-semibold">File formats</legend>
+        <div className="mt-3 flex flex-wrap gap-4">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="formats" value="JSON" defaultChecked /> JSON (for other services)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="formats" value="CSV" defaultChecked /> CSV (for spreadsheets)
+          </label>
+        </div>
+        <FieldError id="formats-error" messages={errors.formats} />
+      </fieldset>
+
+      <details className="rounded-lg border border-zinc-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium">Only a date range (optional)</summary>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="rangeFrom" className="block text-sm font-medium">From</label>
+            <input id="rangeFrom" name="rangeFrom" type="date" aria-describedby={errors.rangeFrom ? "from-error" : undefined} className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2" />
+            <FieldError id="from-error" messages={errors.rangeFrom} />
+          </div>
+          <div>
+            <label htmlFor="rangeTo" className="block text-sm font-medium">To</label>
+            <input id="rangeTo" name="rangeTo" type="date" aria-describedby={errors.rangeTo ? "to-error" : undefined} className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2" />
+            <FieldError id="to-error" messages={errors.rangeTo} />
+          </div>
+        </div>
+      </details>
+
+      <div>
+        <label className="flex items-start gap-3">
+          <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-describedby={errors.confirm ? "confirm-error" : undefined} />
+          <span>I am asking for my own personal data, and I understand the copy will be available to download for 7 days.</span>
+        </label>
+        <FieldError id="confirm-error" messages={errors.confirm} />
+      </div>
+
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending your request…" : "Send my request"}
+      </Button>
+    </form>
+  );
+}

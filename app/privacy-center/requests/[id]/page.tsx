@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RequestProgress } from "@/components/privacy-request/request-progress";
+import { REQUEST_TYPES } from "@/components/request-type";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { cancelPrivacyRequestAction } from "@/lib/actions/privacy-requests";
+import { signDownloadPath } from "@/lib/dal/downloads";
+import { CANCELLABLE_STATUSES, findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
+import { requireViewer } from "@/lib/dal/session";
+import { presentPrivacyRequest } from "@/lib/requests/present";
+
+export const metadata: Metadata = { title: "Your request" };
+
+const DOWNLOAD_MESSAGES: Record<string, string> = {
+  "invalid-link": "That download link is not valid. Use the button below instead.",
+  expired: "That download link has expired. Use the button below for a fresh one, or ask for a new copy if this one was deleted.",
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export default async function RequestStatusPage({ params, searchParams }: PageProps<"/privacy-center/requests/[id]">) {
+  const { id } = await params;
+  const { download } = await searchParams;
+  const viewer = await requireViewer(`/privacy-center/requests/${id}`);
+  const request = await findOwnPrivacyRequest(viewer, id);
+  if (!request) notFound();
+
+  const presented = presentPrivacyRequest(request);
+  const archive = request.archives[0];
+  const link = request.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(request.id, archive) : null;
+  const cancellable = (CANCELLABLE_STATUSES as readonly string[]).includes(request.status);
+  const notice = typeof download === "string" ? DOWNLOAD_MESSAGES[download] : undefined;
+  const cancel = cancelPrivacyRequestAction.bind(null, request.id);
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageHeader
+        title={`Request ${request.reference}`}
+        description={
+          <>
+            {REQUEST_TYPES[request.type].title}, received {dateFormat.format(request.submittedAt)}. We answer by{" "}
+            <strong>{dateFormat.format(request.extendedDueAt ?? request.dueAt)}</strong>
+            {presented.terminal ? "." : ` (${Math.max(presented.daysLeft, 0)} days left).`}
+          </>
+        }
+      />
+      {notice ? (
+        <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {notice}
+        </p>
+      ) : null}
+      <RequestProgress initial={{ ...presented, download: link ? { url: link.path, expiresAt: link.expiresAt.toISOString() } : null }} />
+      <div className="flex flex-wrap gap-3">
+        {cancellable ? (
+          <form action={async () => void (await cancel())}>
+            <Button type="submit" variant="secondary">
+              Cancel this request
+            </Button>
+          </form>
+        ) : null}
+        {request.status === "EXPIRED" || request.status === "CANCELLED" ? (
+          <Link href={`/privacy-center/request?type=${request.type.toLowerCase()}`} className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+            Request a fresh copy
+          </Link>
+        ) : null}
+        <Link href="/privacy-center" className="inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
+          All your requests
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { appendAuditEvent, type AuditContext } from "@/lib/audit";
+import { createDownloadToken, verifyDownloadToken } from "@/lib/auth/download-token";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Viewer } from "./session";
+
+// Downloading an archive needs three things at once: the owner's session, a signed link for
+// this very archive that has not expired, and (like Takeout's re-auth) a recent sign-in.
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const LINK_MINUTES = 10;
+
+export type DownloadDecision =
+  | { kind: "ok"; archive: { id: string; storageKey: string; sizeBytes: bigint }; reference: string }
+  | { kind: "not-found" }
+  | { kind: "invalid-link" }
+  | { kind: "expired" }
+  | { kind: "step-up" };
+
+function secret(): string {
+  const value = env().AUTH_SECRET;
+  if (!value) throw new Error("AUTH_SECRET is needed to sign download links.");
+  return value;
+}
+
+/** A fresh signed link for the viewer's ready archive (status page, API), valid a few minutes. */
+export function signDownloadPath(requestId: string, archive: { id: string; expiresAt: Date }): { path: string; expiresAt: Date } {
+  const expiresAt = new Date(Math.min(archive.expiresAt.getTime(), Date.now() + LINK_MINUTES * 60_000));
+  const token = createDownloadToken({ requestId, archiveId: archive.id, expiresAt }, secret());
+  return { path: `/privacy-center/requests/${requestId}/download?${new URLSearchParams({ token })}`, expiresAt };
+}
+
+async function sessionAgeMs(): Promise<number | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token) return null;
+  const session = await db.session.findUnique({ where: { sessionToken: token }, select: { createdAt: true } });
+  return session ? Date.now() - session.createdAt.getTime() : null;
+}
+
+export async function authorizeDownload(viewer: Viewer, requestId: string, token: string): Promise<DownloadDecision> {
+  const request = await db.privacyRequest.findFirst({
+    where: { id: requestId, userId: viewer.id },
+    select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  if (!request) return { kind: "not-found" };
+  const check = verifyDownloadToken(token, secret());
+  if (!check.ok) return check.reason === "expired" ? { kind: "expired" } : { kind: "invalid-link" };
+  const archive = request.archives[0];
+  if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
+  if (archive.deletedAt || archive.expiresAt <= new Date()) return { kind: "expired" };
+  const age = await sessionAgeMs();
+  if (age === null || age > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
+  return { kind: "ok", archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes }, reference: request.reference };
+}
+
+/** Counts the download and records who took it, from where. */
+export async function recordDownload(viewer: Viewer, requestId: string, archiveId: string, context: AuditContext): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.exportArchive.update({
+      where: { id: archiveId },
+      data: { downloadCount: { increment: 1 }, lastDownloadedAt: new Date() },
+      select: { downloadCount: true },
+    });
+    await appendAuditEvent(tx, {
+      actor: { type: "USER", id: viewer.id, email: viewer.email },
+      action: "archive.downloaded",
+      requestId,
+      target: { type: "ExportArchive", id: archiveId },
+      context,
+      metadata: { downloadCount: updated.downloadCount },
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import { appendAuditEvent, type AuditContext } from "@/lib/audit";
+import { dueDate } from "@/lib/compliance/legal-clock";
+import { db } from "@/lib/db";
+import { sendEmail } from "@/lib/email";
+import { renderRequestReceivedEmail } from "@/lib/email/templates/request-received-email";
+import { env } from "@/lib/env";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
+import { findDataSubjects } from "./data-subject";
+import { requestStatusUrl } from "./notify-customer";
+import { queueExport } from "./queue-export";
+import { nextRequestReference } from "./reference";
+
+/** Statuses in which a request is still being worked on; a customer has one at a time. */
+export const OPEN_STATUSES: RequestStatus[] = ["SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING", "FAILED"];
+
+export class RequestRefusedError extends Error {
+  override name = "RequestRefusedError";
+  constructor(
+    readonly code: "open_request_exists" | "daily_limit_reached",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TYPE_TITLES = { ACCESS: "A copy of your data", PORTABILITY: "A portable copy of your data" } as const;
+
+/**
+ * A customer's new request: reference, legal due date, identity check and audit trail in one
+ * transaction, then the "request received" email. With the auto-approve policy, an exact match
+ * to one data subject approves it at once and the export starts.
+ */
+export async function createPrivacyRequest(
+  requester: { id: string; email: string },
+  input: NewPrivacyRequest,
+  context: AuditContext = {},
+): Promise<{ id: string; reference: string; status: RequestStatus; dueAt: Date }> {
+  const config = env();
+  const subjects = config.autoApproveIdentity ? await findDataSubjects(requester.email) : [];
+  const autoApproved = subjects.length === 1;
+  const now = new Date();
+
+  const request = await db.$transaction(async (tx) => {
+    // One submission at a time per customer, so the limits below cannot be raced past.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`privacy-request:${requester.id}`}))::text`;
+    const open = await tx.privacyRequest.findFirst({ where: { userId: requester.id, status: { in: OPEN_STATUSES } }, select: { reference: true } });
+    if (open) {
+      throw new RequestRefusedError("open_request_exists", `You already have a request in progress (${open.reference}). You can make a new one when it is finished.`);
+    }
+    const today = await tx.privacyRequest.count({ where: { userId: requester.id, submittedAt: { gte: new Date(now.getTime() - 24 * 3600 * 1000) } } });
+    if (today >= config.REQUESTS_PER_DAY) {
+      throw new RequestRefusedError("daily_limit_reached", `You can make ${config.REQUESTS_PER_DAY} requests a day. Please try again tomorrow.`);
+    }
+    const created = await tx.privacyRequest.create({
+      data: {
+        reference: await nextRequestReference(tx, now),
+        userId: requester.id,
+        type: input.type,
+        formats: input.formats,
+        sourceKeys: input.sourceKeys,
+        rangeFrom: input.rangeFrom,
+        rangeTo: input.rangeTo,
+        submittedAt: now,
+        dueAt: dueDate(now),
+        status: autoApproved ? "APPROVED" : "IDENTITY_REVIEW",
+        subjectId: autoApproved ? subjects[0]!.id : null,
+        identityCheck: {
+          create: autoApproved
+            ? { method: "EMAIL_AUTO_MATCH", status: "APPROVED", decidedAt: now, reason: "The signed-in email matches exactly one customer record." }
+            : { method: "EMAIL_REVIEW" },
+        },
+      },
+    });
+    const actor = { type: "USER" as const, id: requester.id, email: requester.email };
+    await appendAuditEvent(tx, {
+      actor,
+      action: "request.submitted",
+      requestId: created.id,
+      context,
+      metadata: { reference: created.reference, type: created.type, formats: created.formats, sources: created.sourceKeys, dueAt: created.dueAt.toISOString() },
+    });
+    if (autoApproved) {
+      await appendAuditEvent(tx, {
+        actor: { type: "SYSTEM", name: "identity-policy" },
+        action: "identity.approved",
+        requestId: created.id,
+        metadata: { method: "EMAIL_AUTO_MATCH", subjectId: subjects[0]!.id },
+      });
+    }
+    return created;
+  });
+
+  const content = await renderRequestReceivedEmail({
+    companyName: config.COMPANY_NAME,
+    reference: request.reference,
+    typeTitle: TYPE_TITLES[request.type],
+    dueAt: request.dueAt,
+    statusUrl: requestStatusUrl(request.id),
+  });
+  await sendEmail({ to: requester.email, ...content, idempotencyKey: `request-received/${request.id}` });
+  if (autoApproved) await queueExport(request.id);
+  return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
+}

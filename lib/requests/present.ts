@@ -1,0 +1,53 @@
+import { daysLeft } from "@/lib/compliance/days-left";
+import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
+import { getSource } from "@/lib/sources/registry";
+
+// How a request looks to its owner, in the status page and in the REST API alike.
+
+export const TERMINAL_STATUSES = ["READY", "EXPIRED", "REJECTED", "CANCELLED", "FAILED"] as const;
+
+export type PresentedRequest = ReturnType<typeof presentPrivacyRequest>;
+
+export function presentPrivacyRequest(
+  request: PrivacyRequest & { sources: RequestSource[]; archives: ExportArchive[] },
+  now: Date = new Date(),
+) {
+  const due = request.extendedDueAt ?? request.dueAt;
+  const archive = request.archives[0];
+  return {
+    id: request.id,
+    reference: request.reference,
+    type: request.type,
+    status: request.status,
+    formats: request.formats,
+    submittedAt: request.submittedAt.toISOString(),
+    dueAt: due.toISOString(),
+    daysLeft: daysLeft(due, now),
+    completedAt: request.completedAt?.toISOString() ?? null,
+    terminal: (TERMINAL_STATUSES as readonly string[]).includes(request.status),
+    sources: request.sources.map((row) => ({
+      key: row.sourceKey,
+      title: safeTitle(row.sourceKey),
+      status: row.status,
+      recordCount: row.recordCount,
+      progress: row.status === "DONE" ? 100 : 0,
+    })),
+    archive: archive
+      ? {
+          sizeBytes: Number(archive.sizeBytes),
+          sha256: archive.sha256,
+          expiresAt: archive.expiresAt.toISOString(),
+          deleted: archive.deletedAt !== null || archive.expiresAt <= now,
+          downloadCount: archive.downloadCount,
+        }
+      : null,
+  };
+}
+
+function safeTitle(key: string): string {
+  try {
+    return getSource(key).title;
+  } catch {
+    return key; // a source since removed from the registry
+  }
+}

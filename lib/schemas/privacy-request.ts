@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { SOURCES } from "@/lib/sources/registry";
+
+// One schema for a new request, shared by the form's server action and POST /api/v1/exports.
+
+const sourceKeys = new Set(SOURCES.map((source) => source.key));
+const DAY = 24 * 60 * 60 * 1000;
+
+const optionalDate = z
+  .union([z.literal("").transform(() => undefined), z.coerce.date({ message: "Enter a valid date." })])
+  .optional()
+  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "Enter a valid date.");
+
+export const newPrivacyRequestSchema = z
+  .object({
+    type: z.enum(["ACCESS", "PORTABILITY"], { message: "Choose what you would like: a copy, or a portable copy." }),
+    sourceKeys: z
+      .array(z.string().max(64), { message: "Choose the categories as a list." })
+      .max(SOURCES.length)
+      .default([])
+      .refine((keys) => keys.every((key) => sourceKeys.has(key)), { message: "One of the chosen categories does not exist." })
+      // Every source chosen is the same as none chosen: all of them.
+      .transform((keys) => (keys.length === sourceKeys.size ? [] : [...new Set(keys)])),
+    formats: z
+      .array(z.enum(["JSON", "CSV"], { message: "Formats are JSON and CSV." }))
+      .min(1, "Choose at least one file format.")
+      .default(["JSON", "CSV"])
+      .transform((formats) => [...new Set(formats)]),
+    rangeFrom: optionalDate,
+    rangeTo: optionalDate,
+  })
+  .refine((r) => !r.rangeFrom || !r.rangeTo || r.rangeFrom <= r.rangeTo, {
+    message: "The start date must be on or before the end date.",
+    path: ["rangeTo"],
+  })
+  .refine((r) => !r.rangeFrom || r.rangeFrom.getTime() <= Date.now() + DAY, {
+    message: "The start date cannot be in the future.",
+    path: ["rangeFrom"],
+  })
+  .transform((r) => ({
+    ...r,
+    // An end date means "up to and including that day".
+    rangeTo: r.rangeTo ? new Date(r.rangeTo.getTime() + DAY) : undefined,
+  }));
+
+export type NewPrivacyRequest = z.output<typeof newPrivacyRequestSchema>;
+
+/** The form adds one thing the API does not need: the person's confirmation. */
+export const privacyRequestFormSchema = z.object({
+  confirm: z.literal("yes", { message: "Please confirm that you are asking for your own data." }),
+});
