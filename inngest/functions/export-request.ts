@@ -8,7 +8,8 @@ export const exportRequest = inngest.createFunction(
   { id: "export-request", retries: 3, triggers: [requestApproved] },
   async ({ event, step }) => {
     const { requestId } = event.data;
-    const { sourceKeys } = await step.run("start-collection", () => startCollection(requestId));
+    const { sourceKeys, skipped } = await step.run("start-collection", () => startCollection(requestId));
+    if (skipped) return { status: "SKIPPED" as const, reason: skipped };
     const failed = await collectSources(step, requestId, sourceKeys);
     if (failed.length > 0) return { status: "FAILED" as const, failed };
     return packageAndNotify(step, requestId);
