@@ -37,7 +37,7 @@ export function RequestForm({ selected, sources }: { selected: RequestType; sour
               <span>
                 <span className="block font-medium">{REQUEST_TYPES[key].title}</span>
                 <span className="block text-sm text-zinc-600">{REQUEST_TYPES[key].summary}</span>
-                <span className="block text-xs text-zinc-500">{REQUEST_TYPES[key].article}</span>
+                <span className="block text-xs text-zinc-600">{REQUEST_TYPES[key].article}</span>
               </span>
             </label>
           ))}
