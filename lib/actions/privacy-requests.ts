@@ -41,10 +41,10 @@ export async function submitPrivacyRequestAction(_previous: ActionResult | null,
   redirect(`/privacy-center/requests/${created.id}`);
 }
 
-export async function cancelPrivacyRequestAction(requestId: string): Promise<ActionResult> {
+/** The status page's cancel button (bound to the request id); the page explains a refusal. */
+export async function cancelPrivacyRequestAction(requestId: string): Promise<void> {
   const viewer = await getViewer();
-  if (!viewer) return actionError(SIGNED_OUT);
+  if (!viewer) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: `/privacy-center/requests/${requestId}` })}`);
   const cancelled = await cancelOwnPrivacyRequest(viewer, String(requestId), await requestContext());
-  if (!cancelled) return actionError("This request can no longer be cancelled: we have already started preparing your data.");
-  redirect(`/privacy-center/requests/${requestId}`);
+  redirect(`/privacy-center/requests/${requestId}${cancelled ? "" : "?notice=not-cancellable"}`);
 }

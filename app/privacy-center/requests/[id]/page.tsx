@@ -13,7 +13,8 @@ import { presentPrivacyRequest } from "@/lib/requests/present";
 
 export const metadata: Metadata = { title: "Your request" };
 
-const DOWNLOAD_MESSAGES: Record<string, string> = {
+const NOTICES: Record<string, string> = {
+  "not-cancellable": "This request can no longer be cancelled: we have already started preparing your data.",
   "invalid-link": "That download link is not valid. Use the button below instead.",
   expired: "That download link has expired. Use the button below for a fresh one, or ask for a new copy if this one was deleted.",
 };
@@ -22,7 +23,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lo
 
 export default async function RequestStatusPage({ params, searchParams }: PageProps<"/privacy-center/requests/[id]">) {
   const { id } = await params;
-  const { download } = await searchParams;
+  const { download, notice: noticeKey } = await searchParams;
   const viewer = await requireViewer(`/privacy-center/requests/${id}`);
   const request = await findOwnPrivacyRequest(viewer, id);
   if (!request) notFound();
@@ -31,7 +32,8 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
   const archive = request.archives[0];
   const link = request.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(request.id, archive) : null;
   const cancellable = (CANCELLABLE_STATUSES as readonly string[]).includes(request.status);
-  const notice = typeof download === "string" ? DOWNLOAD_MESSAGES[download] : undefined;
+  const key = typeof download === "string" ? download : typeof noticeKey === "string" ? noticeKey : undefined;
+  const notice = key ? NOTICES[key] : undefined;
   const cancel = cancelPrivacyRequestAction.bind(null, request.id);
 
   return (
@@ -54,7 +56,7 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
       <RequestProgress initial={{ ...presented, download: link ? { url: link.path, expiresAt: link.expiresAt.toISOString() } : null }} />
       <div className="flex flex-wrap gap-3">
         {cancellable ? (
-          <form action={async () => void (await cancel())}>
+          <form action={cancel}>
             <Button type="submit" variant="secondary">
               Cancel this request
             </Button>
