@@ -105,3 +105,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Re-reads process.env: for tests that change a policy variable. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
