@@ -5,7 +5,7 @@ import { reloadEnv } from "@/lib/env";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createPrivacyRequest, RequestRefusedError } from "./create-privacy-request";
 
-const input = { type: "ACCESS" as const, sourceKeys: [], formats: ["JSON" as const, "CSV" as const] };
+const input = { type: "ACCESS" as const, sourceKeys: [], formats: ["JSON" as const, "CSV" as const], rangeTo: undefined };
 const user = (email: string) => db.user.upsert({ where: { email }, create: { email }, update: {} });
 
 beforeAll(async () => {
