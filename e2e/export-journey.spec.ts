@@ -81,6 +81,8 @@ test("the form explains what is wrong, and a second open request is refused", as
 
   await page.getByRole("checkbox", { name: /CSV/ }).check();
   await submitRequest(page);
+  const first = page.url();
+  await expect(page.getByTestId("request-status")).toHaveText("Checking it is you");
   await page.goto("/privacy-center/request?type=access");
   await page.getByRole("checkbox", { name: /I am asking for my own personal data/ }).check();
   await page.getByRole("button", { name: "Send my request" }).click();
@@ -92,6 +94,20 @@ test("the form explains what is wrong, and a second open request is refused", as
   const bad = await page.request.post("/api/v1/exports", { data: { type: "EVERYTHING", sourceKeys: ["secrets"], rangeFrom: "not a date" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.details.fieldErrors).toHaveProperty("type");
+  const notJson = await page.request.post("/api/v1/exports", { data: "{oops", headers: { "content-type": "application/json" } });
+  expect(notJson.status()).toBe(400);
+
+  // Cancelling the open request frees the customer to ask again; it stays in their history.
+  await page.goto(first);
+  await page.getByRole("button", { name: "Cancel this request" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Cancelled");
+  await page.getByRole("link", { name: "Request a fresh copy" }).click();
+  await page.getByRole("checkbox", { name: /I am asking for my own personal data/ }).check();
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page).toHaveURL(/\/privacy-center\/requests\/[0-9a-f-]{36}$/);
+  await page.goto("/privacy-center");
+  await expect(page.getByRole("list").filter({ hasText: "cancelled" }).getByRole("link")).toHaveCount(2);
+  await expectAccessible(page);
 });
 
 test("the exports API needs a signed-in customer", async ({ request }) => {
