@@ -3,11 +3,18 @@ import { z } from "zod";
 
 // The events that drive the export workflows. One schema each, shared by the code that sends
 // them (staff console, request form, API) and the functions they trigger.
+//
+// Send with `await inngest.send(requestApproved.create({ requestId }))`: the SDK validates the
+// data against the schema before sending, and the function sees it typed as `event.data`. Pass
+// `{ id }` as create's second argument to make a send idempotent (Inngest, and the embedded
+// runner, start one run per event id).
 
-export const requestApproved = eventType("privacy/request.approved", {
-  schema: z.object({ requestId: z.uuid() }),
-});
+export const requestApprovedData = z.object({ requestId: z.uuid() });
+export type RequestApprovedData = z.infer<typeof requestApprovedData>;
 
-export const sourceRetryRequested = eventType("privacy/source.retry", {
-  schema: z.object({ requestId: z.uuid(), sourceKey: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/) }),
-});
+export const requestApproved = eventType("privacy/request.approved", { schema: requestApprovedData });
+
+export const sourceRetryData = z.object({ requestId: z.uuid(), sourceKey: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/) });
+export type SourceRetryData = z.infer<typeof sourceRetryData>;
+
+export const sourceRetryRequested = eventType("privacy/source.retry", { schema: sourceRetryData });

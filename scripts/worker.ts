@@ -21,8 +21,13 @@ const log = (line: string) => console.log(`[worker] ${line}`);
 const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: env().JOB_LEASE_SECONDS * 1000 });
 log(`running ${functions.length} functions`);
 
+// Ctrl-C in `npm run dev` reaches the worker twice (SIGINT from the terminal, SIGTERM from the
+// launcher): stop once. Steps in progress finish and are stored; their runs go back to the queue.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
     log("stopping: finishing the steps in progress…");
     await worker.stop();
     await db.$disconnect();

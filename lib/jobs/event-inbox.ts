@@ -1,37 +1,42 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db as portalDb, type PrismaClient } from "@/lib/db";
 
 export const JOBS_CHANNEL = "portal_jobs";
 
 type IncomingEvent = { id?: string; name: string; data?: unknown };
 
 /**
- * Embedded mode's event API: what `inngest.send()` and `step.sendEvent()` POST to Inngest is
- * stored here instead, and the worker is woken with NOTIFY. An event id sent twice is stored
- * once (Inngest deduplicates on id too).
+ * Embedded mode's event API: what `inngest.send()` and `step.sendEvent()` would POST to Inngest
+ * is stored here instead, and workers are woken with NOTIFY (delivered when the transaction
+ * commits, so a woken worker finds the event). An event id sent twice is stored once: Inngest
+ * deduplicates on the id too, so a retried send starts no second run.
  */
-export async function recordEvents(events: IncomingEvent[]): Promise<string[]> {
-  const ids = events.map((event) => event.id ?? randomUUID());
+export async function recordEvents(events: IncomingEvent[], db: PrismaClient = portalDb): Promise<string[]> {
+  const ids = events.map((event) => event.id || randomUUID());
   await db.$transaction(async (tx) => {
-    for (const [index, event] of events.entries()) {
-      await tx.jobEvent.upsert({
-        where: { id: ids[index]! },
-        create: { id: ids[index]!, name: event.name, data: (event.data ?? {}) as object },
-        update: {},
-      });
-    }
+    await tx.jobEvent.createMany({
+      data: events.map((event, index) => ({ id: ids[index]!, name: event.name, data: (event.data ?? {}) as object })),
+      skipDuplicates: true,
+    });
     await tx.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
   });
   return ids;
 }
 
-/** A fetch for the Inngest client that answers its event API from recordEvents. */
+/**
+ * A `fetch` for the Inngest client in embedded mode. The SDK sends events as
+ * `POST <event base URL>/e/<event key>` with a JSON array body and expects `{ ids, status: 200 }`
+ * back (components/Inngest.js `_send`, sendEventResponseSchema); that is answered from
+ * recordEvents. Nothing else is served: embedded mode has no Inngest API.
+ */
 export const embeddedEventFetch: typeof fetch = async (input, init) => {
   const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-  if (init?.method === "POST" && url.pathname.includes("/e/")) {
-    const payload = JSON.parse(String(init.body)) as IncomingEvent | IncomingEvent[];
+  const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+  if (method === "POST" && /\/e\/[^/]*$/.test(url.pathname)) {
+    const body = init?.body ?? (input instanceof Request ? await input.text() : "[]");
+    const payload = JSON.parse(String(body)) as IncomingEvent | IncomingEvent[];
     const ids = await recordEvents(Array.isArray(payload) ? payload : [payload]);
     return Response.json({ ids, status: 200 });
   }
-  return Response.json({ error: `The embedded runner does not serve ${url.pathname}` }, { status: 404 });
+  return Response.json({ error: `The embedded job runner has no Inngest API (${method} ${url.pathname}).` }, { status: 404 });
 };

@@ -1,166 +1,181 @@
 import type { Inngest } from "inngest";
-import { serve } from "inngest/edge";
 import type { PrismaClient } from "@/lib/db";
-import { functionSlug, type JobFunction, maxAttempts } from "./functions";
+import type { JobCatalog, JobDefinition } from "./functions";
 import { renewLease } from "./run-queue";
+import { createRunStore, FUNCTION_BODY, type RunEnd, type StoredRun } from "./run-store";
+import { createInProcessServe, describeError, type Reply, sleepEndsAt, type StepOp } from "./serve-protocol";
 
-// Drives one run through the Inngest SDK's own serve handler, in-process, the way the Inngest
-// executor drives it over HTTP (protocol facts in BUILD-FACTS.md, checked against inngest 4.24):
-// a request with stepId=step replays the stored steps and answers StepPlanned for the next
-// step(s); a request with stepId=<hash> runs that step and answers StepRun (store its data),
-// StepError (retry later) or StepFailed (out of attempts: store the error, which the function
-// then sees thrown from its step). Status 200 is the function's return value.
+// Drives one leased run forward, round by round, until it finishes or has to wait: each round
+// replays the function to discover its next step(s), runs them (parallel ones with bounded
+// concurrency), and stores every outcome before the next round. Protocol facts: serve-protocol.ts.
 
-type Op = { op: string; id: string; name?: string; data?: unknown; error?: unknown };
-type StepResult = { type: "data"; data: unknown } | { type: "error"; error: unknown };
-
-export type RunExecutor = (runId: string) => Promise<"completed" | "failed" | "parked">;
+export type RunOutcome = "completed" | "failed" | "parked" | "released" | "lost";
 
 export type ExecutorOptions = {
   db: PrismaClient;
   client: Inngest.Any;
-  functions: JobFunction[];
+  catalog: JobCatalog;
   owner: string;
   leaseMs: number;
-  /** First retry delay; doubles per attempt (capped at a minute). */
+  /** First retry delay; doubles with each attempt, up to maxBackoffMs. */
   backoffMs: number;
+  maxBackoffMs?: number;
+  /** Parallel steps of one run executing at once. */
   stepConcurrency?: number;
   log?: (line: string) => void;
 };
 
-const FUNCTION_ATTEMPTS = "$run";
+export type RunExecutor = (runId: string, stopping?: () => boolean) => Promise<RunOutcome>;
 
 export function createRunExecutor(options: ExecutorOptions): RunExecutor {
-  const { db, client, functions, owner, leaseMs } = options;
-  const handler = serve({ client, functions });
-  const bySlug = new Map(functions.map((fn) => [functionSlug(fn, client.id), fn]));
+  const { db, catalog, owner, leaseMs } = options;
+  const invoke = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
+  const store = createRunStore(db, owner);
+  const log = options.log ?? (() => undefined);
+  const backoff = (attempt: number) =>
+    new Date(Date.now() + Math.min(options.backoffMs * 2 ** (attempt - 1), options.maxBackoffMs ?? 300_000));
 
-  return async function executeRun(runId) {
-    const heartbeat = setInterval(() => void renewLease(db, runId, owner, leaseMs).catch(() => undefined), leaseMs / 3);
+  async function end(runId: string, result: RunEnd): Promise<RunOutcome> {
+    await store.finish(runId, result);
+    if ("error" in result) log(`run ${runId} failed: ${result.error}`);
+    return "error" in result ? "failed" : "completed";
+  }
+
+  /** Runs the planned steps and stores their outcomes; undefined means "go on to the next round". */
+  async function runRound(run: StoredRun, job: JobDefinition, ops: StepOp[], stopping: () => boolean): Promise<RunOutcome | undefined> {
+    const complete = ops.find((op) => op.op === "RunComplete");
+    if (complete) return end(run.id, { output: complete.data });
+    const unsupported = ops.filter((op) => op.op !== "StepPlanned" && op.op !== "Sleep");
+    if (unsupported.length > 0) {
+      const names = unsupported.map((op) => `${op.op} (${op.displayName ?? op.id})`).join(", ");
+      return end(run.id, { error: `The embedded runner cannot run ${names}; use Inngest for these step kinds.` });
+    }
+
+    const call = (stepId: string) =>
+      invoke({
+        functionId: job.id,
+        stepId,
+        runId: run.id,
+        event: run.event,
+        steps: run.steps,
+        stack: run.stack,
+        attempt: run.attempts[stepId] ?? 0,
+        maxAttempts: job.maxAttempts,
+      });
+    const planned = ops.filter((op) => op.op === "StepPlanned");
+    const replies = await mapLimit(planned, options.stepConcurrency ?? 4, stopping, (op) => call(op.id));
+
+    const attempts = { ...run.attempts };
+    let resumeAt: Date | undefined;
+    for (const [index, op] of planned.entries()) {
+      const reply = replies[index];
+      if (!reply) continue; // not started: the worker is stopping; it is planned again next time
+      const outcome = stepOutcome(reply);
+      if (outcome.stored) {
+        await store.storeStep(run.id, op.id, outcome.stored);
+        // Inngest resets the function's own attempt count when a step completes.
+        delete attempts[FUNCTION_BODY];
+        continue;
+      }
+      const attempt = (attempts[op.id] ?? 0) + 1;
+      attempts[op.id] = attempt;
+      log(`step ${op.displayName ?? op.id} of ${job.id} failed (attempt ${attempt} of ${job.maxAttempts}): ${outcome.error}`);
+      if (attempt >= job.maxAttempts) {
+        // The SDK marks the last attempt StepFailed itself; this only guards against a lost count.
+        await store.storeStep(run.id, op.id, { type: "error", error: { name: "Error", message: outcome.error } });
+        continue;
+      }
+      resumeAt = later(resumeAt, outcome.retryAt ?? backoff(attempt));
+    }
+    // A sleep is stored as finished now and the run parked until it ends: nothing runs before then.
+    for (const op of ops.filter((o) => o.op === "Sleep")) {
+      resumeAt = later(resumeAt, sleepEndsAt(op));
+      await store.storeStep(run.id, op.id, { type: "data", data: null });
+    }
+
+    if (resumeAt) {
+      await store.park(run.id, attempts, resumeAt);
+      return "parked";
+    }
+    if (JSON.stringify(attempts) !== JSON.stringify(run.attempts)) await store.saveAttempts(run.id, attempts);
+    return undefined;
+  }
+
+  return async function executeRun(runId, stopping = () => false) {
+    let leaseLost = false;
+    const heartbeat = setInterval(() => {
+      renewLease(db, runId, owner, leaseMs).then(
+        (held) => {
+          if (!held) leaseLost = true;
+        },
+        () => undefined, // a failed renewal is retried on the next beat; the lease outlives two of them
+      );
+    }, leaseMs / 3);
     try {
       for (;;) {
-        const run = await db.jobRun.findUniqueOrThrow({ where: { id: runId }, include: { steps: { orderBy: { position: "asc" } } } });
-        const fn = bySlug.get(run.functionId);
-        if (!fn) return finish(runId, { error: `No function ${run.functionId} is registered with this worker.` });
-        const attempts = run.attempts as Record<string, number>;
-        const steps = Object.fromEntries(run.steps.map((s) => [s.stepId, s.result as StepResult]));
-        const invoke = (stepId: string, attempt: number) =>
-          callHandler(handler, run.functionId, stepId, {
-            event: run.event,
-            events: [run.event],
-            steps,
-            ctx: {
-              run_id: run.id,
-              attempt,
-              fn_id: run.functionId,
-              max_attempts: maxAttempts(fn),
-              // Steps are only ever run by an explicit request for them, so each carries its own attempt.
-              disable_immediate_execution: true,
-              stack: { stack: run.steps.map((s) => s.stepId), current: run.steps.length },
-            },
-            version: 2,
-            use_api: false,
-          });
-
-        const reply = await invoke("step", attempts[FUNCTION_ATTEMPTS] ?? 0);
-        if (reply.status === 200) return finish(runId, { output: reply.body });
-        if (reply.status !== 206 || !Array.isArray(reply.body)) {
-          // The function body itself threw (outside any step): retry it like a step.
-          const attempt = (attempts[FUNCTION_ATTEMPTS] ?? 0) + 1;
-          if (attempt >= maxAttempts(fn)) return finish(runId, { error: describe(reply.body) });
-          return park(runId, { ...attempts, [FUNCTION_ATTEMPTS]: attempt }, attempt);
+        if (leaseLost) return "lost";
+        if (stopping()) {
+          await store.release(runId);
+          return "released";
         }
-        const ops = reply.body as Op[];
-        const complete = ops.find((op) => op.op === "RunComplete");
-        if (complete) return finish(runId, { output: complete.data });
-        const planned = ops.filter((op) => op.op === "StepPlanned");
-        if (planned.length === 0 || planned.length !== ops.length) {
-          return finish(runId, { error: `The embedded runner does not support ${ops.map((op) => op.op).join(", ")}.` });
-        }
+        const run = await store.load(runId);
+        const job = catalog.get(run.functionId);
+        if (!job) return end(runId, { error: `No function ${run.functionId} is registered with this worker.` });
 
-        const outcomes = await mapLimit(planned, options.stepConcurrency ?? 4, async (op) => {
-          const result = await invoke(op.id, attempts[op.id] ?? 0);
-          const [done] = Array.isArray(result.body) ? (result.body as Op[]) : [];
-          return { op, done };
+        const reply = await invoke({
+          functionId: job.id,
+          stepId: "step",
+          runId,
+          event: run.event,
+          steps: run.steps,
+          stack: run.stack,
+          attempt: run.attempts[FUNCTION_BODY] ?? 0,
+          maxAttempts: job.maxAttempts,
         });
-        let retryAttempt = 0;
-        const nextAttempts = { ...attempts };
-        for (const { op, done } of outcomes) {
-          if (done?.op === "StepRun") await storeStep(runId, op.id, { type: "data", data: done.data ?? null });
-          else if (done?.op === "StepFailed") await storeStep(runId, op.id, { type: "error", error: done.error });
-          else {
-            nextAttempts[op.id] = (attempts[op.id] ?? 0) + 1;
-            retryAttempt = Math.max(retryAttempt, nextAttempts[op.id]!);
-            options.log?.(`step ${op.name ?? op.id} of ${run.functionId} failed (attempt ${nextAttempts[op.id]}): ${describe(done?.error)}`);
-          }
+        if (reply.kind === "returned") return end(runId, { output: reply.output });
+        if (reply.kind === "threw") {
+          // The function body threw outside any step (or rethrew a failed step's error).
+          const attempt = (run.attempts[FUNCTION_BODY] ?? 0) + 1;
+          if (!reply.retriable || attempt >= job.maxAttempts) return end(runId, { error: reply.error });
+          log(`${job.id} threw (attempt ${attempt} of ${job.maxAttempts}): ${reply.error}`);
+          await store.park(runId, { ...run.attempts, [FUNCTION_BODY]: attempt }, reply.retryAt ?? backoff(attempt));
+          return "parked";
         }
-        if (retryAttempt > 0) return park(runId, nextAttempts, retryAttempt);
+        const outcome = await runRound(run, job, reply.ops, stopping);
+        if (outcome) return outcome;
       }
     } finally {
       clearInterval(heartbeat);
     }
   };
-
-  async function storeStep(runId: string, stepId: string, result: StepResult) {
-    // Appended in completion order: that order is the stack the SDK replays.
-    await db.$executeRaw`
-      INSERT INTO "JobStep" ("runId", "stepId", result, position)
-      VALUES (${runId}, ${stepId}, ${JSON.stringify(result)}::jsonb, (SELECT count(*) FROM "JobStep" WHERE "runId" = ${runId}))
-      ON CONFLICT DO NOTHING`;
-  }
-
-  async function park(runId: string, attempts: Record<string, number>, attempt: number) {
-    const delay = Math.min(options.backoffMs * 2 ** (attempt - 1), 60_000);
-    await db.jobRun.update({
-      where: { id: runId },
-      data: { attempts, runAfter: new Date(Date.now() + delay), leaseOwner: null, leaseExpiresAt: null },
-    });
-    return "parked" as const;
-  }
-
-  async function finish(runId: string, result: { output?: unknown; error?: string }) {
-    await db.jobRun.update({
-      where: { id: runId },
-      data: {
-        status: result.error ? "FAILED" : "COMPLETED",
-        output: (result.output ?? undefined) as object | undefined,
-        error: result.error ?? null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-      },
-    });
-    if (result.error) options.log?.(`run ${runId} failed: ${result.error}`);
-    return result.error ? ("failed" as const) : ("completed" as const);
-  }
 }
 
-async function callHandler(handler: (request: Request) => Promise<Response>, fnId: string, stepId: string, body: unknown) {
-  const url = `http://embedded.invalid/api/inngest?${new URLSearchParams({ fnId, stepId })}`;
-  const response = await handler(
-    new Request(url, { method: "POST", headers: { host: "embedded.invalid", "content-type": "application/json" }, body: JSON.stringify(body) }),
-  );
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON: keep the text for the error message
+type StepOutcome = { stored: { type: "data"; data: unknown } | { type: "error"; error: unknown } } | { stored?: undefined; error: string; retryAt?: Date };
+
+/** What a step request's reply means for the run: a result to store, or an attempt to retry. */
+function stepOutcome(reply: Reply): StepOutcome {
+  if (reply.kind === "ops" && reply.ops.length === 1) {
+    const [op] = reply.ops as [StepOp];
+    if (op.op === "StepRun") return { stored: { type: "data", data: op.data ?? null } };
+    if (op.op === "StepFailed") return { stored: { type: "error", error: op.error } };
+    if (op.op === "StepError") return { error: describeError(op.error), ...(reply.retryAt ? { retryAt: reply.retryAt } : {}) };
   }
-  return { status: response.status, body: parsed };
+  if (reply.kind === "threw") return { error: reply.error, ...(reply.retryAt ? { retryAt: reply.retryAt } : {}) };
+  return { error: `unexpected reply to a step request: ${JSON.stringify(reply).slice(0, 300)}` };
 }
 
-function describe(error: unknown): string {
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return typeof error === "string" ? error.slice(0, 500) : JSON.stringify(error)?.slice(0, 500) ?? "unknown error";
+function later(a: Date | undefined, b: Date): Date {
+  return a && a > b ? a : b;
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/** Runs `work` over `items`, `limit` at a time; items not started once `stopping()` holds stay undefined. */
+async function mapLimit<T, R>(items: T[], limit: number, stopping: () => boolean, work: (item: T) => Promise<R>): Promise<(R | undefined)[]> {
+  const results: (R | undefined)[] = new Array(items.length).fill(undefined);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !stopping()) {
       const index = next++;
-      results[index] = await run(items[index]!);
+      results[index] = await work(items[index]!);
     }
   });
   await Promise.all(lanes);

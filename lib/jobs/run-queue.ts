@@ -1,49 +1,32 @@
-import { CronExpressionParser } from "cron-parser";
 import type { PrismaClient } from "@/lib/db";
-import { cronSchedules, eventNames, functionSlug, type JobFunction } from "./functions";
+import type { JobCatalog } from "./functions";
 
-// The durable part of the embedded runner: turning events and schedules into runs, and leasing
-// runs to workers. A lease that is not renewed (the worker died) expires and the run is picked up
-// again; FOR UPDATE SKIP LOCKED keeps two workers from claiming the same run.
+// The durable queue of the embedded runner: turning stored events into runs, and leasing runs to
+// workers. A lease that is not renewed (its worker died) expires and the run is claimed again;
+// FOR UPDATE SKIP LOCKED keeps two workers from claiming the same run at the same moment.
 
 /** One JobRun per function an undispatched event triggers; the unique (function, event) key makes it once. */
-export async function dispatchEvents(db: PrismaClient, functions: JobFunction[], appId: string): Promise<number> {
+export async function dispatchEvents(db: PrismaClient, catalog: JobCatalog): Promise<number> {
   return db.$transaction(async (tx) => {
     const events = await tx.$queryRaw<{ id: string; name: string; data: unknown; receivedAt: Date }[]>`
       SELECT id, name, data, "receivedAt" FROM "JobEvent" WHERE "dispatchedAt" IS NULL
        ORDER BY "receivedAt" LIMIT 100 FOR UPDATE SKIP LOCKED`;
     for (const event of events) {
+      // The event as Inngest hands it to a function: id, name, data and ts in epoch milliseconds.
       const payload = { id: event.id, name: event.name, data: event.data, ts: event.receivedAt.getTime() };
-      const runs = functions
-        .filter((fn) => eventNames(fn).includes(event.name))
-        .map((fn) => ({ functionId: functionSlug(fn, appId), eventId: event.id, event: payload as object }));
+      const runs = [...catalog.values()]
+        .filter((job) => job.events.includes(event.name))
+        .map((job) => ({ functionId: job.id, eventId: event.id, event: payload as object }));
       if (runs.length > 0) await tx.jobRun.createMany({ data: runs, skipDuplicates: true });
-      await tx.jobEvent.update({ where: { id: event.id }, data: { dispatchedAt: new Date() } });
+    }
+    if (events.length > 0) {
+      await tx.jobEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
     }
     return events.length;
   });
 }
 
-/** Starts the run for each schedule's latest tick, once, however many workers are running. */
-export async function fireCronTicks(db: PrismaClient, functions: JobFunction[], appId: string, now = new Date()): Promise<void> {
-  for (const fn of functions) {
-    for (const schedule of cronSchedules(fn)) {
-      // prev() is strictly before currentDate; a tick due exactly now counts as fired now.
-      const tickAt = CronExpressionParser.parse(schedule, { currentDate: new Date(now.getTime() + 1000), tz: "UTC" }).prev().toDate();
-      const functionId = functionSlug(fn, appId);
-      await db.$transaction(async (tx) => {
-        const inserted = await tx.$executeRaw`
-          INSERT INTO "JobCronTick" ("functionId", "tickAt") VALUES (${functionId}, ${tickAt}) ON CONFLICT DO NOTHING`;
-        if (inserted === 0) return;
-        const eventId = `cron:${functionId}:${tickAt.toISOString()}`;
-        const event = { id: eventId, name: "inngest/scheduled.timer", data: { cron: schedule }, ts: tickAt.getTime() };
-        await tx.jobRun.createMany({ data: [{ functionId, eventId, event }], skipDuplicates: true });
-      });
-    }
-  }
-}
-
-/** Leases the next runnable run to `owner`, or returns null. */
+/** Leases the next due run to `owner`, or returns null when none is due. */
 export async function claimRun(db: PrismaClient, owner: string, leaseMs: number): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE "JobRun" SET "leaseOwner" = ${owner}, "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond'
@@ -55,13 +38,15 @@ export async function claimRun(db: PrismaClient, owner: string, leaseMs: number)
   return rows[0]?.id ?? null;
 }
 
-export async function renewLease(db: PrismaClient, runId: string, owner: string, leaseMs: number): Promise<void> {
-  await db.$executeRaw`
+/** Extends `owner`'s lease; false when the lease is no longer theirs (it expired and was taken). */
+export async function renewLease(db: PrismaClient, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const renewed = await db.$executeRaw`
     UPDATE "JobRun" SET "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond'
-     WHERE id = ${runId} AND "leaseOwner" = ${owner}`;
+     WHERE id = ${runId} AND "leaseOwner" = ${owner} AND status = 'QUEUED'`;
+  return renewed > 0;
 }
 
-/** Whether anything is waiting to run now (for tests that run the queue until it is idle). */
+/** Whether anything is still to do: an event to dispatch or a run that has not finished. */
 export async function hasPendingWork(db: PrismaClient): Promise<boolean> {
   const [row] = await db.$queryRaw<{ pending: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "JobEvent" WHERE "dispatchedAt" IS NULL)

@@ -1,117 +1,113 @@
 import { spawn } from "node:child_process";
-import { Inngest, NonRetriableError } from "inngest";
+import { Inngest } from "inngest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { fireCronTicks } from "./cron";
+import { drainJobs } from "./drain-jobs";
 import { embeddedEventFetch } from "./event-inbox";
-import { fireCronTicks } from "./run-queue";
+import { describeJobs } from "./functions";
 import { crashClient, crashFunctions } from "./test-fixtures/crash-functions";
-import { drainJobs, startWorker } from "./worker";
+import { startWorker } from "./worker";
 
-const client = new Inngest({ id: "jobs-test", isDev: true, fetch: embeddedEventFetch });
+// Durability of the embedded runner: several workers sharing one queue, cron with more than one
+// worker, a clean stop, and a worker killed in the middle of a step.
+
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+const client = new Inngest({ id: "worker-test", isDev: true, fetch: embeddedEventFetch, logger: quiet });
 const executions = new Map<string, number>();
-const count = (name: string) => executions.set(name, (executions.get(name) ?? 0) + 1);
-let flaky = 0;
+const execute = (name: string) => executions.set(name, (executions.get(name) ?? 0) + 1);
+const databaseUrl = () => process.env.DATABASE_URL!;
 
-const parallel = client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ event, step }) => {
-  const first = await step.run("first", () => (count(`first:${event.id}`), 1));
-  const [a, b, c] = await Promise.all(["a", "b", "c"].map((name) => step.run(`fan:${name}`, () => (count(`${name}:${event.id}`), name))));
-  return { first, joined: [a, b, c].join("") };
+const fanOut = client.createFunction({ id: "fan-out", triggers: [{ event: "test/fan-out" }] }, async ({ event, step }) => {
+  await step.run("first", () => execute(`first:${event.id}`));
+  await Promise.all(["a", "b", "c"].map((name) => step.run(`collect:${name}`, () => execute(`${name}:${event.id}`))));
+  return { done: true };
 });
 
-const retrying = client.createFunction({ id: "retrying", retries: 3, triggers: [{ event: "test/flaky" }] }, async ({ step }) => {
-  const value = await step.run("flaky", () => {
-    count("flaky");
-    if (++flaky <= 2) throw new Error(`transient failure ${flaky}`);
-    return "ok";
+const slow = client.createFunction({ id: "slow", triggers: [{ event: "test/slow" }] }, async ({ step }) => {
+  await step.run("slow", async () => {
+    execute("slow:start");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    execute("slow:done");
   });
-  return { value };
+  await step.run("next", () => execute("next"));
+  return { done: true };
 });
 
-const exhausted = client.createFunction({ id: "exhausted", retries: 1, triggers: [{ event: "test/broken" }] }, async ({ step }) => {
-  try {
-    await step.run("always-fails", () => {
-      count("always-fails");
-      throw new Error("the source is down");
-    });
-    return { caught: null };
-  } catch (error) {
-    return { caught: (error as Error).message };
-  }
-});
+const yearly = client.createFunction({ id: "yearly", triggers: [{ cron: "0 0 1 1 *" }] }, async ({ event }) => ({
+  cron: (event.data as { cron: string }).cron,
+}));
+const everyFive = client.createFunction({ id: "every-five", triggers: [{ cron: "*/5 * * * *" }] }, async () => ({ ticked: true }));
 
-const fatal = client.createFunction({ id: "fatal", retries: 5, triggers: [{ event: "test/fatal" }] }, async ({ step }) => {
-  await step.run("not-retried", () => {
-    count("not-retried");
-    throw new NonRetriableError("bad input");
-  });
-});
-
-const scheduled = client.createFunction({ id: "scheduled", triggers: [{ cron: "*/5 * * * *" }] }, async () => ({ ticked: true }));
-
-const functions = [parallel, retrying, exhausted, fatal, scheduled];
-const drain = () => drainJobs({ db, client, functions, backoffMs: 5 });
-const runOf = (functionId: string) => db.jobRun.findFirstOrThrow({ where: { functionId: `jobs-test-${functionId}` }, orderBy: { createdAt: "desc" } });
+const functions = [fanOut, slow, yearly];
+const runsOf = (functionId: string) => db.jobRun.count({ where: { functionId: `worker-test-${functionId}` } });
 
 beforeAll(async () => {
   await db.$executeRawUnsafe(`CREATE TABLE job_test_effects (id serial PRIMARY KEY, name text NOT NULL)`);
 });
 
-describe("embedded workflow runner", () => {
-  it("runs sequential and parallel steps once each and stores the function's output", async () => {
-    const [id] = (await client.send({ name: "test/parallel", data: {} })).ids;
-    await drain();
-    const run = await runOf("parallel");
-    expect(run).toMatchObject({ status: "COMPLETED", output: { first: 1, joined: "abc" } });
-    for (const name of ["first", "a", "b", "c"]) expect(executions.get(`${name}:${id}`)).toBe(1);
-    expect(await db.jobStep.count({ where: { runId: run.id } })).toBe(4);
-  });
-
-  it("retries a failing step with backoff until it succeeds", async () => {
-    await client.send({ name: "test/flaky", data: {} });
-    await drain();
-    expect(await runOf("retrying")).toMatchObject({ status: "COMPLETED", output: { value: "ok" } });
-    expect(executions.get("flaky")).toBe(3);
-  });
-
-  it("hands a step's final failure to the function, which can handle it", async () => {
-    await client.send({ name: "test/broken", data: {} });
-    await drain();
-    expect(await runOf("exhausted")).toMatchObject({ status: "COMPLETED", output: { caught: "the source is down" } });
-    expect(executions.get("always-fails")).toBe(2);
-  });
-
-  it("does not retry a NonRetriableError, and fails the run with its message", async () => {
-    await client.send({ name: "test/fatal", data: {} });
-    await drain();
-    expect(await runOf("fatal")).toMatchObject({ status: "FAILED", error: expect.stringContaining("bad input") });
-    expect(executions.get("not-retried")).toBe(1);
-  });
-
+describe("embedded runner: workers", () => {
   it("starts one run for an event delivered twice", async () => {
-    await client.send({ id: "delivered-twice", name: "test/parallel", data: {} });
-    await client.send({ id: "delivered-twice", name: "test/parallel", data: {} });
-    await drain();
+    await client.send({ id: "delivered-twice", name: "test/fan-out", data: {} });
+    await client.send({ id: "delivered-twice", name: "test/fan-out", data: {} });
+    await drainJobs({ db, client, functions });
     expect(await db.jobRun.count({ where: { eventId: "delivered-twice" } })).toBe(1);
     expect(executions.get("first:delivered-twice")).toBe(1);
   });
 
-  it("fires a cron tick once even when two workers see it", async () => {
-    const now = new Date("2026-11-23T10:07:00Z");
-    await Promise.all([fireCronTicks(db, functions, client.id, now), fireCronTicks(db, functions, client.id, now)]);
-    expect(await db.jobRun.count({ where: { functionId: "jobs-test-scheduled" } })).toBe(1);
-    await fireCronTicks(db, functions, client.id, new Date("2026-11-23T10:09:59Z"));
-    expect(await db.jobRun.count({ where: { functionId: "jobs-test-scheduled" } })).toBe(1);
-    await fireCronTicks(db, functions, client.id, new Date("2026-11-23T10:10:00Z"));
-    expect(await db.jobRun.count({ where: { functionId: "jobs-test-scheduled" } })).toBe(2);
-    await drain();
+  it("never runs a step twice when two workers share the queue", async () => {
+    const workers = [1, 2].map(() => startWorker({ databaseUrl: databaseUrl(), client, functions, pollMs: 50, concurrency: 3 }));
+    try {
+      const { ids } = await client.send(Array.from({ length: 12 }, () => ({ name: "test/fan-out", data: {} })));
+      await expect
+        .poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), { timeout: 20_000, interval: 50 })
+        .toBe(12);
+      for (const id of ids) for (const name of ["first", "a", "b", "c"]) expect(executions.get(`${name}:${id}`)).toBe(1);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    // A cron tick seen by both workers started one run.
+    expect(await runsOf("yearly")).toBe(1);
   });
 
-  it("never runs a step twice when two workers share the queue", async () => {
-    const workers = [1, 2].map(() => startWorker({ db, databaseUrl: process.env.DATABASE_URL!, client, functions, pollMs: 50, backoffMs: 5 }));
-    const ids = (await client.send(Array.from({ length: 12 }, () => ({ name: "test/parallel", data: {} })))).ids;
-    await expect.poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), { timeout: 30_000 }).toBe(12);
-    await Promise.all(workers.map((w) => w.stop()));
-    for (const id of ids) for (const name of ["first", "a", "b", "c"]) expect(executions.get(`${name}:${id}`)).toBe(1);
+  it("wakes on NOTIFY when an event arrives instead of waiting for its next poll", async () => {
+    const worker = startWorker({ databaseUrl: databaseUrl(), client, functions, pollMs: 60_000 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // idle, listening
+      const startedAt = Date.now();
+      const [id] = (await client.send({ name: "test/fan-out", data: {} })).ids;
+      await expect.poll(() => db.jobRun.findFirst({ where: { eventId: id } }).then((r) => r?.status), { timeout: 5_000, interval: 20 }).toBe("COMPLETED");
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("fires each cron tick once, however many workers see it", async () => {
+    const catalog = describeJobs([everyFive], client.id);
+    const at = (time: string) => new Date(`2026-11-23T${time}Z`);
+    await Promise.all([fireCronTicks(db, catalog, at("10:07:00")), fireCronTicks(db, catalog, at("10:07:00.500"))]);
+    expect(await runsOf("every-five")).toBe(1);
+    await fireCronTicks(db, catalog, at("10:09:59.999"));
+    expect(await runsOf("every-five")).toBe(1);
+    await Promise.all([fireCronTicks(db, catalog, at("10:10:00")), fireCronTicks(db, catalog, at("10:10:00"))]);
+    expect(await runsOf("every-five")).toBe(2);
+    await drainJobs({ db, client, functions: [everyFive] });
+  });
+
+  it("on stop, finishes and stores the step in progress, then hands the run to the next worker", async () => {
+    const worker = startWorker({ databaseUrl: databaseUrl(), client, functions, pollMs: 50 });
+    await client.send({ name: "test/slow", data: {} });
+    await expect.poll(() => executions.get("slow:start") ?? 0, { timeout: 5_000, interval: 10 }).toBe(1);
+    await worker.stop();
+    const run = await db.jobRun.findFirstOrThrow({ where: { functionId: "worker-test-slow" }, include: { steps: true } });
+    expect(run).toMatchObject({ status: "QUEUED", leaseOwner: null });
+    expect(run.steps).toHaveLength(1);
+    expect(executions.get("next")).toBeUndefined();
+
+    await drainJobs({ db, client, functions });
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "COMPLETED" });
+    expect([executions.get("slow:start"), executions.get("slow:done"), executions.get("next")]).toEqual([1, 1, 1]);
   });
 
   it("resumes a run after its worker is killed, without redoing finished steps", async () => {
@@ -122,17 +118,23 @@ describe("embedded workflow runner", () => {
     });
     const effects = async () =>
       Object.fromEntries(
-        (await db.$queryRaw<{ name: string; n: number }[]>`SELECT name, count(*)::int AS n FROM job_test_effects GROUP BY name`).map((r) => [r.name, r.n]),
+        (await db.$queryRaw<{ name: string; n: number }[]>`SELECT name, count(*)::int AS n FROM job_test_effects GROUP BY name`).map((r) => [
+          r.name,
+          r.n,
+        ]),
       );
     await expect.poll(async () => (await effects())["two-start"], { timeout: 20_000, interval: 50 }).toBe(1);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
 
-    const worker = startWorker({ db, databaseUrl: process.env.DATABASE_URL!, client: crashClient, functions: crashFunctions, leaseMs: 1000, pollMs: 100 });
-    await expect
-      .poll(() => db.jobRun.findFirst({ where: { eventId }, select: { status: true } }).then((r) => r?.status), { timeout: 20_000 })
-      .toBe("COMPLETED");
-    await worker.stop();
+    const worker = startWorker({ databaseUrl: databaseUrl(), client: crashClient, functions: crashFunctions, leaseMs: 1000, pollMs: 100 });
+    try {
+      await expect
+        .poll(() => db.jobRun.findFirst({ where: { eventId }, select: { status: true } }).then((r) => r?.status), { timeout: 20_000 })
+        .toBe("COMPLETED");
+    } finally {
+      await worker.stop();
+    }
     // Step one finished before the kill and is not repeated; step two was interrupted and ran again.
     expect(await effects()).toEqual({ one: 1, "two-start": 2, "two-done": 1, three: 1 });
   });

@@ -1,95 +1,114 @@
 import { randomUUID } from "node:crypto";
 import type { Inngest } from "inngest";
-import pg from "pg";
-import type { PrismaClient } from "@/lib/db";
-import { JOBS_CHANNEL } from "./event-inbox";
+import { createPrismaClient, type PrismaClient } from "@/lib/db";
+import { fireCronTicks } from "./cron";
 import { createRunExecutor } from "./execute-run";
-import type { JobFunction } from "./functions";
-import { claimRun, dispatchEvents, fireCronTicks, hasPendingWork } from "./run-queue";
+import { describeJobs, type JobFunction } from "./functions";
+import { listenForJobs } from "./job-listener";
+import { claimRun, dispatchEvents } from "./run-queue";
+
+export { drainJobs } from "./drain-jobs";
 
 export type WorkerOptions = {
-  db: PrismaClient;
   databaseUrl: string;
+  /** The client the functions were created with (its id prefixes every function id). */
   client: Inngest.Any;
   functions: JobFunction[];
-  /** Runs executing at once. */
+  /** Defaults to a client of its own on databaseUrl, closed by stop(). */
+  db?: PrismaClient;
+  /** Runs executing at once (default 4). */
   concurrency?: number;
+  /** How long a run stays leased without a heartbeat before another worker takes it over (default 30 s). */
   leaseMs?: number;
+  /** Polling interval, the fallback when no NOTIFY arrives (default 1 s). */
   pollMs?: number;
+  /** First retry delay of a failed step; doubles per attempt (default 1 s). */
   backoffMs?: number;
   log?: (line: string) => void;
 };
 
 /**
- * The embedded worker: wakes on NOTIFY (and polls as a fallback), dispatches events, fires cron
- * ticks and executes runs with bounded concurrency. Safe to run in several processes at once.
+ * The embedded worker: wakes on NOTIFY (polling as a fallback), dispatches events to runs, fires
+ * cron ticks and executes due runs with bounded concurrency. Several may run at once, in one
+ * process or many. stop() lets the steps in progress finish and be stored, then hands their runs
+ * back to the queue.
  */
 export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   const owner = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const { db, functions, client } = options;
+  const db = options.db ?? createPrismaClient(options.databaseUrl);
+  const log = options.log ?? (() => undefined);
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? 30_000;
-  const execute = createRunExecutor({ db, client, functions, owner, leaseMs, backoffMs: options.backoffMs ?? 1_000, log: options.log });
-  const active = new Set<Promise<unknown>>();
-  let stopped = false;
-  let wake: () => void = () => undefined;
-
-  const listener = new pg.Client({ connectionString: options.databaseUrl });
-  listener.on("notification", () => wake());
-  listener.on("error", (error) => options.log?.(`job listener: ${error.message}`));
-  const listening = listener.connect().then(() => listener.query(`LISTEN ${JOBS_CHANNEL}`));
+  const catalog = describeJobs(options.functions, options.client.id);
+  for (const job of catalog.values()) {
+    if (job.ignoredOptions.length > 0) log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
+  }
+  const execute = createRunExecutor({ db, client: options.client, catalog, owner, leaseMs, backoffMs: options.backoffMs ?? 1_000, log });
+  const active = new Set<Promise<void>>();
+  const alarm = createAlarm();
+  let stopping = false;
+  const listener = listenForJobs(options.databaseUrl, alarm.ring, log);
+  const cronTicksSeen = new Map<string, number>();
 
   async function tick() {
-    await dispatchEvents(db, functions, client.id);
-    await fireCronTicks(db, functions, client.id);
-    while (!stopped && active.size < concurrency) {
+    await dispatchEvents(db, catalog);
+    await fireCronTicks(db, catalog, new Date(), cronTicksSeen);
+    while (!stopping && active.size < concurrency) {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
-      const running = execute(runId)
-        .catch((error: unknown) => options.log?.(`run ${runId}: ${(error as Error).message}`))
+      const running: Promise<void> = execute(runId, () => stopping)
+        .then(
+          () => undefined,
+          (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
+        )
         .finally(() => {
           active.delete(running);
-          wake();
+          alarm.ring(); // a slot is free
         });
       active.add(running);
     }
   }
 
   const loop = (async () => {
-    await listening.catch((error: unknown) => options.log?.(`LISTEN failed, polling only: ${(error as Error).message}`));
-    while (!stopped) {
-      await tick().catch((error: unknown) => options.log?.(`job worker: ${(error as Error).message}`));
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs ?? 1_000);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+    while (!stopping) {
+      await tick().catch((error: unknown) => log(`job worker: ${(error as Error).message}`));
+      await alarm.wait(options.pollMs ?? 1_000);
     }
   })();
 
   return {
     async stop() {
-      stopped = true;
-      wake();
+      stopping = true;
+      alarm.ring();
       await loop;
       await Promise.allSettled(active);
-      await listener.end().catch(() => undefined);
+      await listener.close();
+      if (!options.db) await db.$disconnect();
     },
   };
 }
 
-/** Runs everything queued, in this process, until nothing is left (tests, scripts). */
-export async function drainJobs(options: Omit<WorkerOptions, "databaseUrl">, timeoutMs = 60_000): Promise<void> {
-  const owner = `drain-${randomUUID().slice(0, 8)}`;
-  const execute = createRunExecutor({ ...options, owner, leaseMs: options.leaseMs ?? 30_000, backoffMs: options.backoffMs ?? 10 });
-  const deadline = Date.now() + timeoutMs;
-  while (await hasPendingWork(options.db)) {
-    if (Date.now() > deadline) throw new Error("Jobs did not finish in time.");
-    await dispatchEvents(options.db, options.functions, options.client.id);
-    const runId = await claimRun(options.db, owner, options.leaseMs ?? 30_000);
-    if (runId) await execute(runId);
-    else await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** A wait that a notification can cut short, and that remembers a ring that came while not waiting. */
+function createAlarm() {
+  let rung = false;
+  let wake: (() => void) | undefined;
+  return {
+    ring() {
+      rung = true;
+      wake?.();
+    },
+    async wait(ms: number) {
+      if (!rung) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      rung = false;
+      wake = undefined;
+    },
+  };
 }
