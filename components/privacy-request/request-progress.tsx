@@ -82,7 +82,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
                 <div className="flex items-baseline justify-between gap-3 text-sm">
                   <span className="font-medium">{source.title}</span>
                   <span className="tabular-nums text-zinc-600">
-                    {source.status === "FAILED" ? "Delayed" : `${source.recordCount.toLocaleString("en")} records`}
+                    {source.status === "FAILED" ? "Delayed" : `${source.recordCount.toLocaleString("en")} ${source.recordCount === 1 ? "record" : "records"}`}
                   </span>
                 </div>
                 <div

@@ -1,6 +1,6 @@
 import { daysLeft } from "@/lib/compliance/days-left";
 import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
-import { getSource } from "@/lib/sources/registry";
+import { getSource, SOURCES } from "@/lib/sources/registry";
 
 // How a request looks to its owner, in the status page and in the REST API alike.
 
@@ -25,7 +25,8 @@ export function presentPrivacyRequest(
     daysLeft: daysLeft(due, now),
     completedAt: request.completedAt?.toISOString() ?? null,
     terminal: (TERMINAL_STATUSES as readonly string[]).includes(request.status),
-    sources: request.sources.map((row) => ({
+    // In the registry's order (profile first), which is how the README and manifest list them too.
+    sources: [...request.sources].sort((a, b) => registryOrder(a.sourceKey) - registryOrder(b.sourceKey)).map((row) => ({
       key: row.sourceKey,
       title: safeTitle(row.sourceKey),
       status: row.status,
@@ -42,6 +43,11 @@ export function presentPrivacyRequest(
         }
       : null,
   };
+}
+
+function registryOrder(key: string): number {
+  const index = SOURCES.findIndex((source) => source.key === key);
+  return index === -1 ? SOURCES.length : index;
 }
 
 function safeTitle(key: string): string {
