@@ -32,27 +32,33 @@ export function signDownloadPath(requestId: string, archive: { id: string; expir
   return { path: `/privacy-center/requests/${requestId}/download?${new URLSearchParams({ token })}`, expiresAt };
 }
 
-async function sessionAgeMs(): Promise<number | null> {
+/** When the current session's magic link was used; null without a session. */
+export async function currentSessionStartedAt(): Promise<Date | null> {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!token) return null;
   const session = await db.session.findUnique({ where: { sessionToken: token }, select: { createdAt: true } });
-  return session ? Date.now() - session.createdAt.getTime() : null;
+  return session?.createdAt ?? null;
 }
 
-export async function authorizeDownload(viewer: Viewer, requestId: string, token: string): Promise<DownloadDecision> {
+export async function authorizeDownload(
+  viewer: Viewer,
+  requestId: string,
+  token: string,
+  sessionStartedAt: Date | null,
+  now: Date = new Date(),
+): Promise<DownloadDecision> {
   const request = await db.privacyRequest.findFirst({
     where: { id: requestId, userId: viewer.id },
     select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 } },
   });
   if (!request) return { kind: "not-found" };
-  const check = verifyDownloadToken(token, secret());
+  const check = verifyDownloadToken(token, secret(), now);
   if (!check.ok) return check.reason === "expired" ? { kind: "expired" } : { kind: "invalid-link" };
   const archive = request.archives[0];
   if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
-  if (archive.deletedAt || archive.expiresAt <= new Date()) return { kind: "expired" };
-  const age = await sessionAgeMs();
-  if (age === null || age > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
+  if (archive.deletedAt || archive.expiresAt <= now) return { kind: "expired" };
+  if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
   return { kind: "ok", archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes }, reference: request.reference };
 }
 

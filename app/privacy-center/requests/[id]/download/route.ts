@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { requestContextFrom } from "@/lib/audit/request-context";
-import { authorizeDownload, recordDownload } from "@/lib/dal/downloads";
+import { authorizeDownload, currentSessionStartedAt, recordDownload } from "@/lib/dal/downloads";
 import { getViewer } from "@/lib/dal/session";
 import { getBlobStore } from "@/lib/storage";
 
@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 
   const viewer = await getViewer();
   if (!viewer) return signIn();
-  const decision = await authorizeDownload(viewer, id, url.searchParams.get("token") ?? "");
+  const decision = await authorizeDownload(viewer, id, url.searchParams.get("token") ?? "", await currentSessionStartedAt());
   switch (decision.kind) {
     case "not-found":
       return new NextResponse("Not found", { status: 404, headers: NO_STORE });
