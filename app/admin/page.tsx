@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { IdentityDecision } from "@/components/admin/identity-decision";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPrivacyRequestQueue } from "@/lib/dal/privacy-requests";
@@ -27,7 +28,8 @@ export default async function AdminQueuePage() {
                   <th scope="col" className="py-2 pr-4 font-medium">Reference</th>
                   <th scope="col" className="py-2 pr-4 font-medium">Customer</th>
                   <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Days left</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Days left</th>
+                  <th scope="col" className="py-2 font-medium">Identity check</th>
                 </tr>
               </thead>
               <tbody>
@@ -38,7 +40,10 @@ export default async function AdminQueuePage() {
                       <td className="py-2 pr-4 font-medium">{request.reference}</td>
                       <td className="py-2 pr-4">{request.user.email}</td>
                       <td className="py-2 pr-4">{request.status.toLowerCase().replaceAll("_", " ")}</td>
-                      <td className={`py-2 ${daysLeft < 0 ? "font-semibold text-red-700" : ""}`}>{daysLeft < 0 ? `Overdue by ${-daysLeft}` : daysLeft}</td>
+                      <td className={`py-2 pr-4 ${daysLeft < 0 ? "font-semibold text-red-700" : ""}`}>{daysLeft < 0 ? `Overdue by ${-daysLeft}` : daysLeft}</td>
+                      <td className="py-2">
+                        {request.status === "IDENTITY_REVIEW" ? <IdentityDecision requestId={request.id} reference={request.reference} /> : null}
+                      </td>
                     </tr>
                   );
                 })}

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "request.submitted",
   "request.cancelled",
   "identity.approved",
+  "identity.rejected",
   "request.collecting",
   "request.packaging",
   "request.ready",

@@ -3,6 +3,7 @@ import type { AuditContext } from "@/lib/audit";
 import { daysLeft } from "@/lib/compliance/days-left";
 import { db } from "@/lib/db";
 import { createPrivacyRequest } from "@/lib/requests/create-privacy-request";
+import { decideIdentityCheck, type IdentityDecision } from "@/lib/requests/decide-identity";
 import { transitionRequest } from "@/lib/requests/transition";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
 import { isStaff, type Viewer } from "./session";
@@ -79,4 +80,11 @@ export async function listPrivacyRequestQueue(viewer: Viewer) {
   });
   const now = new Date();
   return requests.map((request) => ({ ...request, daysLeft: daysLeft(request.extendedDueAt ?? request.dueAt, now) }));
+}
+
+/** A reviewer's identity decision; false when the check was not pending (already decided). */
+export function decideIdentity(viewer: Viewer, requestId: string, decision: IdentityDecision, context: AuditContext) {
+  if (!isStaff(viewer)) throw new Error("decideIdentity needs a staff viewer");
+  if (!UUID.test(requestId)) return Promise.resolve(false);
+  return decideIdentityCheck({ id: viewer.id, email: viewer.email }, requestId, decision, context);
 }

@@ -1,4 +1,4 @@
-import { appendAuditEvent, type AuditAction, type AuditActor } from "@/lib/audit";
+import { appendAuditEvent, type AuditAction, type AuditActor, type AuditContext } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -18,6 +18,7 @@ export async function transitionRequest(
     to: RequestStatus;
     action: AuditAction;
     actor?: AuditActor;
+    context?: AuditContext;
     data?: Prisma.PrivacyRequestUpdateManyMutationInput;
     metadata?: Record<string, unknown>;
   },
@@ -31,6 +32,7 @@ export async function transitionRequest(
     actor: input.actor ?? WORKFLOW_ACTOR,
     action: input.action,
     requestId: input.requestId,
+    context: input.context,
     metadata: { to: input.to, ...input.metadata },
   });
   return true;
