@@ -21,7 +21,7 @@ export type FakeServer = Awaited<ReturnType<typeof startFakeServer>>;
 export async function startFakeServer(service: FakeService, options: { token: string; port?: number }) {
   const requests: { method: string; path: string }[] = [];
   let queued: { status: number; retryAfterSeconds?: number }[] = [];
-  let outage: number | null = null;
+  let outage: { status: number; after: number } | null = null;
   let hangs = 0;
 
   const errorReply = (status: number, retryAfterSeconds?: number): FakeReply => {
@@ -48,7 +48,7 @@ export async function startFakeServer(service: FakeService, options: { token: st
     if (req.headers.authorization !== `Bearer ${options.token}`) return send(errorReply(401));
     const fault = queued.shift();
     if (fault) return send(errorReply(fault.status, fault.retryAfterSeconds));
-    if (outage !== null) return send(errorReply(outage));
+    if (outage && outage.after-- <= 0) return send(errorReply(outage.status));
     const contentType = req.headers["content-type"] ?? "";
     const body = raw && contentType.includes("json") ? JSON.parse(raw) : raw;
     send(service.route({ method: req.method ?? "GET", url, headers: req.headers, body }) ?? errorReply(404));
@@ -63,9 +63,9 @@ export async function startFakeServer(service: FakeService, options: { token: st
     failNext(count: number, status: number, retryAfterSeconds?: number) {
       queued = [...queued, ...Array.from({ length: count }, () => ({ status, retryAfterSeconds }))];
     },
-    /** Every request answers `status` until `recover()`. */
-    startOutage(status = 500) {
-      outage = status;
+    /** Every request (after the next `afterRequests`) answers `status` until `recover()`. */
+    startOutage(status = 500, afterRequests = 0) {
+      outage = { status, after: afterRequests };
     },
     recover() {
       outage = null;

@@ -17,7 +17,7 @@ export type RetryPolicy = {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, timeoutMs: 30_000, baseDelayMs: 500, maxDelayMs: 30_000 };
 
-export function resilientFetch(service: string, policy: RetryPolicy, fetchImpl: typeof fetch = fetch): typeof fetch {
+export function resilientFetch(service: string, policy: RetryPolicy, fetchImpl: typeof fetch = fetch, wait = sleep): typeof fetch {
   return async (input, init) => {
     const caller = init?.signal ?? undefined;
     let failure = "";
@@ -37,9 +37,9 @@ export function resilientFetch(service: string, policy: RetryPolicy, fetchImpl: 
         if (response) return response;
         throw new SourceUnavailableError(`${service} did not answer after ${attempt} attempts (${failure}). Retry the source later.`);
       }
-      const wait = retryDelay(response, attempt, policy);
+      const delay = retryDelay(response, attempt, policy);
       await response?.body?.cancel().catch(() => undefined);
-      await sleep(wait, caller);
+      await wait(delay, caller);
     }
   };
 }

@@ -7,7 +7,7 @@ export type ServiceIdentity = { service: string; credential: string; variable: s
 export async function readServiceJson<T>(who: ServiceIdentity, response: Response): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   const detail = await response.text().catch(() => "");
-  throw serviceError(who, response.status, quoteDetail(detail));
+  throw serviceError(who, response.status, quoteDetail(detail).replace(/\.$/, ""));
 }
 
 export function serviceError(who: ServiceIdentity, status: number, detail: string): Error {
