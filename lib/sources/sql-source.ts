@@ -7,7 +7,7 @@ import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./ty
 // and only one page is ever in memory. Rows erased under Art. 17 never match.
 
 export type SqlSourceQuery = {
-  /** FROM clause, with the alias `t` for the main table: "streampay.orders t". */
+  /** FROM clause, with the alias `t` for the main table: "shop.orders t". */
   from: string;
   /** Column expressions by exported field name: { order_number: "t.order_number" }. Only these are selected. */
   columns: Record<string, string>;
