@@ -20,6 +20,10 @@ test("a customer asks for their data from the privacy policy and downloads exact
 
   await expect(page).toHaveURL(/\/privacy-center\/request\?type=access$/);
   await expect(page.getByRole("radio", { name: /A copy of your data/ })).toBeChecked();
+  // Outside services are categories like the company's own tables.
+  for (const title of ["Card payments (Stripe)", "Chat with our team (Intercom)", "Product usage analytics"]) {
+    await expect(page.getByRole("checkbox", { name: title })).toBeChecked();
+  }
   await expectAccessible(page);
   await submitRequest(page);
   const statusUrl = page.url();
