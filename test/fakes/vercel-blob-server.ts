@@ -58,7 +58,7 @@ export async function startFakeVercelBlob(options: { token: string }) {
     const uploading = (url.pathname === "/" && req.method === "PUT") || (url.pathname === "/mpu" && req.headers["x-mpu-action"] === "create");
     if (uploading && !access) return fail(400, "bad_request", 'x-vercel-blob-access must be "public" or "private"');
     if (url.pathname === "/" && req.method === "PUT") {
-      const blob = { pathname, body, contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"), uploadedAt: new Date(), access: access! };
+      const blob: Blob = { pathname, body, contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"), uploadedAt: new Date(), access: access! };
       blobs.set(pathname, blob);
       return json(200, describe(blob));
     }
