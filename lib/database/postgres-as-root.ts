@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { chmod, chown, cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +58,7 @@ export async function placeForUser(user: PostgresUser, binaries: string, dataDir
   const moved: string[] = [];
   let placedBinaries = binaries;
   if (!reachableBy(user, path.join(binaries, "bin"))) {
-    const version = createHash("sha256").update(binaries).digest("hex").slice(0, 12);
+    const { version } = JSON.parse(await readFile(path.join(binaries, "..", "package.json"), "utf8")) as { version: string };
     placedBinaries = path.join(os.tmpdir(), `portal-postgres-bin-${version}`);
     if (!existsSync(path.join(placedBinaries, "bin", "postgres"))) {
       // Copied next to the final place and renamed into it, so a half-finished copy is never used.
@@ -68,7 +68,7 @@ export async function placeForUser(user: PostgresUser, binaries: string, dataDir
       await rm(placedBinaries, { recursive: true, force: true });
       await rename(partial, placedBinaries);
     }
-    moved.push(`the server's binaries to ${placedBinaries}`);
+    moved.push(`a copy of the server's binaries in ${placedBinaries}`);
   }
   let placedData = dataDir;
   if (!reachableBy(user, dataDir)) {
@@ -77,7 +77,7 @@ export async function placeForUser(user: PostgresUser, binaries: string, dataDir
     await mkdir(parent, { recursive: true, mode: 0o755 });
     await chmod(parent, 0o755);
     placedData = path.join(parent, name);
-    moved.push(`its data to ${placedData} (the postgres user cannot reach ${dataDir})`);
+    moved.push(`keeps its data in ${placedData} instead of ${dataDir}`);
   }
   return { binaries: placedBinaries, dataDir: placedData, moved };
 }
