@@ -29,13 +29,16 @@ const { db } = await import("@/lib/db");
 const { inngest, jobsMode } = await import("@/inngest/client");
 const { functions } = await import("./index");
 const route = await import("@/app/api/inngest/route");
+// The App Router calls a route handler with the request (and a context this route does not use).
+type Handler = (request: Request) => Promise<Response>;
+const [GET, POST] = [route.GET as unknown as Handler, route.POST as unknown as Handler];
 const { drainJobs } = await import("@/lib/jobs/worker");
 const { fireCronTicks } = await import("@/lib/jobs/cron");
 const { describeJobs } = await import("@/lib/jobs/functions");
 const { queueExport } = await import("@/lib/requests/queue-export");
 const { createApprovedRequest } = await import("@/test/factories");
 
-const invoke = signedInvoker(route.POST, signingKey);
+const invoke = signedInvoker(POST, signingKey);
 
 /** The executor: takes the events Inngest received, runs what they trigger through /api/inngest. */
 async function runReceivedEvents() {
@@ -55,7 +58,7 @@ describe("workflows on Inngest (production configuration)", () => {
   it("serves /api/inngest and refuses calls that are unsigned or signed with another key", async () => {
     expect(jobsMode).toBe("inngest");
     const introspect = (headers: Record<string, string> = {}) =>
-      route.GET(new Request("https://portal.example/api/inngest", { headers: { host: "portal.example", ...headers } }));
+      GET(new Request("https://portal.example/api/inngest", { headers: { host: "portal.example", ...headers } }));
     expect((await introspect()).status).toBe(401);
     const introspection = await introspect({ "x-inngest-signature": inngestSignature(signingKey, "") });
     expect(introspection.status).toBe(200);
@@ -63,7 +66,7 @@ describe("workflows on Inngest (production configuration)", () => {
 
     const body = JSON.stringify({ event: { name: "privacy/request.approved", data: {} }, events: [], steps: {}, ctx: { run_id: "x", attempt: 0, stack: { stack: [], current: 0 } }, version: 2 });
     const call = (headers: Record<string, string>) =>
-      route.POST(
+      POST(
         new Request("https://portal.example/api/inngest?fnId=privacy-portal-export-request&stepId=step", {
           method: "POST",
           body,

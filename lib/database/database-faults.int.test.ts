@@ -30,14 +30,15 @@ const terminateAll = () =>
 const healthStatus = async () => (await health()).status;
 
 beforeAll(async () => {
-  await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 60_000 });
+  await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 40_000 });
 });
 afterAll(async () => {
   await onServer((query) => query(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`));
 });
 
 describe("database faults", () => {
-  it("an export survives every connection being terminated mid-collection: READY, one archive, one email, nothing restarted", async () => {
+  // A worker process starts, collects, loses its connections and finishes: slow on a busy machine.
+  it("an export survives every connection being terminated mid-collection: READY, one archive, one email, nothing restarted", { timeout: 240_000 }, async () => {
     const request = await createApprovedRequest("heavy@example.com", { sourceKeys: ["profile", "orders", "support", "activity"] });
     await queueExport(request.id);
     const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
