@@ -7,10 +7,10 @@ import { supervise } from "./supervise";
 const node = (code: string) => () => spawn(process.execPath, ["-e", code], { stdio: "ignore" });
 
 describe("supervise", () => {
-  it("restarts a child that exits, with a delay that doubles per quick exit", async () => {
+  it("restarts a child that exits, with a delay that doubles per quick exit", { timeout: 60_000 }, async () => {
     const lines: string[] = [];
     const supervisor = supervise({ name: "crashy", start: node("process.exit(3)"), log: (l) => lines.push(l), minBackoffMs: 10, maxBackoffMs: 40 });
-    await expect.poll(() => supervisor.restarts, { timeout: 20_000, interval: 10 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => supervisor.restarts, { timeout: 50_000, interval: 10 }).toBeGreaterThanOrEqual(4);
     await supervisor.stop();
     const delays = lines.slice(0, 4).map((line) => line.match(/restarting in ([\d.]+) s/)?.[1]);
     expect(lines[0]).toMatch(/^crashy exited \(code 3\)/);
