@@ -3,6 +3,7 @@
 // run — then Next.js. Ctrl-C stops everything it started.
 import "dotenv/config";
 import { spawn, type ChildProcess } from "node:child_process";
+import { withPeerAddress } from "./peer-address-option";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
 import { preparePortal } from "./prepare-portal";
@@ -29,7 +30,7 @@ async function main() {
 
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "--port", port], {
     stdio: "inherit",
-    env: portal.childEnv,
+    env: withPeerAddress(portal.childEnv),
   });
   children.push(next);
   next.once("exit", (code) => void stop(code ?? 1));

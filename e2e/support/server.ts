@@ -12,6 +12,7 @@ import { seedDemoCompany } from "@/prisma/demo-company";
 import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
+import { withPeerAddress } from "@/scripts/peer-address-option";
 
 const port = process.env.E2E_PORT ?? "3100";
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -44,7 +45,7 @@ const env = {
   IDENTITY_AUTO_APPROVE: "true",
 };
 
-const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
+const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env: withPeerAddress(env) });
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = run(["build"]);

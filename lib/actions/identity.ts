@@ -5,24 +5,14 @@ import { z } from "zod";
 import { requestContext } from "@/lib/audit/request-context";
 import { decideIdentity } from "@/lib/dal/privacy-requests";
 import { getViewer, isStaff } from "@/lib/dal/session";
+import { identityDecisionSchema } from "@/lib/schemas/identity-decision";
 import { actionError, type ActionResult } from "./result";
-
-const decisionSchema = z
-  .object({
-    requestId: z.uuid({ message: "Unknown request." }),
-    decision: z.enum(["APPROVED", "REJECTED"], { message: "Choose approve or reject." }),
-    reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
-  })
-  .refine((d) => d.decision === "APPROVED" || (d.reason && d.reason.length >= 5), {
-    message: "Say why the identity check is rejected; the customer is told.",
-    path: ["reason"],
-  });
 
 /** The review console's approve / reject buttons. */
 export async function decideIdentityAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const viewer = await getViewer();
   if (!viewer || !isStaff(viewer)) return actionError("Only compliance staff can decide identity checks.");
-  const parsed = decisionSchema.safeParse({
+  const parsed = identityDecisionSchema.safeParse({
     requestId: formData.get("requestId"),
     decision: formData.get("decision"),
     reason: formData.get("reason") || undefined,
