@@ -31,7 +31,8 @@ export function signInLimitMessage(minutes: number): string {
 export const authLogger = {
   error(error: Error) {
     if (error instanceof SignInLimitError) {
-      console.warn(`[auth] ${error.message}`);
+      // Auth.js appends a "Read more" link to its errors' messages; the line says it plainly.
+      console.warn(`[auth] sign-in email refused by the rate limit; the next is allowed in ${error.retryAfterMinutes} minutes`);
       return;
     }
     console.error("[auth][error]", error);
