@@ -9,7 +9,7 @@ import { decideIdentityCheck } from "@/lib/requests/decide-identity";
 import { identityDecisionSchema } from "@/lib/schemas/identity-decision";
 import { newPrivacyRequestSchema } from "@/lib/schemas/privacy-request";
 import { signInSchema } from "@/lib/schemas/sign-in";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 
 // Whatever a client sends to a server action or the API, the schema either refuses it with a
 // message a person can read, or what it lets through is stored without a database error (a 500).
@@ -26,7 +26,7 @@ const awkwardDate = fc.oneof(
 );
 const awkward = fc.oneof(awkwardText, awkwardDate, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(awkwardText, { maxLength: 3 }), fc.object({ maxDepth: 1 }));
 
-const sourceKeys = SOURCES.map((source) => source.key);
+const sourceKeys = listSources().map((source) => source.key);
 const privacyRequestBody = fc.record(
   {
     // Mostly valid elsewhere, so that the awkward field is the one that decides.
