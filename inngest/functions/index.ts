@@ -4,8 +4,9 @@ import { exportRequest } from "./export-request";
 import { notifyCustomer } from "./notify-customer";
 import { relayOutboxCron } from "./relay-outbox";
 import { retrySource } from "./retry-source";
+import { reviewerDigestCron } from "./reviewer-digest";
 
 // Every workflow, served to Inngest at /api/inngest and run by the embedded worker otherwise.
 // The outbox sweep only exists on Inngest: embedded, events are written to the worker's own
 // table in the transaction that causes them, so nothing is left to relay.
-export const functions = [exportRequest, retrySource, notifyCustomer, expireArchivesCron, ...(jobsMode === "inngest" ? [relayOutboxCron] : [])];
+export const functions = [exportRequest, retrySource, notifyCustomer, expireArchivesCron, reviewerDigestCron, ...(jobsMode === "inngest" ? [relayOutboxCron] : [])];
