@@ -8,6 +8,10 @@ import { signIn } from "./support/sign-in";
 // retry a source that failed. Each journey uses its own customer, whose email matches no customer
 // record, so the auto-approve policy leaves the request to a reviewer.
 
+// Each journey waits on the worker (an export, retries with backoff, emails): give it room on a
+// busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function submitRequest(page: Page, email: string, onlySource?: string): Promise<{ url: string; reference: string }> {
   await signIn(page, email, "/privacy-center/request?type=access");
   if (onlySource) {
@@ -120,6 +124,7 @@ test("a source that failed is retried from the request page and the export finis
     await database.query("ALTER TABLE streampay.payouts RENAME TO payouts_offline");
     await reviewer.getByRole("radio", { name: "We hold no data about this person" }).check();
     await reviewer.getByRole("button", { name: "Approve identity" }).click();
+    await expect(reviewer.getByTestId("identity-decision")).toContainText("Approved by Riley Chen");
     await expect(async () => {
       await reviewer.reload();
       await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Failed: needs retry", { timeout: 1_000 });

@@ -46,7 +46,8 @@ export async function approveIdentityCheck({ actor, requestId, context }: StaffC
   const request = await loadRequest(requestId);
   if (!request) return NOT_FOUND;
   if (request.userId === actor.id) return OWN_REQUEST;
-  const matches = await findDataSubjects(request.user.email);
+  const matches = await findDataSubjects(request.user.email).catch(() => null);
+  if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
   const decided = await withEventOutbox(async (tx) => {
