@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { retrySourceAction } from "@/lib/actions/staff-requests";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { RETRYABLE } from "@/lib/requests/lifecycle";
-import { getSource, SOURCES } from "@/lib/sources/registry";
+import { getSource, listSources } from "@/lib/sources/registry";
 
 const STATUS_TEXT = { PENDING: "Waiting", COLLECTING: "Collecting", DONE: "Collected", FAILED: "Failed" } as const;
 
@@ -18,8 +18,9 @@ function title(key: string): string {
 }
 
 const order = (key: string) => {
-  const index = SOURCES.findIndex((source) => source.key === key);
-  return index === -1 ? SOURCES.length : index;
+  const sources = listSources();
+  const index = sources.findIndex((source) => source.key === key);
+  return index === -1 ? sources.length : index;
 };
 
 /** Per-source progress, counts and errors, with a retry for a failed source. */
