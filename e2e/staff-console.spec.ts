@@ -63,6 +63,13 @@ test("a reviewer weighs the evidence, approves, and the customer's export runs t
   await expect(reviewer.getByTestId("request-timeline")).toContainText("Identity approved by reviewer@example.com: no data held");
   await expectAccessible(reviewer);
 
+  // The customer never reaches staff pages; an unknown request is a plain 404 for staff too.
+  expect((await page.goto(reviewer.url()))?.status()).toBe(404);
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+  expect((await reviewer.request.get("/admin/requests/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+  await page.goBack();
+  await page.goBack();
+
   await expect(page.getByTestId("request-status")).toHaveText("Ready to download", { timeout: 60_000 });
   await reviewer.reload();
   await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Ready");
