@@ -5,6 +5,7 @@ import "dotenv/config";
 import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
+import { bundleScript } from "./build-worker";
 import { preparePortal } from "./prepare-portal";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -36,7 +37,8 @@ async function main() {
 
   // Without Inngest, the workflows run in the embedded worker, a process of its own beside Next.
   if (!portal.config.INNGEST_EVENT_KEY && !portal.config.INNGEST_BASE_URL && !portal.config.INNGEST_DEV) {
-    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: portal.childEnv });
+    // Compiled first (scripts/build-worker.ts): plain node holds ~35 MB less than tsx and starts faster.
+    const worker = spawn(process.execPath, [await bundleScript("scripts/worker.ts")], { stdio: "inherit", env: portal.childEnv });
     children.push(worker);
     worker.once("exit", (code) => void stop(code ?? 1));
   }
