@@ -3,7 +3,7 @@
 // Prints one table and writes bench/results.json. BENCH_SCALE=small is a quick version for CI;
 // the full run (100 000 and 1 000 000 activity rows) is for people and takes minutes.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -13,11 +13,12 @@ import { seedDemoCompany } from "@/prisma/demo-company";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
 import { copyFloor } from "./bench/copy-floor";
+import { measureLoad, signInCookie, startPortal, type LoadResult } from "./bench/http-load";
 import { bundleScript } from "./build-worker";
 
 const SCALES = {
-  small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10 },
-  full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20 },
+  small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10, loadSeconds: 5 },
+  full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15 },
 };
 const scaleName = process.env.BENCH_SCALE === "small" ? "small" : "full";
 const scale = SCALES[scaleName];
@@ -36,7 +37,8 @@ const configured = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
 const server = configured ? { serverUrl: configured, stop: async () => undefined } : await startTestServer();
 const database = await createDatabase(server.serverUrl, { prefix: "portal_bench" });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-const childEnv = { ...process.env, DATABASE_URL: database.url, SOURCE_DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789" };
+// MALLOC_ARENA_MAX as the launcher sets it for the worker (scripts/portal.ts).
+const childEnv = { MALLOC_ARENA_MAX: "2", ...process.env, DATABASE_URL: database.url, SOURCE_DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789" };
 // The measured processes run compiled, as the worker does in production (scripts/build-worker.ts).
 const exportOne = await bundleScript("scripts/bench/export-one.ts", "bench-export-one");
 const readyLatency = await bundleScript("scripts/bench/ready-latency.ts", "bench-ready-latency");
@@ -44,6 +46,7 @@ const runChild = <T>(script: string, args: string[]): T =>
   JSON.parse(execFileSync(process.execPath, [script, ...args], { env: childEnv, encoding: "utf8" }).trim().split("\n").at(-1)!) as T;
 
 const pairs: Pair[] = [];
+let load: { api: LoadResult; page: LoadResult } | string = "not measured";
 let latency: Array<{ ms: number; collectMs: number; packageMs: number; emailMs: number; records: number }> = [];
 try {
   await applyMigrations(database.url);
@@ -66,6 +69,7 @@ try {
     }
   }
   latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
+  load = await statusUnderLoad(db);
   await db.$disconnect();
 } finally {
   await database.drop();
@@ -101,6 +105,7 @@ const results = {
     medianPackageMs: median(latency.map((s) => s.packageMs)),
     medianEmailMs: median(latency.map((s) => s.emailMs)),
   },
+  statusUnderLoad: load,
 };
 mkdirSync("bench", { recursive: true });
 writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
@@ -119,8 +124,32 @@ console.table([
     figure: `approval → ready email (${latency.length} requests, ${results.readyEmail.records} records)`,
     value: `median ${results.readyEmail.medianMs} ms, p95 ${results.readyEmail.p95Ms} ms (collect ${results.readyEmail.medianCollectMs}, package ${results.readyEmail.medianPackageMs}, email ${results.readyEmail.medianEmailMs})`,
   },
+  ...(typeof load === "string"
+    ? [{ figure: "status API and page under 50 connections", value: load }]
+    : (["api", "page"] as const).map((kind) => {
+        const r = (load as { api: LoadResult; page: LoadResult })[kind];
+        return {
+          figure: kind === "api" ? "GET /api/v1/exports/:id, 50 connections" : "status page HTML, 50 connections",
+          value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
+        };
+      })),
 ]);
 console.log("wrote bench/results.json");
+
+/** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
+async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<{ api: LoadResult; page: LoadResult } | string> {
+  if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
+  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: "READY" }, orderBy: { submittedAt: "desc" } });
+  const cookie = await signInCookie(database.url, request.userId);
+  const portal = await startPortal(childEnv, Number(process.env.BENCH_PORT ?? 3199));
+  try {
+    const api = await measureLoad(database.url, `${portal.url}/api/v1/exports/${request.id}`, cookie, scale.loadSeconds);
+    const page = await measureLoad(database.url, `${portal.url}/privacy-center/requests/${request.id}`, cookie, scale.loadSeconds);
+    return { api, page };
+  } finally {
+    await portal.stop();
+  }
+}
 
 async function heavySubject(databaseUrl: string): Promise<{ id: string; email: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
