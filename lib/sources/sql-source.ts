@@ -23,7 +23,9 @@ export type SqlSourceQuery = {
 
 export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSourceQuery };
 
-const DEFAULT_PAGE_SIZE = 1000;
+// Large enough that a million-row history costs 200 round trips, not 1 000; one page of the widest
+// demo source is a few megabytes, which is the memory bound.
+const DEFAULT_PAGE_SIZE = 5000;
 
 /**
  * The subject is matched by its external id through the customers table, so a subject the
