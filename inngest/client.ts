@@ -1,4 +1,5 @@
 import { Inngest } from "inngest";
+import { env } from "@/lib/env";
 import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
 
 /**
@@ -12,8 +13,7 @@ import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
  * With none of them the portal is in embedded mode: events are stored in PostgreSQL and the
  * embedded worker (lib/jobs, started by `npm run dev`, or `npm run worker`) runs the same functions.
  */
-export const jobsMode: "inngest" | "embedded" =
-  process.env.INNGEST_EVENT_KEY || process.env.INNGEST_BASE_URL || process.env.INNGEST_DEV ? "inngest" : "embedded";
+export const jobsMode = env().jobsMode;
 
 export const inngest = new Inngest(
   jobsMode === "inngest"

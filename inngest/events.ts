@@ -18,3 +18,13 @@ export const sourceRetryData = z.object({ requestId: z.uuid(), sourceKey: z.stri
 export type SourceRetryData = z.infer<typeof sourceRetryData>;
 
 export const sourceRetryRequested = eventType("privacy/source.retry", { schema: sourceRetryData });
+
+// Emails to the customer that a change in their request sets in motion, sent by the
+// notify-customer function so that they go through the outbox with the change itself.
+export const CUSTOMER_NOTICES = ["received"] as const;
+export type CustomerNotice = (typeof CUSTOMER_NOTICES)[number];
+
+export const customerNoticeData = z.object({ requestId: z.uuid(), notice: z.enum(CUSTOMER_NOTICES) });
+export type CustomerNoticeData = z.infer<typeof customerNoticeData>;
+
+export const customerNoticeRequested = eventType("privacy/customer.notice", { schema: customerNoticeData });

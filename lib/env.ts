@@ -76,6 +76,8 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & {
   emailMode: "resend" | "outbox";
+  /** Inngest when any INNGEST_* variable that points at an Inngest server is set; else the embedded worker. */
+  jobsMode: "inngest" | "embedded";
   demoMode: boolean;
   autoApproveIdentity: boolean;
 };
@@ -94,8 +96,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const parsed = result.data;
   const emailMode = parsed.RESEND_API_KEY ? "resend" : "outbox";
+  const jobsMode = parsed.INNGEST_EVENT_KEY || parsed.INNGEST_BASE_URL || parsed.INNGEST_DEV ? "inngest" : "embedded";
   const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
-  return { ...parsed, emailMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode };
+  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode };
 }
 
 let cached: Env | undefined;

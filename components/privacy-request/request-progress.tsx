@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { PresentedRequest } from "@/lib/requests/present";
-import { STATUS_TEXT, TIMELINE, timelinePosition } from "./status-text";
+import { CUSTOMER_STATUS_TEXT, CUSTOMER_TIMELINE, timelinePosition } from "@/lib/requests/lifecycle";
 
 type Live = PresentedRequest & { download: { url: string; expiresAt: string } | null };
 
@@ -13,7 +13,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
   const [request, setRequest] = useState(initial);
 
   useEffect(() => {
-    if (request.terminal && request.status !== "FAILED") return;
+    if (request.terminal) return;
     const timer = setTimeout(async () => {
       const response = await fetch(`/api/v1/exports/${request.id}`, { cache: "no-store" }).catch(() => null);
       if (response?.ok) setRequest((await response.json()) as Live);
@@ -23,7 +23,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
   }, [request]);
 
   const position = timelinePosition(request.status);
-  const text = STATUS_TEXT[request.status];
+  const text = CUSTOMER_STATUS_TEXT[request.status];
   return (
     <div className="space-y-8">
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -53,7 +53,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
           Progress
         </h2>
         <ol className="mt-3 grid gap-2 sm:grid-cols-5">
-          {TIMELINE.map((step, index) => {
+          {CUSTOMER_TIMELINE.map((step, index) => {
             const state = index < position ? "done" : index === position ? "current" : "next";
             return (
               <li
@@ -64,7 +64,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
                 }`}
               >
                 <span className="sr-only">{state === "done" ? "Done: " : state === "current" ? "Now: " : "Next: "}</span>
-                {STATUS_TEXT[step].label}
+                {CUSTOMER_STATUS_TEXT[step].label}
               </li>
             );
           })}

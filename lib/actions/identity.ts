@@ -1,36 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { requestContext } from "@/lib/audit/request-context";
 import { decideIdentity } from "@/lib/dal/privacy-requests";
-import { getViewer, isStaff } from "@/lib/dal/session";
-import { actionError, type ActionResult } from "./result";
-
-const decisionSchema = z
-  .object({
-    requestId: z.uuid({ message: "Unknown request." }),
-    decision: z.enum(["APPROVED", "REJECTED"], { message: "Choose approve or reject." }),
-    reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
-  })
-  .refine((d) => d.decision === "APPROVED" || (d.reason && d.reason.length >= 5), {
-    message: "Say why the identity check is rejected; the customer is told.",
-    path: ["reason"],
-  });
+import { identityDecisionSchema } from "@/lib/schemas/identity-decision";
+import { action } from "./procedure";
+import { actionError } from "./result";
 
 /** The review console's approve / reject buttons. */
-export async function decideIdentityAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const viewer = await getViewer();
-  if (!viewer || !isStaff(viewer)) return actionError("Only compliance staff can decide identity checks.");
-  const parsed = decisionSchema.safeParse({
-    requestId: formData.get("requestId"),
-    decision: formData.get("decision"),
-    reason: formData.get("reason") || undefined,
-  });
-  if (!parsed.success) return actionError(parsed.error.issues[0]!.message, z.flattenError(parsed.error).fieldErrors);
-  const { requestId, ...decision } = parsed.data;
-  const decided = await decideIdentity(viewer, requestId, decision, await requestContext());
+export const decideIdentityAction = action({ who: "staff", input: identityDecisionSchema }, async ({ requestId, ...decision }, { viewer, context }) => {
+  const decided = await decideIdentity(viewer, requestId, decision, context);
   if (!decided) return actionError("This identity check was already decided.");
   revalidatePath("/admin");
   return { ok: true, data: undefined };
-}
+});

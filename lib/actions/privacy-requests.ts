@@ -1,45 +1,33 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requestContext } from "@/lib/audit/request-context";
 import { cancelOwnPrivacyRequest, submitPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { getViewer } from "@/lib/dal/session";
 import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
-import { newPrivacyRequestSchema, privacyRequestFormSchema } from "@/lib/schemas/privacy-request";
-import { actionError, type ActionResult } from "./result";
-
-const SIGNED_OUT = "Your session has ended. Please sign in again.";
+import { privacyRequestFormInput } from "@/lib/schemas/privacy-request";
+import { action, ActionRefusedError, formFields } from "./procedure";
 
 /** The request form: on success, straight to the new request's status page. */
-export async function submitPrivacyRequestAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const viewer = await getViewer();
-  if (!viewer) return actionError(SIGNED_OUT);
-  const text = (name: string) => (formData.get(name) ?? undefined) as string | undefined;
-  const request = newPrivacyRequestSchema.safeParse({
-    type: text("type"),
-    sourceKeys: formData.getAll("sourceKeys"),
-    formats: formData.getAll("formats"),
-    rangeFrom: text("rangeFrom"),
-    rangeTo: text("rangeTo"),
-  });
-  const form = privacyRequestFormSchema.safeParse({ confirm: text("confirm") });
-  if (!request.success || !form.success) {
-    const fieldErrors = {
-      ...(request.success ? {} : z.flattenError(request.error).fieldErrors),
-      ...(form.success ? {} : z.flattenError(form.error).fieldErrors),
-    };
-    return actionError("Please check the highlighted answers.", fieldErrors);
-  }
-  let created: { id: string };
-  try {
-    created = await submitPrivacyRequest(viewer, request.data, await requestContext());
-  } catch (error) {
-    if (error instanceof RequestRefusedError) return actionError(error.message);
-    throw error;
-  }
-  redirect(`/privacy-center/requests/${created.id}`);
-}
+export const submitPrivacyRequestAction = action(
+  {
+    who: "signed-in",
+    input: privacyRequestFormInput,
+    invalidMessage: "Please check the highlighted answers.",
+    // Checkboxes: none ticked sends nothing, one ticked sends a single value; both are lists here.
+    fromForm: (formData) => ({ ...formFields(formData), sourceKeys: formData.getAll("sourceKeys"), formats: formData.getAll("formats") }),
+  },
+  async ({ confirm: _confirmed, ...request }, { viewer, context }) => {
+    let created: { id: string };
+    try {
+      created = await submitPrivacyRequest(viewer, request, context);
+    } catch (error) {
+      if (error instanceof RequestRefusedError) throw new ActionRefusedError(error.message);
+      throw error;
+    }
+    redirect(`/privacy-center/requests/${created.id}`);
+  },
+);
 
 /** The status page's cancel button (bound to the request id); the page explains a refusal. */
 export async function cancelPrivacyRequestAction(requestId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { daysLeft } from "@/lib/compliance/days-left";
 import { db } from "@/lib/db";
 import { createPrivacyRequest } from "@/lib/requests/create-privacy-request";
 import { decideIdentityCheck, type IdentityDecision } from "@/lib/requests/decide-identity";
+import { CANCELLABLE_BY_CUSTOMER } from "@/lib/requests/lifecycle";
 import { transitionRequest } from "@/lib/requests/transition";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
 import { isStaff, type Viewer } from "./session";
@@ -13,9 +14,6 @@ import { isStaff, type Viewer } from "./session";
 // exactly like one that does not exist.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Before the export starts, a customer may withdraw the request. */
-export const CANCELLABLE_STATUSES = ["SUBMITTED", "IDENTITY_REVIEW", "APPROVED"] as const;
 
 /** A customer's own requests, newest first. */
 export function listOwnPrivacyRequests(viewer: Viewer) {
@@ -51,7 +49,7 @@ export async function cancelOwnPrivacyRequest(viewer: Viewer, id: string, contex
     if (!own) return false;
     return transitionRequest(tx, {
       requestId: id,
-      from: [...CANCELLABLE_STATUSES],
+      from: CANCELLABLE_BY_CUSTOMER,
       to: "CANCELLED",
       action: "request.cancelled",
       actor: { type: "USER", id: viewer.id, email: viewer.email },

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db as portalDb, type PrismaClient } from "@/lib/db";
+import { db as portalDb, type PrismaClient, type Tx } from "@/lib/db";
 
 export const JOBS_CHANNEL = "portal_jobs";
 
@@ -12,14 +12,17 @@ type IncomingEvent = { id?: string; name: string; data?: unknown };
  * deduplicates on the id too, so a retried send starts no second run.
  */
 export async function recordEvents(events: IncomingEvent[], db: PrismaClient = portalDb): Promise<string[]> {
+  return db.$transaction((tx) => insertJobEvents(tx, events));
+}
+
+/** Stores events inside the caller's transaction: they exist exactly when its change commits. */
+export async function insertJobEvents(tx: Tx, events: IncomingEvent[]): Promise<string[]> {
   const ids = events.map((event) => event.id || randomUUID());
-  await db.$transaction(async (tx) => {
-    await tx.jobEvent.createMany({
-      data: events.map((event, index) => ({ id: ids[index]!, name: event.name, data: (event.data ?? {}) as object })),
-      skipDuplicates: true,
-    });
-    await tx.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
+  await tx.jobEvent.createMany({
+    data: events.map((event, index) => ({ id: ids[index]!, name: event.name, data: (event.data ?? {}) as object })),
+    skipDuplicates: true,
   });
+  await tx.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
   return ids;
 }
 

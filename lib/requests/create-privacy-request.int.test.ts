@@ -1,6 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dueDate } from "@/lib/compliance/legal-clock";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
+import { drainJobs } from "@/lib/jobs/worker";
 import { reloadEnv } from "@/lib/env";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createPrivacyRequest, RequestRefusedError } from "./create-privacy-request";
@@ -27,6 +30,9 @@ describe("submitting a privacy request", () => {
     expect(stored.identityCheck).toMatchObject({ method: "EMAIL_REVIEW", status: "PENDING" });
     expect(stored.auditEvents.map((e) => e.action)).toEqual(["request.submitted"]);
     expect(stored.auditEvents[0]).toMatchObject({ actorId: sam.id, ip: "198.51.100.4" });
+    // The receipt is written with the request (the outbox) and sent by the notify-customer workflow.
+    expect(await db.jobEvent.count({ where: { name: "privacy/customer.notice", data: { equals: { requestId: created.id, notice: "received" } } } })).toBe(1);
+    await drainJobs({ db, client: inngest, functions });
     const receipt = await db.outboxEmail.findFirstOrThrow({ where: { to: "sam@example.com", subject: { contains: stored.reference } } });
     expect(receipt.text).toContain(stored.reference);
   });

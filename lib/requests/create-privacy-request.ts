@@ -1,18 +1,14 @@
+import { customerNoticeRequested } from "@/inngest/events";
 import { appendAuditEvent, type AuditContext } from "@/lib/audit";
 import { dueDate } from "@/lib/compliance/legal-clock";
-import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/email";
-import { renderRequestReceivedEmail } from "@/lib/email/templates/request-received-email";
+import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { env } from "@/lib/env";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
 import { findDataSubjects } from "./data-subject";
-import { requestStatusUrl } from "./notify-customer";
-import { queueExport } from "./queue-export";
+import { OPEN, statusesIn } from "./lifecycle";
+import { exportRequestedEvent } from "./queue-export";
 import { nextRequestReference } from "./reference";
-
-/** Statuses in which a request is still being worked on; a customer has one at a time. */
-export const OPEN_STATUSES: RequestStatus[] = ["SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING", "FAILED"];
 
 export class RequestRefusedError extends Error {
   override name = "RequestRefusedError";
@@ -24,12 +20,10 @@ export class RequestRefusedError extends Error {
   }
 }
 
-const TYPE_TITLES = { ACCESS: "A copy of your data", PORTABILITY: "A portable copy of your data" } as const;
-
 /**
- * A customer's new request: reference, legal due date, identity check and audit trail in one
- * transaction, then the "request received" email. With the auto-approve policy, an exact match
- * to one data subject approves it at once and the export starts.
+ * A customer's new request: reference, legal due date, identity check, audit trail and the events
+ * it sets in motion (the "request received" email; with the auto-approve policy, an exact match to
+ * one data subject approves it at once and the export starts) in one transaction.
  */
 export async function createPrivacyRequest(
   requester: { id: string; email: string },
@@ -41,10 +35,10 @@ export async function createPrivacyRequest(
   const autoApproved = subjects.length === 1;
   const now = new Date();
 
-  const request = await db.$transaction(async (tx) => {
+  const request = await withEventOutbox(async (tx) => {
     // One submission at a time per customer, so the limits below cannot be raced past.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`privacy-request:${requester.id}`}))::text`;
-    const open = await tx.privacyRequest.findFirst({ where: { userId: requester.id, status: { in: OPEN_STATUSES } }, select: { reference: true } });
+    const open = await tx.privacyRequest.findFirst({ where: { userId: requester.id, status: { in: statusesIn(OPEN) } }, select: { reference: true } });
     if (open) {
       throw new RequestRefusedError("open_request_exists", `You already have a request in progress (${open.reference}). You can make a new one when it is finished.`);
     }
@@ -88,17 +82,12 @@ export async function createPrivacyRequest(
         metadata: { method: "EMAIL_AUTO_MATCH", subjectId: subjects[0]!.id },
       });
     }
+    await enqueueEvents(tx, [
+      customerNoticeRequested.create({ requestId: created.id, notice: "received" }, { id: `request-received/${created.id}` }),
+      ...(autoApproved ? [exportRequestedEvent(created.id)] : []),
+    ]);
     return created;
   });
 
-  const content = await renderRequestReceivedEmail({
-    companyName: config.COMPANY_NAME,
-    reference: request.reference,
-    typeTitle: TYPE_TITLES[request.type],
-    dueAt: request.dueAt,
-    statusUrl: requestStatusUrl(request.id),
-  });
-  await sendEmail({ to: requester.email, ...content, idempotencyKey: `request-received/${request.id}` });
-  if (autoApproved) await queueExport(request.id);
   return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
 }

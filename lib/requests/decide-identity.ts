@@ -1,7 +1,8 @@
 import type { AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { withEventOutbox } from "@/lib/events/outbox";
 import { findDataSubjects } from "./data-subject";
-import { queueExport } from "./queue-export";
+import { exportRequestedEvent } from "./queue-export";
 import { transitionRequest } from "./transition";
 
 export type IdentityDecision = { decision: "APPROVED" | "REJECTED"; reason?: string };
@@ -20,7 +21,7 @@ export async function decideIdentityCheck(
   const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { user: { select: { email: true } } } });
   if (!request) return false;
   const subjects = decision === "APPROVED" ? await findDataSubjects(request.user.email) : [];
-  const decided = await db.$transaction(async (tx) => {
+  return withEventOutbox(async (tx) => {
     const { count } = await tx.identityCheck.updateMany({
       where: { requestId, status: "PENDING" },
       data: { status: decision, reviewerId: reviewer.id, reason: reason ?? null, decidedAt: new Date() },
@@ -28,15 +29,13 @@ export async function decideIdentityCheck(
     if (count === 0) return false;
     return transitionRequest(tx, {
       requestId,
-      from: ["SUBMITTED", "IDENTITY_REVIEW"],
       to: decision,
       action: decision === "APPROVED" ? "identity.approved" : "identity.rejected",
       actor: { type: "USER", id: reviewer.id, email: reviewer.email },
       context,
       data: decision === "APPROVED" ? { subjectId: subjects.length === 1 ? subjects[0]!.id : null } : { completedAt: new Date() },
       metadata: { reason: reason ?? null, matchedSubjects: subjects.length },
+      events: decision === "APPROVED" ? [exportRequestedEvent(requestId)] : [],
     });
   });
-  if (decided && decision === "APPROVED") await queueExport(requestId);
-  return decided;
 }

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
 import { renderDataReadyEmail } from "@/lib/email/templates/data-ready-email";
 import { renderRequestDelayedEmail } from "@/lib/email/templates/request-delayed-email";
+import { renderRequestReceivedEmail } from "@/lib/email/templates/request-received-email";
+import { REQUEST_TYPES } from "@/components/request-type";
 import { env } from "@/lib/env";
 import { WORKFLOW_ACTOR } from "./transition";
 
@@ -59,5 +61,23 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
   const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
   const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey });
   await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-delayed", emailId: id } });
+  return { emailId: id };
+}
+
+/** "We have your request": its reference, what was asked and the legal due date. */
+export async function sendRequestReceivedEmail(requestId: string): Promise<{ emailId: string }> {
+  const request = await db.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { reference: true, type: true, dueAt: true, user: { select: { email: true } } },
+  });
+  const content = await renderRequestReceivedEmail({
+    companyName: env().COMPANY_NAME,
+    reference: request.reference,
+    typeTitle: REQUEST_TYPES[request.type].title,
+    dueAt: request.dueAt,
+    statusUrl: requestStatusUrl(requestId),
+  });
+  const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey: `request-received/${requestId}` });
+  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-received", emailId: id } });
   return { emailId: id };
 }

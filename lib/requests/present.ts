@@ -1,10 +1,9 @@
 import { daysLeft } from "@/lib/compliance/days-left";
 import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
 import { getSource, SOURCES } from "@/lib/sources/registry";
+import { isTerminal } from "./lifecycle";
 
 // How a request looks to its owner, in the status page and in the REST API alike.
-
-export const TERMINAL_STATUSES = ["READY", "EXPIRED", "REJECTED", "CANCELLED", "FAILED"] as const;
 
 export type PresentedRequest = ReturnType<typeof presentPrivacyRequest>;
 
@@ -24,7 +23,7 @@ export function presentPrivacyRequest(
     dueAt: due.toISOString(),
     daysLeft: daysLeft(due, now),
     completedAt: request.completedAt?.toISOString() ?? null,
-    terminal: (TERMINAL_STATUSES as readonly string[]).includes(request.status),
+    terminal: isTerminal(request.status),
     // In the registry's order (profile first), which is how the README and manifest list them too.
     sources: [...request.sources].sort((a, b) => registryOrder(a.sourceKey) - registryOrder(b.sourceKey)).map((row) => ({
       key: row.sourceKey,

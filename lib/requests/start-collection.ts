@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { selectSources } from "@/lib/sources/registry";
+import { isTerminal } from "./lifecycle";
 import { transitionRequest } from "./transition";
 
 export class RequestNotApprovedError extends Error {
@@ -19,7 +20,7 @@ export async function startCollection(requestId: string): Promise<{ sourceKeys: 
     if (request.status !== "APPROVED") {
       if (request.sources.length > 0) return { sourceKeys: request.sources.map((s) => s.sourceKey) };
       // Withdrawn (or rejected) between approval and the workflow starting: nothing to export.
-      if (request.status === "CANCELLED" || request.status === "REJECTED") return { sourceKeys: [], skipped: request.status };
+      if (isTerminal(request.status)) return { sourceKeys: [], skipped: request.status };
       throw new RequestNotApprovedError(`Request ${request.reference} is ${request.status}; only approved requests are exported.`);
     }
     const sourceKeys = selectSources(request.sourceKeys).map((source) => source.key);

@@ -49,3 +49,6 @@ export type NewPrivacyRequest = z.output<typeof newPrivacyRequestSchema>;
 export const privacyRequestFormSchema = z.object({
   confirm: z.literal("yes", { message: "Please confirm that you are asking for your own data." }),
 });
+
+/** The request form's fields: the request itself and the confirmation. */
+export const privacyRequestFormInput = newPrivacyRequestSchema.and(privacyRequestFormSchema);

@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import { signDownloadPath } from "@/lib/dal/downloads";
-import { CANCELLABLE_STATUSES, findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
+import { findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { requireViewer } from "@/lib/dal/session";
+import { CANCELLABLE_BY_CUSTOMER, isTerminal } from "@/lib/requests/lifecycle";
 import { presentPrivacyRequest } from "@/lib/requests/present";
 
 export const metadata: Metadata = { title: "Your request" };
@@ -31,7 +32,9 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
   const presented = presentPrivacyRequest(request);
   const archive = request.archives[0];
   const link = request.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(request.id, archive) : null;
-  const cancellable = (CANCELLABLE_STATUSES as readonly string[]).includes(request.status);
+  const cancellable = CANCELLABLE_BY_CUSTOMER.has(request.status);
+  // Closed without a copy to download (expired, cancelled, rejected): the customer may ask again.
+  const canAskAgain = isTerminal(request.status) && request.status !== "READY";
   const key = typeof download === "string" ? download : typeof noticeKey === "string" ? noticeKey : undefined;
   const notice = key ? NOTICES[key] : undefined;
   const cancel = cancelPrivacyRequestAction.bind(null, request.id);
@@ -62,7 +65,7 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
             </Button>
           </form>
         ) : null}
-        {request.status === "EXPIRED" || request.status === "CANCELLED" ? (
+        {canAskAgain ? (
           <Link href={`/privacy-center/request?type=${request.type.toLowerCase()}`} className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
             Request a fresh copy
           </Link>

@@ -1,0 +1,16 @@
+import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
+import { inngest } from "../client";
+import { customerNoticeRequested, type CustomerNotice } from "../events";
+
+const SENDERS: Record<CustomerNotice, (requestId: string) => Promise<{ emailId: string }>> = {
+  received: sendRequestReceivedEmail,
+};
+
+/** privacy/customer.notice → the email a change in the request owes its customer. */
+export const notifyCustomer = inngest.createFunction(
+  { id: "notify-customer", retries: 5, triggers: [customerNoticeRequested] },
+  async ({ event, step }) => {
+    const { requestId, notice } = event.data;
+    return step.run(`send-${notice}-email`, () => SENDERS[notice](requestId));
+  },
+);

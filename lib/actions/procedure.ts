@@ -1,0 +1,69 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { AuditContext } from "@/lib/audit";
+import { requestContext } from "@/lib/audit/request-context";
+import { getViewer, isStaff, type Viewer } from "@/lib/dal/session";
+import { actionError, type ActionResult } from "./result";
+
+// Every server action is built here from who may call it and its input schema (lib/schemas), the
+// counterpart of the API's withViewer: the action body receives a viewer of the right role and
+// parsed input, and returns a result value. A caller without the role gets the same answer as for
+// a request that does not exist.
+
+export type Audience = "signed-in" | "staff" | "admin";
+
+/** A refusal the person can act on (already decided, not allowed now): its message is shown as is. */
+export class ActionRefusedError extends Error {
+  override name = "ActionRefusedError";
+}
+
+export const SIGNED_OUT = "Your session has ended. Please sign in again.";
+export const NOT_FOUND = "That request or page does not exist.";
+
+const allowed: Record<Audience, (viewer: Viewer) => boolean> = {
+  "signed-in": () => true,
+  staff: isStaff,
+  admin: (viewer) => viewer.role === "ADMIN",
+};
+
+/** A form's fields as an object: a field sent several times (checkboxes) becomes an array. */
+export function formFields(formData: FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    fields[key] = values.length > 1 ? values : values[0];
+  }
+  return fields;
+}
+
+type Context = { viewer: Viewer; context: AuditContext };
+
+export function action<S extends z.ZodType, T = undefined>(
+  spec: {
+    who: Audience;
+    input: S;
+    fromForm?: (formData: FormData) => unknown;
+    /** The summary above a form that marks each field; by default the first problem's own message. */
+    invalidMessage?: string;
+  },
+  handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
+): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
+  return async (_previous, formData) => {
+    const viewer = await getViewer();
+    if (!viewer) return actionError(SIGNED_OUT);
+    if (!allowed[spec.who](viewer)) return actionError(NOT_FOUND);
+    const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
+    if (!parsed.success) {
+      const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
+      return actionError(spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "Please check the form.", fieldErrors);
+    }
+    try {
+      return await handler(parsed.data, { viewer, context: await requestContext() });
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof ActionRefusedError) return actionError(error.message);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import {
+  AWAITING_IDENTITY,
+  CANCELLABLE_BY_CUSTOMER,
+  CANCELLABLE_BY_STAFF,
+  canTransition,
+  CUSTOMER_STATUS_TEXT,
+  EXTENDABLE,
+  IN_PROGRESS,
+  OPEN,
+  REQUEST_STATUSES,
+  RETRYABLE,
+  STAFF_STATUS_LABEL,
+  statusesLeadingTo,
+  TERMINAL,
+} from "./lifecycle";
+
+describe("request lifecycle", () => {
+  it("splits every status into open or terminal, never both", () => {
+    for (const status of REQUEST_STATUSES) expect(OPEN.has(status) !== TERMINAL.has(status)).toBe(true);
+    expect([...TERMINAL].sort()).toEqual(["CANCELLED", "EXPIRED", "READY", "REJECTED"]);
+  });
+
+  it("keeps a FAILED request open, so staff finish it and the customer cannot pile up duplicates", () => {
+    expect(OPEN.has("FAILED")).toBe(true);
+    expect(RETRYABLE.has("FAILED")).toBe(true);
+    expect(canTransition("FAILED", "COLLECTING")).toBe(true);
+  });
+
+  it("lets nothing leave a terminal status except READY, which only expires", () => {
+    for (const from of TERMINAL) {
+      const next = REQUEST_STATUSES.filter((to) => canTransition(from, to));
+      expect(next).toEqual(from === "READY" ? ["EXPIRED"] : []);
+    }
+  });
+
+  it("never cancels a request mid-collection, by anyone", () => {
+    for (const status of ["COLLECTING", "PACKAGING"] as const) {
+      expect(CANCELLABLE_BY_CUSTOMER.has(status)).toBe(false);
+      expect(CANCELLABLE_BY_STAFF.has(status)).toBe(false);
+    }
+    expect([...CANCELLABLE_BY_CUSTOMER].every((status) => canTransition(status, "CANCELLED"))).toBe(true);
+  });
+
+  it("derives the allowed sources of a move from the transition table", () => {
+    expect(statusesLeadingTo("READY")).toEqual(["PACKAGING"]);
+    expect(statusesLeadingTo("APPROVED")).toEqual([...AWAITING_IDENTITY]);
+    expect(statusesLeadingTo("COLLECTING")).toEqual(["APPROVED", "FAILED"]);
+  });
+
+  it("every set is a set of open statuses, except terminal", () => {
+    for (const statuses of [AWAITING_IDENTITY, IN_PROGRESS, CANCELLABLE_BY_CUSTOMER, CANCELLABLE_BY_STAFF, RETRYABLE, EXTENDABLE]) {
+      for (const status of statuses) expect(OPEN.has(status)).toBe(true);
+    }
+  });
+
+  it("has a customer text and a staff label for every status", () => {
+    for (const status of REQUEST_STATUSES) {
+      expect(CUSTOMER_STATUS_TEXT[status].label.length).toBeGreaterThan(0);
+      expect(STAFF_STATUS_LABEL[status].length).toBeGreaterThan(0);
+    }
+  });
+});

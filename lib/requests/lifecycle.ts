@@ -1,0 +1,123 @@
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+// The request lifecycle (DESIGN.md): the one place that lists statuses, the moves between them,
+// the sets the rest of the portal asks about, and their labels. Everything else asks here.
+//
+//   SUBMITTED → IDENTITY_REVIEW → APPROVED → COLLECTING → PACKAGING → READY → EXPIRED
+//   with REJECTED (identity not confirmed), CANCELLED (withdrawn) and FAILED (a source failed
+//   after its retries; staff retry it, which moves the request back to COLLECTING).
+
+export const REQUEST_STATUSES = [
+  "SUBMITTED",
+  "IDENTITY_REVIEW",
+  "APPROVED",
+  "COLLECTING",
+  "PACKAGING",
+  "READY",
+  "EXPIRED",
+  "REJECTED",
+  "CANCELLED",
+  "FAILED",
+] as const satisfies readonly RequestStatus[];
+
+const NEXT: { readonly [S in RequestStatus]: readonly RequestStatus[] } = {
+  SUBMITTED: ["IDENTITY_REVIEW", "APPROVED", "REJECTED", "CANCELLED"],
+  IDENTITY_REVIEW: ["APPROVED", "REJECTED", "CANCELLED"],
+  APPROVED: ["COLLECTING", "CANCELLED"],
+  COLLECTING: ["PACKAGING", "FAILED"],
+  PACKAGING: ["READY", "FAILED"],
+  READY: ["EXPIRED"],
+  FAILED: ["COLLECTING", "CANCELLED"],
+  EXPIRED: [],
+  REJECTED: [],
+  CANCELLED: [],
+};
+
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Every status a request may move to `to` from. */
+export function statusesLeadingTo(to: RequestStatus): RequestStatus[] {
+  return REQUEST_STATUSES.filter((from) => canTransition(from, to));
+}
+
+const set = (...statuses: RequestStatus[]): ReadonlySet<RequestStatus> => new Set(statuses);
+
+/**
+ * Still being worked on. FAILED is open: staff finish it by retrying the source, so a customer
+ * with a FAILED request cannot pile up duplicates (one open request at a time).
+ */
+export const OPEN = set("SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING", "FAILED");
+/** Finished for good, as far as anyone working on it is concerned (READY only expires, by the clock). */
+export const TERMINAL = set(...REQUEST_STATUSES.filter((status) => !OPEN.has(status)));
+/** The identity check waits for a decision. */
+export const AWAITING_IDENTITY = set("SUBMITTED", "IDENTITY_REVIEW");
+/** Work the workflows are doing right now; nothing for staff or the customer to do. */
+export const IN_PROGRESS = set("APPROVED", "COLLECTING", "PACKAGING");
+/** The customer may withdraw the request until collection starts. */
+export const CANCELLABLE_BY_CUSTOMER = set("SUBMITTED", "IDENTITY_REVIEW", "APPROVED");
+/** Staff may also cancel a request whose collection failed; never one mid-collection. */
+export const CANCELLABLE_BY_STAFF = set(...statusesLeadingTo("CANCELLED"));
+/** A failed source can be collected again, and the archive packaged again. */
+export const RETRYABLE = set("FAILED");
+/** Art. 12(3): the deadline may be extended while the request is open. */
+export const EXTENDABLE = OPEN;
+
+export const isOpen = (status: RequestStatus) => OPEN.has(status);
+export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);
+
+/** The statuses of a set, for a Prisma `in` filter. */
+export const statusesIn = (statuses: ReadonlySet<RequestStatus>): RequestStatus[] => [...statuses];
+
+/** The steps a customer sees on the status page, and which one a status has reached. */
+export const CUSTOMER_TIMELINE = ["SUBMITTED", "IDENTITY_REVIEW", "COLLECTING", "PACKAGING", "READY"] as const satisfies readonly RequestStatus[];
+
+const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
+  SUBMITTED: 0,
+  IDENTITY_REVIEW: 1,
+  APPROVED: 2,
+  COLLECTING: 2,
+  FAILED: 2,
+  PACKAGING: 3,
+  READY: 4,
+  EXPIRED: 4,
+  REJECTED: 4,
+  CANCELLED: 4,
+};
+
+export const timelinePosition = (status: RequestStatus): number => TIMELINE_STEP[status];
+
+/** What each status means to the customer, in plain words. */
+export const CUSTOMER_STATUS_TEXT: { readonly [S in RequestStatus]: { label: string; detail: string } } = {
+  SUBMITTED: { label: "Received", detail: "We have your request." },
+  IDENTITY_REVIEW: {
+    label: "Checking it is you",
+    detail: "Our privacy team is confirming that this account belongs to you. This usually takes less than a working day.",
+  },
+  APPROVED: { label: "Approved", detail: "Your request is approved. We are about to collect your data." },
+  COLLECTING: { label: "Collecting your data", detail: "We are gathering your data from each of our systems." },
+  PACKAGING: { label: "Preparing your download", detail: "We are putting your files and the report together." },
+  READY: { label: "Ready to download", detail: "Your data is ready. We also sent you an email with the link." },
+  EXPIRED: { label: "Deleted", detail: "The copy was deleted when its download period ended, as we promised. You can ask for a fresh one." },
+  REJECTED: { label: "Not approved", detail: "We could not confirm that this account belongs to the person in our records." },
+  CANCELLED: { label: "Cancelled", detail: "This request was cancelled. Nothing was collected." },
+  FAILED: {
+    label: "Taking longer",
+    detail: "Part of your data could not be collected automatically. Our team is finishing it by hand; you do not need to do anything.",
+  },
+};
+
+/** The status as the review console names it: what staff need to know at a glance. */
+export const STAFF_STATUS_LABEL: { readonly [S in RequestStatus]: string } = {
+  SUBMITTED: "Submitted",
+  IDENTITY_REVIEW: "Identity review",
+  APPROVED: "Approved",
+  COLLECTING: "Collecting",
+  PACKAGING: "Packaging",
+  READY: "Ready",
+  EXPIRED: "Expired",
+  REJECTED: "Rejected",
+  CANCELLED: "Cancelled",
+  FAILED: "Failed: needs retry",
+};
