@@ -7,7 +7,7 @@ import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./ty
 // and only one page is ever in memory. Rows erased under Art. 17 never match.
 
 export type SqlSourceQuery = {
-  /** FROM clause, with the alias `t` for the main table: "streampay.orders t". */
+  /** FROM clause, with the alias `t` for the main table: "shop.orders t". */
   from: string;
   /** Column expressions by exported field name: { order_number: "t.order_number" }. Only these are selected. */
   columns: Record<string, string>;
@@ -17,8 +17,11 @@ export type SqlSourceQuery = {
   dateColumn?: string;
   /** Extra conditions beyond the subject and erasure checks. */
   where?: string[];
-  /** How rows are matched to the subject ($1 is the subject's id); defaults to `t.customer_id`. */
-  subject?: string;
+  /**
+   * How rows are matched to the subject ($1 is the subject's id), declared by the company's folder
+   * (lib/companies/<name>/): it must match no rows for a subject the company has erased.
+   */
+  subject: string;
 };
 
 export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSourceQuery };
@@ -27,12 +30,6 @@ export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSour
 // demo source is a few megabytes, which is the memory bound.
 const DEFAULT_PAGE_SIZE = 5000;
 
-/**
- * The subject is matched by its external id through the customers table, so a subject the
- * company has erased (customers.erased_at set) matches no rows at all.
- */
-const SUBJECT = `t.customer_id = (SELECT c.id FROM streampay.customers c WHERE c.external_id = $1 AND c.erased_at IS NULL)`;
-
 /** The SELECT (without pagination) and parameters of a source declared with sqlSource. */
 export type SqlSourceSelect = { select: string[]; from: string; conditions: string[]; params: unknown[]; key: string };
 
@@ -40,7 +37,7 @@ const declarations = new WeakMap<DataSource, SqlSourceQuery>();
 
 function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOptions["range"]): SqlSourceSelect {
   const params: unknown[] = [subject.id];
-  const conditions = [query.subject ?? SUBJECT, "t.erased_at IS NULL", ...(query.where ?? [])];
+  const conditions = [query.subject, "t.erased_at IS NULL", ...(query.where ?? [])];
   if (query.dateColumn && range?.from) conditions.push(`${query.dateColumn} >= $${params.push(range.from)}`);
   if (query.dateColumn && range?.to) conditions.push(`${query.dateColumn} < $${params.push(range.to)}`);
   const select = Object.entries(query.columns).map(([field, expression]) => `${expression} AS "${field}"`);

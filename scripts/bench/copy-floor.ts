@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { SOURCES } from "@/lib/sources/registry";
+import { activeCompany } from "@/lib/sources/registry";
 import { sqlSourceSelect } from "@/lib/sources/sql-source";
 import type { DataSubject } from "@/lib/sources/types";
 
@@ -18,7 +18,7 @@ export async function copyFloor(databaseUrl: string, subject: DataSubject): Prom
   const started = performance.now();
   let gzipBytes = 0;
   try {
-    for (const source of SOURCES) {
+    for (const source of activeCompany().sources()) {
       const query = sqlSourceSelect(source, subject);
       if (!query) continue;
       // COPY takes no bind parameters: inline them as quoted literals.
