@@ -21,7 +21,7 @@ const SCALES = {
   full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15 },
 };
 const scaleName = process.env.BENCH_SCALE === "small" ? "small" : "full";
-const scale = SCALES[scaleName];
+const scale = { ...SCALES[scaleName], ...(process.env.BENCH_PAIRS ? { pairs: Number(process.env.BENCH_PAIRS) } : {}) };
 
 type ExportRun = { rows: number; seconds: number; collectSeconds: number; archiveBytes: number; baselineRssMb: number; peakRssMb: number };
 type Pair = { rows: number; a: ExportRun; bSeconds: number; ratio: number };
