@@ -26,9 +26,9 @@ export type SqlSourceQuery = {
 
 export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSourceQuery };
 
-// Large enough that a million-row history costs 200 round trips, not 1 000; one page of the widest
-// demo source is a few megabytes, which is the memory bound.
-const DEFAULT_PAGE_SIZE = 5000;
+// Pages of 5 000 rows save round trips but peaked at 248–267 MB RSS for 100k rows against 209 MB
+// with 1 000 (a page's row objects and their projections are alive together; issue #11).
+const DEFAULT_PAGE_SIZE = 1000;
 
 /** The SELECT (without pagination) and parameters of a source declared with sqlSource. */
 export type SqlSourceSelect = { select: string[]; from: string; conditions: string[]; params: unknown[]; key: string };
