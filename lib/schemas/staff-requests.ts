@@ -14,7 +14,7 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 const customerReason = (missing: string) =>
   z.preprocess(
     blankToUndefined,
-    plainText().trim().min(5, missing).max(500, "Keep the reason under 500 characters."),
+    plainText(undefined, missing).trim().min(5, missing).max(500, "Keep the reason under 500 characters."),
   );
 
 // ------------------------------------------------------------------------------------------------
