@@ -137,23 +137,3 @@ test("the exports API needs a signed-in customer", async ({ request }) => {
   expect(response.status()).toBe(401);
   expect((await response.json()).error.code).toBe("unauthenticated");
 });
-
-
-test("a reviewer approves a customer's identity and the export runs", async ({ page, browser }) => {
-  // No customer record matches this address, so the request waits for a reviewer.
-  await signIn(page, "needs-review@example.com", "/privacy-center/request?type=access");
-  await submitRequest(page);
-  await expect(page.getByTestId("request-status")).toHaveText("Checking it is you");
-  const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "");
-
-  const reviewer = await (await browser.newContext()).newPage();
-  await signIn(reviewer, "reviewer@example.com", "/admin");
-  await expect(reviewer.getByRole("row").filter({ hasText: reference })).toBeVisible();
-  await expectAccessible(reviewer);
-  await reviewer.getByRole("button", { name: `Approve identity for ${reference}` }).click();
-  await expect(reviewer.getByRole("button", { name: `Approve identity for ${reference}` })).toHaveCount(0);
-  await expect(reviewer.getByRole("row").filter({ hasText: reference })).not.toContainText("identity review");
-  await reviewer.context().close();
-
-  await expect(page.getByTestId("request-status")).toHaveText("Ready to download", { timeout: 60_000 });
-});

@@ -1,63 +1,163 @@
-// `npm run bench`: how an export scales with history size. Seeds heavy@example.com with each
-// size in BENCH_ROWS (default 100 000 and 1 000 000 activity rows), exports it in a fresh
-// process, and prints time, throughput and peak memory, with the ratios between sizes. Bounded
-// memory means the peak RSS ratio stays near 1 while the row ratio is 10.
+// `npm run bench`: the export engine against the floor, memory, latency and load, on a throw-away
+// database (the PostgreSQL server at DATABASE_URL, else TEST_DATABASE_URL, else an embedded one).
+// Prints one table and writes bench/results.json. BENCH_SCALE=small is a quick version for CI;
+// the full run (100 000 and 1 000 000 activity rows) is for people and takes minutes.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db";
+import pg from "pg";
 import { applyMigrations } from "@/lib/database/migrate";
+import { createPrismaClient } from "@/lib/db";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
+import { copyFloor } from "./bench/copy-floor";
+import { measureLoad, signInCookie, startPortal, type LoadResult } from "./bench/http-load";
+import { bundleScript } from "./build-worker";
 
-const sizes = (process.env.BENCH_ROWS ?? "100000,1000000").split(",").map(Number);
-const server = await startTestServer();
+const SCALES = {
+  small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10, loadSeconds: 5 },
+  full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15 },
+};
+const scaleName = process.env.BENCH_SCALE === "small" ? "small" : "full";
+const scale = { ...SCALES[scaleName], ...(process.env.BENCH_PAIRS ? { pairs: Number(process.env.BENCH_PAIRS) } : {}) };
+
+type ExportRun = { rows: number; seconds: number; collectSeconds: number; archiveBytes: number; baselineRssMb: number; peakRssMb: number };
+type Pair = { rows: number; a: ExportRun; bSeconds: number; ratio: number };
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const p95 = (values: number[]) => [...values].sort((x, y) => x - y)[Math.ceil(values.length * 0.95) - 1]!;
+
+const configured = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+const server = configured ? { serverUrl: configured, stop: async () => undefined } : await startTestServer();
 const database = await createDatabase(server.serverUrl, { prefix: "portal_bench" });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-type Result = { rows: number; seconds: number; archiveBytes: number; baselineRssMb: number; peakRssMb: number };
-const results: Result[] = [];
+// MALLOC_ARENA_MAX as the launcher sets it for the worker (scripts/portal.ts).
+const childEnv = { MALLOC_ARENA_MAX: "2", ...process.env, DATABASE_URL: database.url, SOURCE_DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789" };
+// The measured processes run compiled, as the worker does in production (scripts/build-worker.ts).
+const exportOne = await bundleScript("scripts/bench/export-one.ts", "bench-export-one");
+const readyLatency = await bundleScript("scripts/bench/ready-latency.ts", "bench-ready-latency");
+const runChild = <T>(script: string, args: string[]): T =>
+  JSON.parse(execFileSync(process.execPath, [script, ...args], { env: childEnv, encoding: "utf8" }).trim().split("\n").at(-1)!) as T;
 
+const pairs: Pair[] = [];
+let load: { api: LoadResult; page: LoadResult } | string = "not measured";
+let latency: Array<{ ms: number; collectMs: number; packageMs: number; emailMs: number; records: number }> = [];
 try {
   await applyMigrations(database.url);
   const db = createPrismaClient(database.url);
   const user = await db.user.create({ data: { email: "heavy@example.com" } });
-  for (const [index, size] of sizes.entries()) {
+  for (const size of scale.sizes) {
     const seeded = performance.now();
     await seedDemoCompany(database.url, { activityRows: size });
     console.log(`seeded ${size.toLocaleString("en")} activity rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-    const request = await db.privacyRequest.create({
-      data: { reference: `DSR-BENCH-${index}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: "APPROVED", dueAt: new Date(Date.now() + 864e5) },
-    });
-    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/export-one.ts", request.id], {
-      env: { ...process.env, DATABASE_URL: database.url, SOURCE_DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789" },
-      encoding: "utf8",
-    });
-    results.push(JSON.parse(output.trim().split("\n").at(-1)!) as Result);
+    const subject = await heavySubject(database.url);
+    for (let pair = 0; pair < scale.pairs; pair += 1) {
+      const request = await db.privacyRequest.create({
+        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: "APPROVED", dueAt: new Date(Date.now() + 864e5) },
+      });
+      // A and B alternate, so both see the same machine (and the same neighbours' load).
+      const a = runChild<ExportRun>(exportOne, [request.id]);
+      const b = await copyFloor(database.url, subject);
+      pairs.push({ rows: a.rows, a, bSeconds: b.seconds, ratio: b.seconds / a.seconds });
+      console.log(`${a.rows} rows: A ${a.seconds.toFixed(2)} s (peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`);
+    }
   }
+  latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
+  load = await statusUnderLoad(db);
   await db.$disconnect();
 } finally {
   await database.drop();
   await server.stop();
 }
 
-console.log("\nExport of heavy@example.com (all sources, JSON + CSV, streamed into a ZIP):");
-console.table(
-  results.map((r) => ({
-    "records exported": r.rows,
-    "seconds": Number(r.seconds.toFixed(1)),
-    "records/s": Math.round(r.rows / r.seconds),
-    "archive MB": Number((r.archiveBytes / 2 ** 20).toFixed(1)),
-    "RSS at start MB": Math.round(r.baselineRssMb),
-    "peak RSS MB": Math.round(r.peakRssMb),
+const rows = scale.sizes.map((size) => {
+  const runs = pairs.filter((pair) => pair.a.rows >= size && pair.a.rows < size * 1.5);
+  return {
+    rows: runs[0]?.a.rows ?? size,
+    aSeconds: median(runs.map((run) => run.a.seconds)),
+    aRowsPerSecond: Math.round(median(runs.map((run) => run.a.rows / run.a.seconds))),
+    bSeconds: median(runs.map((run) => run.bSeconds)),
+    ratio: median(runs.map((run) => run.ratio)),
+    peakRssMb: Math.round(Math.max(...runs.map((run) => run.a.peakRssMb))),
+    archiveMb: Number(((runs[0]?.a.archiveBytes ?? 0) / 2 ** 20).toFixed(1)),
+  };
+});
+const [smaller, larger] = [rows[0]!, rows.at(-1)!];
+const results = {
+  scale: scaleName,
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg().map((l) => Number(l.toFixed(2))) },
+  measuredAt: new Date().toISOString(),
+  exports: rows,
+  pairs: pairs.map((pair) => ({ rows: pair.rows, aSeconds: pair.a.seconds, bSeconds: pair.bSeconds, ratio: pair.ratio, peakRssMb: pair.a.peakRssMb })),
+  peakRssGrowth: larger.peakRssMb / smaller.peakRssMb,
+  readyEmail: {
+    requests: latency.length,
+    records: latency[0]?.records,
+    medianMs: median(latency.map((s) => s.ms)),
+    p95Ms: p95(latency.map((s) => s.ms)),
+    medianCollectMs: median(latency.map((s) => s.collectMs)),
+    medianPackageMs: median(latency.map((s) => s.packageMs)),
+    medianEmailMs: median(latency.map((s) => s.emailMs)),
+  },
+  statusUnderLoad: load,
+};
+mkdirSync("bench", { recursive: true });
+writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
+
+console.log(`\nnpm run bench (${scaleName}) on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load ${results.machine.load.join(" ")}`);
+console.table([
+  ...rows.map((row) => ({
+    figure: `${row.rows.toLocaleString("en")} activity rows, JSON + CSV: A (our export)`,
+    value: `${row.aSeconds.toFixed(2)} s, ${(row.aRowsPerSecond / 1000).toFixed(1)} k rows/s, ${row.archiveMb} MB`,
   })),
-);
-const [small, large] = [results[0], results.at(-1)];
-if (small && large && small !== large) {
-  console.log(
-    `ratios ${large.rows.toLocaleString("en")} / ${small.rows.toLocaleString("en")} records: ` +
-      `records ×${(large.rows / small.rows).toFixed(1)}, time ×${(large.seconds / small.seconds).toFixed(1)}, ` +
-      `peak RSS ×${(large.peakRssMb / small.peakRssMb).toFixed(2)}`,
-  );
+  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B (COPY → gzip -6, the floor)`, value: `${row.bSeconds.toFixed(2)} s` })),
+  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B / A (median of pairs)`, value: row.ratio.toFixed(2) })),
+  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: A's peak RSS`, value: `${row.peakRssMb} MB` })),
+  { figure: `peak RSS ${larger.rows.toLocaleString("en")} / ${smaller.rows.toLocaleString("en")}`, value: `×${results.peakRssGrowth.toFixed(2)}` },
+  {
+    figure: `approval → ready email (${latency.length} requests, ${results.readyEmail.records} records)`,
+    value: `median ${results.readyEmail.medianMs} ms, p95 ${results.readyEmail.p95Ms} ms (collect ${results.readyEmail.medianCollectMs}, package ${results.readyEmail.medianPackageMs}, email ${results.readyEmail.medianEmailMs})`,
+  },
+  ...(typeof load === "string"
+    ? [{ figure: "status API and page under 50 connections", value: load }]
+    : (["api", "page"] as const).map((kind) => {
+        const r = (load as { api: LoadResult; page: LoadResult })[kind];
+        return {
+          figure: kind === "api" ? "GET /api/v1/exports/:id, 50 connections" : "status page HTML, 50 connections",
+          value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
+        };
+      })),
+]);
+console.log("wrote bench/results.json");
+
+/** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
+async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<{ api: LoadResult; page: LoadResult } | string> {
+  if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
+  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: "READY" }, orderBy: { submittedAt: "desc" } });
+  const cookie = await signInCookie(database.url, request.userId);
+  const portal = await startPortal(childEnv, Number(process.env.BENCH_PORT ?? 3199));
+  try {
+    const api = await measureLoad(database.url, `${portal.url}/api/v1/exports/${request.id}`, cookie, scale.loadSeconds);
+    const page = await measureLoad(database.url, `${portal.url}/privacy-center/requests/${request.id}`, cookie, scale.loadSeconds);
+    return { api, page };
+  } finally {
+    await portal.stop();
+  }
+}
+
+async function heavySubject(databaseUrl: string): Promise<{ id: string; email: string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: found } = await client.query<{ id: string }>("SELECT external_id AS id FROM streampay.customers WHERE email = 'heavy@example.com'");
+    return { id: found[0]!.id, email: "heavy@example.com" };
+  } finally {
+    await client.end();
+  }
 }

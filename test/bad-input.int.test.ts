@@ -5,10 +5,10 @@ import { consumeSignInEmail } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { createPrivacyRequest, RequestRefusedError } from "@/lib/requests/create-privacy-request";
-import { decideIdentityCheck } from "@/lib/requests/decide-identity";
-import { identityDecisionSchema } from "@/lib/schemas/identity-decision";
+import { rejectIdentityCheck } from "@/lib/requests/decide-identity";
 import { newPrivacyRequestSchema } from "@/lib/schemas/privacy-request";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { rejectIdentitySchema } from "@/lib/schemas/staff-requests";
 import { listSources } from "@/lib/sources/registry";
 
 // Whatever a client sends to a server action or the API, the schema either refuses it with a
@@ -96,17 +96,17 @@ describe("bad input never becomes a database error", () => {
     );
   });
 
-  it("an identity decision: refused with messages, or recorded", async () => {
+  it("an identity rejection: refused with messages, or recorded with its reason", async () => {
     const reviewer = await db.user.create({ data: { email: `fuzz-reviewer-${Date.now()}@example.com`, role: "REVIEWER" } });
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ requestId: fc.oneof(fc.uuid(), awkwardText), decision: fc.oneof(fc.constantFrom("APPROVED", "REJECTED"), awkward), reason: fc.oneof(awkwardText, fc.constant(undefined)) }),
+        fc.record({ requestId: fc.oneof(fc.uuid(), awkwardText), reason: fc.oneof(awkwardText, fc.constant(undefined)) }),
         async (body) => {
-          const parsed = identityDecisionSchema.safeParse(body);
+          const parsed = rejectIdentitySchema.safeParse(body);
           if (!parsed.success) return refusedWithMessages(parsed);
           // What the schema lets through is written as given; a NUL byte in the reason would not be.
           const request = await createPrivacyRequest(await freshUser(), { type: "ACCESS", sourceKeys: [], formats: ["JSON"], rangeTo: undefined });
-          expect(await decideIdentityCheck({ id: reviewer.id, email: reviewer.email }, request.id, { decision: "REJECTED", reason: parsed.data.reason ?? "no reason given" })).toBe(true);
+          expect(await rejectIdentityCheck({ actor: { id: reviewer.id, email: reviewer.email }, requestId: request.id }, parsed.data.reason)).toEqual({ kind: "done" });
         },
       ),
       { numRuns: 40 },

@@ -22,3 +22,13 @@ export async function createApprovedRequest(
     }),
   );
 }
+
+/** A request waiting for a reviewer's identity decision, as the form leaves one that matched no record automatically. */
+export async function createPendingRequest(email: string, options: { submittedAt?: Date; dueAt?: Date } = {}) {
+  const request = await createApprovedRequest(email, { status: "IDENTITY_REVIEW" });
+  await db.identityCheck.create({ data: { requestId: request.id, method: "EMAIL_REVIEW" } });
+  if (options.submittedAt || options.dueAt) {
+    return db.privacyRequest.update({ where: { id: request.id }, data: { submittedAt: options.submittedAt, dueAt: options.dueAt } });
+  }
+  return request;
+}

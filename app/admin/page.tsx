@@ -1,23 +1,50 @@
-import { IdentityDecision } from "@/components/admin/identity-decision";
+import Link from "next/link";
+import { formatDate } from "@/components/admin/dates";
+import { identityStateLabel } from "@/components/admin/identity-state";
+import { QueueFilters } from "@/components/admin/queue-filters";
+import { REQUEST_TYPES } from "@/components/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listPrivacyRequestQueue } from "@/lib/dal/privacy-requests";
 import { requireStaff } from "@/lib/dal/session";
+import { listQueuePage, type QueueRow } from "@/lib/dal/staff-queue";
+import { STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
+import { parseQueueFilter, type QueueFilter } from "@/lib/schemas/staff-requests";
 
 // Its title comes from app/admin/layout.tsx, which shows it to staff only.
 
-export default async function AdminQueuePage() {
+function pageLink(filter: QueueFilter, after?: string): string {
+  const params = new URLSearchParams();
+  if (filter.status !== "open") params.set("status", filter.status);
+  if (filter.type !== "any") params.set("type", filter.type);
+  if (filter.due !== "any") params.set("due", filter.due);
+  if (filter.q) params.set("q", filter.q);
+  if (after) params.set("after", after);
+  const query = params.toString();
+  return query ? `/admin?${query}` : "/admin";
+}
+
+function DaysLeft({ row }: { row: QueueRow }) {
+  if (row.overdue) return <span className="font-semibold text-red-700">Overdue by {Math.max(-row.daysLeft, 1)} d</span>;
+  if (row.dueSoon) return <span className="font-semibold text-amber-800">{row.daysLeft} d, due soon</span>;
+  return <span>{row.status === "READY" || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
+}
+
+export default async function AdminQueuePage({ searchParams }: PageProps<"/admin">) {
   const viewer = await requireStaff("/admin");
-  const queue = await listPrivacyRequestQueue(viewer);
+  const filter = parseQueueFilter(await searchParams);
+  const { rows, next } = await listQueuePage(viewer, filter);
   return (
-    <div>
-      <PageHeader title="Review console" description={`Signed in as ${viewer.email} (${viewer.role.toLowerCase()}). Requests with the nearest legal deadline come first.`} />
+    <div className="space-y-6">
+      <PageHeader title="Request queue" description="Requests with the nearest legal deadline come first. Extended deadlines count from their new date." />
+      <Card aria-label="Filters">
+        <QueueFilters filter={filter} />
+      </Card>
       <Card aria-labelledby="queue-title">
         <h2 id="queue-title" className="text-lg font-semibold">
-          Request queue
+          {filter.after ? "Requests (continued)" : "Requests"}
         </h2>
-        {queue.length === 0 ? (
-          <p className="mt-2 text-zinc-600">No requests yet. New requests from customers appear here.</p>
+        {rows.length === 0 ? (
+          <p className="mt-2 text-zinc-600">No requests match these filters.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left text-sm">
@@ -26,30 +53,52 @@ export default async function AdminQueuePage() {
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">Reference</th>
                   <th scope="col" className="py-2 pr-4 font-medium">Customer</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Type</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Received</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Due</th>
                   <th scope="col" className="py-2 pr-4 font-medium">Days left</th>
-                  <th scope="col" className="py-2 font-medium">Identity check</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+                  <th scope="col" className="py-2 font-medium">Identity</th>
                 </tr>
               </thead>
               <tbody>
-                {queue.map((request) => {
-                  const { daysLeft } = request;
-                  return (
-                    <tr key={request.id} className="border-b border-zinc-100">
-                      <td className="py-2 pr-4 font-medium">{request.reference}</td>
-                      <td className="py-2 pr-4">{request.user.email}</td>
-                      <td className="py-2 pr-4">{request.status.toLowerCase().replaceAll("_", " ")}</td>
-                      <td className={`py-2 pr-4 ${daysLeft < 0 ? "font-semibold text-red-700" : ""}`}>{daysLeft < 0 ? `Overdue by ${-daysLeft}` : daysLeft}</td>
-                      <td className="py-2">
-                        {request.status === "IDENTITY_REVIEW" ? <IdentityDecision requestId={request.id} reference={request.reference} /> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {rows.map((row) => (
+                  <tr key={row.id} className="border-b border-zinc-100">
+                    <td className="py-2 pr-4 font-medium">
+                      <Link href={`/admin/requests/${row.id}`} className="text-brand-700 underline">
+                        {row.reference}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-4">{row.email}</td>
+                    <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {REQUEST_TYPES[row.type].title}</span></td>
+                    <td className="py-2 pr-4">{formatDate(row.submittedAt)}</td>
+                    <td className="py-2 pr-4">
+                      {formatDate(row.due)}
+                      {row.extendedDueAt ? <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">extended</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <DaysLeft row={row} />
+                    </td>
+                    <td className="py-2 pr-4">{STAFF_STATUS_LABEL[row.status]}</td>
+                    <td className="py-2">{identityStateLabel(row.identityStatus, row.identityMethod)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
         )}
+        <nav aria-label="Queue pages" className="mt-4 flex gap-4 text-sm">
+          {filter.after ? (
+            <Link href={pageLink(filter)} className="text-brand-700 underline">
+              First page
+            </Link>
+          ) : null}
+          {next ? (
+            <Link href={pageLink(filter, next)} className="text-brand-700 underline">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
       </Card>
     </div>
   );

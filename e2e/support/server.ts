@@ -3,7 +3,7 @@
 // links land in the outbox the tests read.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
@@ -14,6 +14,7 @@ import { createDatabase } from "@/test/database";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
 import { withPeerAddress } from "@/scripts/peer-address-option";
+import { databaseUrlFile } from "./database-url";
 
 const port = process.env.E2E_PORT ?? "3100";
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -26,6 +27,9 @@ const client = createPrismaClient(database.url);
 await seedPortalAccounts(client);
 await client.$disconnect();
 log(`database ${database.name} ready`);
+// Specs that change the demo company's data directly (to make a source fail) read where it is.
+mkdirSync("test-results", { recursive: true });
+writeFileSync(databaseUrlFile(port), database.url);
 // Stripe, Intercom and the analytics API, as local fakes seeded for the demo customers.
 const outside = await startOutsideServiceFakes();
 

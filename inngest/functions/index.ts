@@ -6,6 +6,7 @@ import { notifyCustomer } from "./notify-customer";
 import { pruneJobsCron } from "./prune-jobs";
 import { relayOutboxCron } from "./relay-outbox";
 import { retrySource } from "./retry-source";
+import { reviewerDigestCron } from "./reviewer-digest";
 
 // Every workflow, served to Inngest at /api/inngest and run by the embedded worker otherwise.
 // The outbox sweep only exists on Inngest: embedded, events are written to the worker's own
@@ -17,5 +18,6 @@ export const functions = [
   expireArchivesCron,
   pruneJobsCron,
   auditCheckpointCron,
+  reviewerDigestCron,
   ...(jobsMode === "inngest" ? [relayOutboxCron] : []),
 ];

@@ -1,9 +1,13 @@
 import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
+import { sendDeadlineExtendedEmail, sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { inngest } from "../client";
 import { customerNoticeRequested, type CustomerNotice } from "../events";
 
 const SENDERS: Record<CustomerNotice, (requestId: string) => Promise<{ emailId: string }>> = {
   received: sendRequestReceivedEmail,
+  rejected: sendRequestRejectedEmail,
+  extended: sendDeadlineExtendedEmail,
+  cancelled: sendRequestCancelledEmail,
 };
 
 /** privacy/customer.notice → the email a change in the request owes its customer. */

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "request.submitted",
   "request.cancelled",
+  "request.extended",
   "identity.approved",
   "identity.rejected",
   "request.collecting",

@@ -1,13 +1,11 @@
 import "server-only";
 import type { AuditContext } from "@/lib/audit";
-import { daysLeft } from "@/lib/compliance/days-left";
 import { db } from "@/lib/db";
 import { createPrivacyRequest } from "@/lib/requests/create-privacy-request";
-import { decideIdentityCheck, type IdentityDecision } from "@/lib/requests/decide-identity";
 import { CANCELLABLE_BY_CUSTOMER } from "@/lib/requests/lifecycle";
 import { transitionRequest } from "@/lib/requests/transition";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
-import { isStaff, type Viewer } from "./session";
+import type { Viewer } from "./session";
 
 // Every read and write of a privacy request goes through here, and each one checks who is
 // asking: a customer only ever reaches their own requests; an id that is not theirs behaves
@@ -57,32 +55,4 @@ export async function cancelOwnPrivacyRequest(viewer: Viewer, id: string, contex
       metadata: { ip: context.ip ?? null },
     });
   });
-}
-
-/** The staff queue: the nearest legal deadline on top. */
-export async function listPrivacyRequestQueue(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new Error("listPrivacyRequestQueue needs a staff viewer");
-  const requests = await db.privacyRequest.findMany({
-    orderBy: [{ dueAt: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      reference: true,
-      type: true,
-      status: true,
-      submittedAt: true,
-      dueAt: true,
-      extendedDueAt: true,
-      user: { select: { email: true } },
-    },
-  });
-  const now = new Date();
-  return requests.map((request) => ({ ...request, daysLeft: daysLeft(request.extendedDueAt ?? request.dueAt, now) }));
-}
-
-/** A reviewer's identity decision; false when the check was not pending (already decided). */
-export function decideIdentity(viewer: Viewer, requestId: string, decision: IdentityDecision, context: AuditContext) {
-  if (!isStaff(viewer)) throw new Error("decideIdentity needs a staff viewer");
-  if (!UUID.test(requestId)) return Promise.resolve(false);
-  return decideIdentityCheck({ id: viewer.id, email: viewer.email }, requestId, decision, context);
 }

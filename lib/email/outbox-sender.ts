@@ -6,12 +6,11 @@ export function createOutboxSender(client: PrismaClient, from: string): EmailSen
   return {
     async send(message: EmailMessage) {
       if (message.idempotencyKey) {
-        const { id } = await client.outboxEmail.upsert({
-          where: { idempotencyKey: message.idempotencyKey },
-          create: { ...message, from },
-          update: {},
-          select: { id: true },
-        });
+        // INSERT … ON CONFLICT DO NOTHING, then read: two senders racing on one key (two workers
+        // sending the same digest) both succeed with the one stored email. An upsert raced to a
+        // unique violation here.
+        await client.outboxEmail.createMany({ data: [{ ...message, from }], skipDuplicates: true });
+        const { id } = await client.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: message.idempotencyKey }, select: { id: true } });
         return { id };
       }
       const { id } = await client.outboxEmail.create({ data: { ...message, from }, select: { id: true } });

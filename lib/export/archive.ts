@@ -1,3 +1,4 @@
+import { pipeline, Readable } from "node:stream";
 import type { DataSource, ExportRecord } from "@/lib/sources/types";
 import {
   archiveFormats,
@@ -7,12 +8,12 @@ import {
   type ArchiveSource,
   type ExportFormat,
 } from "./archive-input";
-import { exportCsvStream } from "./csv";
-import { exportJsonStream } from "./json";
+import { csvHeader, exportCsvStream } from "./csv";
+import { CsvRecordsAfterHeader, JsonArrayFromLines } from "./data-file-streams";
 import { buildManifest, serializeManifest, type ManifestFile } from "./manifest";
-import { projectRecord } from "./project-record";
+import { compileProjector } from "./project-record";
 import { renderReadmeHtml } from "./readme-html";
-import { readStagedRecords } from "./staging";
+import { readStagedRecords, stagedCsvKey } from "./staging";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { ZipUpload } from "./zip-upload";
 
@@ -71,37 +72,65 @@ async function appendDataFile(
 ): Promise<ManifestFile> {
   const { source } = entry;
   const path = dataFilePath(source.key, format);
-  const counter = { records: 0 };
-  const records = countedRecords(stagedRecords(store, entry), counter, source);
-  const body = format === "JSON" ? exportJsonStream(records) : exportCsvStream(Object.keys(source.fields), records);
-  const digest = await zip.append(path, body);
+  const body = format === "JSON" ? await jsonFileBody(store, entry) : await csvFileBody(store, entry);
+  const digest = await zip.append(path, body.stream);
   // The count comes from the collect step; if the staging object disagrees it was overwritten or
   // truncated, and an archive that misstates what it contains must not reach the customer.
-  if (counter.records !== entry.recordCount) {
-    throw new Error(
-      `Staging object for "${source.key}" holds ${counter.records} records, but ${entry.recordCount} were collected.`,
-    );
+  const records = body.records();
+  if (records !== entry.recordCount) {
+    throw new Error(`Staging object for "${source.key}" holds ${records} records, but ${entry.recordCount} were collected.`);
   }
-  return { path, ...digest, records: counter.records };
+  return { path, ...digest, records };
 }
 
-function stagedRecords(store: BlobStore, entry: ArchiveSource): AsyncIterable<ExportRecord> {
-  return entry.stagingKey ? readStagedRecords(store, entry.stagingKey) : noRecords();
-}
+/** A data file's bytes, and how many records passed once they have all been read. */
+type DataFileBody = { stream: Readable; records(): number };
 
-async function* noRecords(): AsyncGenerator<ExportRecord> {}
+/** data/<source>.json: the staged NDJSON lines framed as a JSON array (see JsonArrayFromLines). */
+async function jsonFileBody(store: BlobStore, entry: ArchiveSource): Promise<DataFileBody> {
+  if (!entry.stagingKey) return { stream: Readable.from([Buffer.from("[]\n")]), records: () => 0 };
+  const framing = new JsonArrayFromLines();
+  // pipeline (not pipe) so a read error of the staged object fails the data file, and the archive.
+  const stream = pipeline(await openStaged(store, entry.stagingKey), framing, () => undefined);
+  return { stream, records: () => framing.records };
+}
 
 /**
- * Counts records as they stream and projects each one onto the allow-list again: staging already
- * did, but this is the last point before data leaves the company, so it is enforced here too.
+ * data/<source>.csv: the CSV records staged beside the NDJSON behind the header row. A staging
+ * object written without them (by an older version, or a collect step that skipped CSV) is
+ * converted record by record, projected onto the allow-list on the way.
+ */
+async function csvFileBody(store: BlobStore, entry: ArchiveSource): Promise<DataFileBody> {
+  const fields = Object.keys(entry.source.fields);
+  const staged = entry.stagingKey ? await store.get(stagedCsvKey(entry.stagingKey)) : null;
+  if (staged || !entry.stagingKey) {
+    const records = new CsvRecordsAfterHeader(csvHeader(fields));
+    const stream = staged ? pipeline(staged.stream, records, () => undefined) : Readable.from([]).pipe(records);
+    return { stream, records: () => records.records };
+  }
+  const counter = { records: 0 };
+  const records = countedRecords(readStagedRecords(store, entry.stagingKey), counter, entry.source);
+  return { stream: exportCsvStream(fields, records), records: () => counter.records };
+}
+
+async function openStaged(store: BlobStore, key: string): Promise<Readable> {
+  const object = await store.get(key);
+  if (!object) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
+  return object.stream;
+}
+
+/**
+ * Counts records as they stream and projects each one onto the allow-list again: this path reads
+ * staged NDJSON back as records, so the allow-list is enforced here too.
  */
 async function* countedRecords(
   records: AsyncIterable<ExportRecord>,
   counter: { records: number },
   source: Pick<DataSource, "fields">,
 ): AsyncGenerator<ExportRecord> {
+  const project = compileProjector(source.fields);
   for await (const record of records) {
     counter.records += 1;
-    yield projectRecord(source, record);
+    yield project(record);
   }
 }

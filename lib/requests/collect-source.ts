@@ -23,7 +23,7 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   const where = { requestId_sourceKey: { requestId, sourceKey } };
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { subjectId: true, rangeFrom: true, rangeTo: true, user: { select: { email: true } } },
+    select: { subjectId: true, rangeFrom: true, rangeTo: true, formats: true, user: { select: { email: true } } },
   });
   await db.requestSource.update({
     where,
@@ -36,7 +36,7 @@ export async function collectSource(requestId: string, sourceKey: string, store:
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);
-    const staged = await stageSourceRecords(store, key, source, pages);
+    const staged = await stageSourceRecords(store, key, source, pages, { csv: request.formats.includes("CSV") });
     await db.$transaction(async (tx) => {
       await tx.requestSource.update({
         where,

@@ -2,6 +2,8 @@ import type { SubjectMatch } from "@/lib/sources/company";
 import { activeCompany } from "@/lib/sources/registry";
 import type { DataSubject } from "@/lib/sources/types";
 
+export type { SubjectMatch };
+
 /**
  * The company's customer records whose email is `email`, as its resolver finds them (erased ones
  * never match). Identity is proven by the magic link; exactly one match lets the portal link the

@@ -11,6 +11,7 @@ const baselineRss = process.memoryUsage().rss;
 const started = performance.now();
 const { sourceKeys } = await startCollection(requestId);
 for (const key of sourceKeys) await collectSource(requestId, key);
+const collectSeconds = (performance.now() - started) / 1000;
 const archive = await packageArchive(requestId);
 const seconds = (performance.now() - started) / 1000;
 const rows = await db.requestSource.aggregate({ where: { requestId }, _sum: { recordCount: true } });
@@ -18,6 +19,7 @@ console.log(
   JSON.stringify({
     rows: rows._sum.recordCount ?? 0,
     seconds,
+    collectSeconds,
     archiveBytes: archive.sizeBytes,
     baselineRssMb: baselineRss / 2 ** 20,
     // ru_maxrss is in kilobytes on Linux.

@@ -9,6 +9,7 @@ import { cancelPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import { signDownloadPath } from "@/lib/dal/downloads";
 import { findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { requireViewer } from "@/lib/dal/session";
+import { controllerDetails } from "@/lib/requests/controller";
 import { CANCELLABLE_BY_CUSTOMER, isTerminal } from "@/lib/requests/lifecycle";
 import { presentPrivacyRequest } from "@/lib/requests/present";
 
@@ -38,6 +39,7 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
   const key = typeof download === "string" ? download : typeof noticeKey === "string" ? noticeKey : undefined;
   const notice = key ? NOTICES[key] : undefined;
   const cancel = cancelPrivacyRequestAction.bind(null, request.id);
+  const controller = controllerDetails();
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -46,8 +48,9 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
         description={
           <>
             {REQUEST_TYPES[request.type].title}, received {dateFormat.format(request.submittedAt)}. We answer by{" "}
-            <strong>{dateFormat.format(request.extendedDueAt ?? request.dueAt)}</strong>
+            <strong data-testid="request-due">{dateFormat.format(request.extendedDueAt ?? request.dueAt)}</strong>
             {presented.terminal ? "." : ` (${Math.max(presented.daysLeft, 0)} days left).`}
+            {request.extendedDueAt ? ` We extended the original deadline of ${dateFormat.format(request.dueAt)} because: ${request.extensionReason}` : null}
           </>
         }
       />
@@ -55,6 +58,17 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
         <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {notice}
         </p>
+      ) : null}
+      {request.status === "REJECTED" && request.identityCheck?.reason ? (
+        <div data-testid="rejection-reason" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">
+          <p>
+            <strong>Why:</strong> {request.identityCheck.reason}
+          </p>
+          <p className="mt-2">
+            If you think this is a mistake, write to <a href={`mailto:${controller.contactEmail}`} className="underline">{controller.contactEmail}</a>. You can also
+            complain to the supervisory authority, <a href={controller.supervisoryAuthority.url} className="underline">{controller.supervisoryAuthority.name}</a>.
+          </p>
+        </div>
       ) : null}
       <RequestProgress initial={{ ...presented, download: link ? { url: link.path, expiresAt: link.expiresAt.toISOString() } : null }} />
       <div className="flex flex-wrap gap-3">

@@ -1,0 +1,75 @@
+import { formatDate } from "@/components/admin/dates";
+import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
+import { Card } from "@/components/ui/card";
+import { cancelRequestAction, extendDeadlineAction } from "@/lib/actions/staff-requests";
+import { daysLeft } from "@/lib/compliance/days-left";
+import { extendedDueDate } from "@/lib/compliance/legal-clock";
+import type { StaffRequestView } from "@/lib/dal/staff-requests";
+import { CANCELLABLE_BY_STAFF, EXTENDABLE, isOpen } from "@/lib/requests/lifecycle";
+
+/** Art. 12(3): why an extension is or is not on offer, so the reviewer is never left guessing. */
+function extensionBlocker(view: StaffRequestView, now: Date): string | null {
+  const { request } = view;
+  if (!EXTENDABLE.has(request.status)) return "Only an open request can be extended.";
+  if (request.extendedDueAt) return null; // shown as the extension itself
+  if (view.ownRequest) return "This is your own request: another member of staff has to extend it.";
+  if (now > request.dueAt) return "The original deadline has passed: an extension must be sent within the first month (Art. 12(3)).";
+  return null;
+}
+
+/** The legal deadline, its extension, and closing the request. */
+export function DeadlinePanel({ view, now = new Date() }: { view: StaffRequestView; now?: Date }) {
+  const { request } = view;
+  const due = request.extendedDueAt ?? request.dueAt;
+  const left = daysLeft(due, now);
+  const blocker = extensionBlocker(view, now);
+  const canExtend = !blocker && !request.extendedDueAt;
+  return (
+    <Card aria-labelledby="deadline-title" className="space-y-4">
+      <h2 id="deadline-title" className="text-lg font-semibold">
+        Deadline
+      </h2>
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dt className="font-medium text-zinc-600">Received</dt>
+        <dd>{formatDate(request.submittedAt)}</dd>
+        <dt className="font-medium text-zinc-600">Due (one month)</dt>
+        <dd>{formatDate(request.dueAt)}</dd>
+        {request.extendedDueAt ? (
+          <>
+            <dt className="font-medium text-zinc-600">Extended to</dt>
+            <dd data-testid="extended-due">
+              {formatDate(request.extendedDueAt)}, because: “{request.extensionReason}”
+            </dd>
+          </>
+        ) : null}
+        {isOpen(request.status) ? (
+          <>
+            <dt className="font-medium text-zinc-600">Days left</dt>
+            <dd className={left < 0 ? "font-semibold text-red-700" : ""}>{left < 0 ? `Overdue by ${-left} days` : left}</dd>
+          </>
+        ) : null}
+      </dl>
+      {blocker ? <p className="text-sm text-zinc-600">{blocker}</p> : null}
+      {canExtend ? (
+        <StaffActionForm action={extendDeadlineAction} requestId={request.id} submitLabel="Extend the deadline">
+          <label className="block text-sm font-medium text-zinc-800">
+            Extend by
+            <select name="months" defaultValue="1" className="ml-2 rounded-md border border-zinc-300 px-2 py-1 text-sm">
+              <option value="1">1 month (to {formatDate(extendedDueDate(request.submittedAt, 1))})</option>
+              <option value="2">2 months (to {formatDate(extendedDueDate(request.submittedAt, 2))})</option>
+            </select>
+          </label>
+          <ReasonField id="extend-reason" label="Reason for the extension" hint="The customer is emailed this reason and the new date at once." />
+        </StaffActionForm>
+      ) : null}
+      {CANCELLABLE_BY_STAFF.has(request.status) && !view.ownRequest ? (
+        <details className="rounded-md border border-zinc-200 p-3">
+          <summary className="cursor-pointer text-sm font-medium">Cancel this request</summary>
+          <StaffActionForm action={cancelRequestAction} requestId={request.id} submitLabel="Cancel the request" variant="danger" className="mt-3">
+            <ReasonField id="cancel-reason" label="Reason for cancelling" hint="The customer is emailed this reason." />
+          </StaffActionForm>
+        </details>
+      ) : null}
+    </Card>
+  );
+}

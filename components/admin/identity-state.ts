@@ -1,0 +1,9 @@
+import type { IdentityCheckStatus, IdentityMethod } from "@/lib/generated/prisma/enums";
+
+/** The identity check as the review console names it. */
+export function identityStateLabel(status: IdentityCheckStatus | null, method: IdentityMethod | null): string {
+  if (!status) return "No check";
+  if (status === "PENDING") return "Waiting for review";
+  if (status === "REJECTED") return "Rejected";
+  return method === "EMAIL_AUTO_MATCH" ? "Approved (automatic match)" : "Approved by a reviewer";
+}

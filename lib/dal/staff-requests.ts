@@ -1,0 +1,92 @@
+import "server-only";
+import type { AuditContext } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { cancelRequestByStaff } from "@/lib/requests/cancel-by-staff";
+import { findDataSubjects, type SubjectMatch } from "@/lib/requests/data-subject";
+import { approveIdentityCheck, rejectIdentityCheck } from "@/lib/requests/decide-identity";
+import { extendDeadline } from "@/lib/requests/extend-deadline";
+import { requestSourceRetry } from "@/lib/requests/request-source-retry";
+import type { StaffOutcome } from "@/lib/requests/staff-outcome";
+import type { ApproveIdentityInput, CancelRequestInput, ExtendDeadlineInput, RejectIdentityInput, RetrySourceInput } from "@/lib/schemas/staff-requests";
+import { isStaff, type Viewer } from "./session";
+
+// Staff reads and writes of one privacy request. Only staff get here (the page and the action
+// check the role, and so does every function below); an unknown id is "not found" like any other.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMELINE_LIMIT = 500;
+
+function assertStaff(viewer: Viewer, what: string): void {
+  if (!isStaff(viewer)) throw new Error(`${what} needs a staff viewer`);
+}
+
+/** Everything the request page shows: the request, the identity evidence, history and timeline. */
+export async function findRequestForStaff(viewer: Viewer, id: string) {
+  assertStaff(viewer, "findRequestForStaff");
+  if (!UUID.test(id)) return null;
+  const request = await db.privacyRequest.findUnique({
+    where: { id },
+    include: {
+      user: { select: { id: true, email: true, name: true, createdAt: true, emailVerified: true } },
+      identityCheck: { include: { reviewer: { select: { email: true, name: true } } } },
+      sources: true,
+      archives: { orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+  if (!request) return null;
+  const [matches, earlier, timeline] = await Promise.all([
+    // The company's systems may be unreachable: the page says so instead of failing.
+    findDataSubjects(request.user.email).catch((): SubjectMatch[] | null => null),
+    db.privacyRequest.findMany({
+      where: { userId: request.userId, id: { not: id } },
+      orderBy: { submittedAt: "desc" },
+      take: 20,
+      select: { id: true, reference: true, type: true, status: true, submittedAt: true },
+    }),
+    db.auditEvent.findMany({
+      where: { requestId: id },
+      orderBy: { id: "asc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, createdAt: true, action: true, actorType: true, actorEmail: true, targetId: true, metadata: true },
+    }),
+  ]);
+  return {
+    request,
+    matches,
+    earlier,
+    timeline,
+    autoApprovePolicy: env().autoApproveIdentity,
+    // Four eyes: the page offers no decision on the viewer's own request.
+    ownRequest: request.userId === viewer.id,
+  };
+}
+
+export type StaffRequestView = NonNullable<Awaited<ReturnType<typeof findRequestForStaff>>>;
+
+const staffCall = (viewer: Viewer, requestId: string, context: AuditContext) => ({ actor: { id: viewer.id, email: viewer.email }, requestId, context });
+
+export function approveIdentity(viewer: Viewer, input: ApproveIdentityInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "approveIdentity");
+  return approveIdentityCheck(staffCall(viewer, input.requestId, context), input.subject);
+}
+
+export function rejectIdentity(viewer: Viewer, input: RejectIdentityInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "rejectIdentity");
+  return rejectIdentityCheck(staffCall(viewer, input.requestId, context), input.reason);
+}
+
+export function extendRequestDeadline(viewer: Viewer, input: ExtendDeadlineInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "extendRequestDeadline");
+  return extendDeadline(staffCall(viewer, input.requestId, context), input);
+}
+
+export function cancelRequestAsStaff(viewer: Viewer, input: CancelRequestInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "cancelRequestAsStaff");
+  return cancelRequestByStaff(staffCall(viewer, input.requestId, context), input.reason);
+}
+
+export function retryFailedSource(viewer: Viewer, input: RetrySourceInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "retryFailedSource");
+  return requestSourceRetry(staffCall(viewer, input.requestId, context), input.sourceKey);
+}

@@ -1,0 +1,27 @@
+import { customerNoticeRequested } from "@/inngest/events";
+import { db } from "@/lib/db";
+import { withEventOutbox } from "@/lib/events/outbox";
+import { CANCELLABLE_BY_STAFF } from "./lifecycle";
+import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import { transitionRequest } from "./transition";
+
+/** Staff close a request for a reason (a duplicate, a withdrawn request by phone); the customer is emailed why. */
+export async function cancelRequestByStaff({ actor, requestId, context }: StaffCall, reason: string): Promise<StaffOutcome> {
+  const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
+  if (!request) return NOT_FOUND;
+  if (request.userId === actor.id) return OWN_REQUEST;
+  const cancelled = await withEventOutbox((tx) =>
+    transitionRequest(tx, {
+      requestId,
+      from: CANCELLABLE_BY_STAFF,
+      to: "CANCELLED",
+      action: "request.cancelled",
+      actor: actorOf(actor),
+      context,
+      data: { completedAt: new Date() },
+      metadata: { reason, by: "staff" },
+      events: [customerNoticeRequested.create({ requestId, notice: "cancelled" }, { id: `request-cancelled/${requestId}` })],
+    }),
+  );
+  return cancelled ? DONE : refused("This request can no longer be cancelled: its export is running, or it is already closed.");
+}

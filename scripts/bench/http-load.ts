@@ -1,0 +1,90 @@
+// The status API and the status page under load: a production build (`next start`) on loopback,
+// 50 connections signed in as one customer, for a bounded time; latency percentiles from every
+// response, and database transactions per call from pg_stat_database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+
+export type LoadResult = { requests: number; perSecond: number; p50Ms: number; p95Ms: number; non2xx: number; transactionsPerCall: number };
+
+export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const up = await fetch(`${url}/`).then((response) => response.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A database session for `userId`, as Auth.js creates at sign-in; returns the Cookie header. */
+export async function signInCookie(databaseUrl: string, userId: string): Promise<string> {
+  const token = randomBytes(24).toString("hex");
+  await withClient(databaseUrl, (client) =>
+    client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '7 days')`, [randomBytes(12).toString("hex"), token, userId]),
+  );
+  return `authjs.session-token=${token}`;
+}
+
+/** Database transactions one call costs, from 20 calls one after another (nothing else in flight). */
+export async function transactionsPerCall(databaseUrl: string, url: string, cookie: string): Promise<number> {
+  const calls = 20;
+  const before = await committed(databaseUrl);
+  for (let call = 0; call < calls; call += 1) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+  // An idle backend reports its counters within PGSTAT_IDLE_INTERVAL (10 s, PostgreSQL 15+).
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const after = await committed(databaseUrl);
+  return Number(((after - before - 1) / calls).toFixed(2)); // minus the first reading's own transaction
+}
+
+export async function measureLoad(databaseUrl: string, url: string, cookie: string, seconds: number): Promise<LoadResult> {
+  const warm = await fetch(url, { headers: { cookie } });
+  if (!warm.ok) throw new Error(`${url} answered ${warm.status} before the load started`);
+  const perCall = await transactionsPerCall(databaseUrl, url, cookie);
+  const times: number[] = [];
+  const run = autocannon({ url, connections: 50, duration: seconds, headers: { cookie } });
+  run.on("response", (_client, _status, _bytes, ms) => times.push(ms));
+  const result = await run;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Number((times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)] ?? NaN).toFixed(1));
+  return {
+    requests: times.length,
+    perSecond: Math.round(times.length / seconds),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    non2xx: result.non2xx,
+    transactionsPerCall: perCall,
+  };
+}
+
+async function committed(databaseUrl: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+    return Number(rows[0]!.n);
+  });
+}
+
+async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
