@@ -12,6 +12,10 @@ export function isStaff(viewer: Pick<Viewer, "role">): boolean {
   return STAFF_ROLES.includes(viewer.role);
 }
 
+export function isAdmin(viewer: Pick<Viewer, "role">): boolean {
+  return viewer.role === "ADMIN";
+}
+
 /** Who is asking, once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
@@ -31,5 +35,12 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
 export async function requireStaff(returnTo: string): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
   if (!isStaff(viewer)) notFound();
+  return viewer;
+}
+
+/** Admin-only pages (staff and roles): a reviewer gets the same 404 as a customer. */
+export async function requireAdmin(returnTo: string): Promise<Viewer> {
+  const viewer = await requireStaff(returnTo);
+  if (!isAdmin(viewer)) notFound();
   return viewer;
 }
