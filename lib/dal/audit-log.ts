@@ -3,7 +3,8 @@ import { audit, verifyAuditChain, type AuditChainReport, type AuditContext } fro
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditLogFilterParams, type AuditLogFilter } from "@/lib/schemas/audit-log";
-import { isStaff, type Viewer } from "./session";
+import { isStaff } from "@/lib/auth/roles";
+import type { Viewer } from "./session";
 
 // The audit log as staff read it: filtered, paged by id (keyset, newest first) so a page costs
 // the same on the millionth event as on the first, and exported in bounded batches. Reading it
@@ -110,7 +111,7 @@ export async function exportAuditEvents(viewer: Viewer, filter: AuditLogFilter, 
 }
 
 /** Recomputes the whole hash chain (lib/audit/verify.ts) for a member of staff. */
-export function verifyAuditLog(viewer: Viewer): Promise<AuditChainReport> {
+export async function verifyAuditLog(viewer: Viewer): Promise<AuditChainReport> {
   assertStaff(viewer, "verifyAuditLog");
   return verifyAuditChain(db);
 }

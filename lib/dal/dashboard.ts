@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { canTransition, OPEN, REQUEST_STATUSES, statusesIn } from "@/lib/requests/lifecycle";
-import { isStaff, type Viewer } from "./session";
+import { isStaff } from "@/lib/auth/roles";
+import type { Viewer } from "./session";
 
 // The team's dashboard. Every figure is aggregated by PostgreSQL over a bounded window (the last
 // WEEKS weeks, or the open requests) and returns at most a few dozen rows, whatever the size of

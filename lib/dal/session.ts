@@ -2,19 +2,12 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
+import { isAdmin, isStaff } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type Viewer = { id: string; email: string; name: string | null; role: Role };
 
-const STAFF_ROLES: readonly Role[] = ["REVIEWER", "ADMIN"];
-
-export function isStaff(viewer: Pick<Viewer, "role">): boolean {
-  return STAFF_ROLES.includes(viewer.role);
-}
-
-export function isAdmin(viewer: Pick<Viewer, "role">): boolean {
-  return viewer.role === "ADMIN";
-}
+export { isAdmin, isStaff };
 
 /** Who is asking, once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

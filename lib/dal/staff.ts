@@ -6,7 +6,8 @@ import { renderStaffInvitationEmail } from "@/lib/email/templates/staff-invitati
 import { env } from "@/lib/env";
 import { changeStaffRole } from "@/lib/staff/change-role";
 import type { STAFF_ROLES } from "@/lib/schemas/staff";
-import { isAdmin, type Viewer } from "./session";
+import { isAdmin } from "@/lib/auth/roles";
+import type { Viewer } from "./session";
 
 // Staff and roles: ADMIN only. The rules themselves (last admin, not your own role, audit) live
 // in lib/staff/change-role.ts, shared with the `staff:add` command.
