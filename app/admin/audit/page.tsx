@@ -74,11 +74,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </div>
         </form>
         {problems.length > 0 ? (
-          <ul role="alert" className="mt-4 list-disc pl-5 text-sm text-red-700">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
+          <div role="alert" className="mt-4 text-sm text-red-700">
+            <ul className="list-disc pl-5">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </Card>
 
