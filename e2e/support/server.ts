@@ -11,6 +11,7 @@ import { applyMigrations } from "@/lib/database/migrate";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
+import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -24,6 +25,8 @@ const client = createPrismaClient(database.url);
 await seedPortalAccounts(client);
 await client.$disconnect();
 log(`database ${database.name} ready`);
+// Stripe, Intercom and the analytics API, as local fakes seeded for the demo customers.
+const outside = await startOutsideServiceFakes();
 
 const env = {
   ...process.env,
@@ -42,6 +45,7 @@ const env = {
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-")),
   // The journeys rely on the policy that approves an exact email match (no reviewer console yet).
   IDENTITY_AUTO_APPROVE: "true",
+  ...outside.env,
 };
 
 const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
@@ -60,6 +64,7 @@ async function shutdown() {
   stopping = true;
   for (const child of [app, worker]) child.kill("SIGTERM");
   await Promise.all([app, worker].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
+  await outside.close();
   await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
   await server.stop();
   process.exit(0);

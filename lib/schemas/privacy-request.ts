@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 
-const sourceKeys = new Set(SOURCES.map((source) => source.key));
 const DAY = 24 * 60 * 60 * 1000;
+
+// Read when a request is parsed: outside services join the list when their credentials are set.
+const sourceKeys = () => new Set(listSources().map((source) => source.key));
 
 const optionalDate = z
   .union([z.literal("").transform(() => undefined), z.coerce.date({ message: "Enter a valid date." })])
@@ -16,11 +18,11 @@ export const newPrivacyRequestSchema = z
     type: z.enum(["ACCESS", "PORTABILITY"], { message: "Choose what you would like: a copy, or a portable copy." }),
     sourceKeys: z
       .array(z.string().max(64), { message: "Choose the categories as a list." })
-      .max(SOURCES.length)
+      .max(64)
       .default([])
-      .refine((keys) => keys.every((key) => sourceKeys.has(key)), { message: "One of the chosen categories does not exist." })
+      .refine((keys) => keys.every((key) => sourceKeys().has(key)), { message: "One of the chosen categories does not exist." })
       // Every source chosen is the same as none chosen: all of them.
-      .transform((keys) => (keys.length === sourceKeys.size ? [] : [...new Set(keys)])),
+      .transform((keys) => (new Set(keys).size === sourceKeys().size ? [] : [...new Set(keys)])),
     formats: z
       .array(z.enum(["JSON", "CSV"], { message: "Formats are JSON and CSV." }))
       .min(1, "Choose at least one file format.")

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/dal/session";
 import type { RequestType } from "@/lib/generated/prisma/enums";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 import { RequestForm } from "./request-form";
 
 export const metadata: Metadata = { title: "Make a request" };
@@ -15,7 +15,7 @@ export default async function RequestPage({ searchParams }: PageProps<"/privacy-
   const { type } = await searchParams;
   const selected = requestTypeFrom(type);
   const viewer = await requireViewer(`/privacy-center/request?type=${selected.toLowerCase()}`);
-  const sources = SOURCES.map(({ key, title, description }) => ({ key, title, description }));
+  const sources = listSources().map(({ key, title, description }) => ({ key, title, description }));
   return (
     <div className="max-w-3xl">
       <PageHeader
