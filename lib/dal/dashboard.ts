@@ -69,7 +69,7 @@ export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<D
       GROUP BY 1 ORDER BY 1 LIMIT 60`,
   ]);
 
-  const days = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 86_400) * 10) / 10);
+  const days = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 86_400) * 100) / 100);
   const total = totals[0] ?? { delivered: 0, onTime: 0, medianSeconds: null };
   return {
     since: isoDay(since),

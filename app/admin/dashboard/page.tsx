@@ -21,6 +21,7 @@ const TYPE_COLORS: Record<RequestType, string> = { ACCESS: BLUE, PORTABILITY: OR
 
 const weekLabel = (week: string) => formatDay(new Date(`${week}T00:00:00Z`)).replace(/ \d{4}$/, "");
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const duration = (days: number | null) => (days === null ? "–" : days < 1 ? `${Math.max(1, Math.round(days * 24))} hours` : `${days.toFixed(1)} days`);
 
 function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
@@ -45,7 +46,7 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard" description={`How the team is doing over the last ${WEEKS} weeks (since ${formatDay(new Date(`${figures.since}T00:00:00Z`))}). Weeks start on Monday, UTC.`} />
       <dl className="grid gap-4 sm:grid-cols-4">
         <Figure label="Answered on time" value={totals.onTimeRate === null ? "–" : `${Math.round(totals.onTimeRate * 100)}%`} detail={`${totals.onTime} of ${totals.delivered} delivered by the (extended) due date`} />
-        <Figure label="Median time to ready" value={totals.medianDays === null ? "–" : `${totals.medianDays} days`} detail="From receipt to the archive being ready" />
+        <Figure label="Median time to ready" value={duration(totals.medianDays)} detail="From receipt to the archive being ready" />
         <Figure label="Open requests" value={String(open)} detail="Not yet delivered, rejected or cancelled" />
         <Figure label="Overdue now" value={String(overdue)} detail="Open past their (extended) due date" />
       </dl>
@@ -72,28 +73,26 @@ export default async function DashboardPage() {
           rows={figures.delivered.map((row) => ({ label: weekLabel(row.week), values: { onTime: row.onTime, late: row.late } }))}
         />
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <BarChart
-            id="open-status"
-            title="Open requests by status"
-            summary={figures.openByStatus.map((row) => `${STAFF_STATUS_LABEL[row.status]}: ${row.count}`).join(", ")}
-            valueLabel="Status"
-            series={[{ key: "count", label: "Requests", color: BLUE }]}
-            rows={figures.openByStatus.map((row) => ({ label: STAFF_STATUS_LABEL[row.status], values: { count: row.count } }))}
-          />
-        </Card>
-        <Card>
-          <BarChart
-            id="open-due"
-            title="Open requests by due week"
-            summary={figures.openByDueWeek.length === 0 ? "no open requests" : figures.openByDueWeek.map((row) => `${row.week === "overdue" ? "Overdue" : weekLabel(row.week)}: ${row.count}`).join(", ")}
-            valueLabel="Due"
-            series={[{ key: "count", label: "Requests", color: ORANGE }]}
-            rows={figures.openByDueWeek.map((row) => ({ label: row.week === "overdue" ? "Overdue" : weekLabel(row.week), values: { count: row.count } }))}
-          />
-        </Card>
-      </div>
+      <Card>
+        <BarChart
+          id="open-status"
+          title="Open requests by status"
+          summary={figures.openByStatus.map((row) => `${STAFF_STATUS_LABEL[row.status]}: ${row.count}`).join(", ")}
+          valueLabel="Status"
+          series={[{ key: "count", label: "Requests", color: BLUE }]}
+          rows={figures.openByStatus.map((row) => ({ label: STAFF_STATUS_LABEL[row.status], values: { count: row.count } }))}
+        />
+      </Card>
+      <Card>
+        <BarChart
+          id="open-due"
+          title="Open requests by due week"
+          summary={figures.openByDueWeek.length === 0 ? "no open requests" : figures.openByDueWeek.map((row) => `${row.week === "overdue" ? "Overdue" : weekLabel(row.week)}: ${row.count}`).join(", ")}
+          valueLabel="Due"
+          series={[{ key: "count", label: "Requests", color: ORANGE }]}
+          rows={figures.openByDueWeek.map((row) => ({ label: row.week === "overdue" ? "Overdue" : weekLabel(row.week), values: { count: row.count } }))}
+        />
+      </Card>
     </div>
   );
 }
