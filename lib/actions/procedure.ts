@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, isAdmin, isStaff, type Viewer } from "@/lib/dal/session";
 import { actionError, type ActionResult } from "./result";
 
@@ -50,19 +51,21 @@ export function action<S extends z.ZodType, T = undefined>(
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
-    const viewer = await getViewer();
-    if (!viewer) return actionError(SIGNED_OUT);
-    if (!allowed[spec.who](viewer)) return actionError(NOT_FOUND);
-    const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
-    if (!parsed.success) {
-      const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-      return actionError(spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "Please check the form.", fieldErrors);
-    }
     try {
+      const viewer = await getViewer();
+      if (!viewer) return actionError(SIGNED_OUT);
+      if (!allowed[spec.who](viewer)) return actionError(NOT_FOUND);
+      const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
+      if (!parsed.success) {
+        const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
+        return actionError(spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "Please check the form.", fieldErrors);
+      }
       return await handler(parsed.data, { viewer, context: await requestContext() });
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionRefusedError) return actionError(error.message);
+      // The database is away (failover, restart): a transaction that failed committed nothing.
+      if (isDatabaseUnavailable(error)) return actionError(DATABASE_UNAVAILABLE_MESSAGE);
       throw error;
     }
   };
