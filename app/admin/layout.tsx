@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getViewer, isStaff, requireStaff } from "@/lib/dal/session";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { getViewer, isAdmin, isStaff, requireStaff } from "@/lib/dal/session";
 
 // Every page under /admin is for compliance staff; the check runs again in each data call.
 
@@ -17,6 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireStaff("/admin");
-  return children;
+  const viewer = await requireStaff("/admin");
+  return (
+    <>
+      <AdminNav isAdmin={isAdmin(viewer)} />
+      {children}
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
-import { getViewer, isStaff, type Viewer } from "@/lib/dal/session";
+import { getViewer, isAdmin, isStaff, type Viewer } from "@/lib/dal/session";
 import { actionError, type ActionResult } from "./result";
 
 // Every server action is built here from who may call it and its input schema (lib/schemas), the
@@ -25,7 +25,7 @@ export const NOT_FOUND = "That request or page does not exist.";
 const allowed: Record<Audience, (viewer: Viewer) => boolean> = {
   "signed-in": () => true,
   staff: isStaff,
-  admin: (viewer) => viewer.role === "ADMIN",
+  admin: isAdmin,
 };
 
 /** A form's fields as an object: a field sent several times (checkboxes) becomes an array. */

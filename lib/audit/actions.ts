@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "archive.deleted",
   "archive.downloaded",
   "email.sent",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

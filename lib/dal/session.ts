@@ -2,15 +2,12 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
+import { isAdmin, isStaff } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type Viewer = { id: string; email: string; name: string | null; role: Role };
 
-const STAFF_ROLES: readonly Role[] = ["REVIEWER", "ADMIN"];
-
-export function isStaff(viewer: Pick<Viewer, "role">): boolean {
-  return STAFF_ROLES.includes(viewer.role);
-}
+export { isAdmin, isStaff };
 
 /** Who is asking, once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -31,5 +28,12 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
 export async function requireStaff(returnTo: string): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
   if (!isStaff(viewer)) notFound();
+  return viewer;
+}
+
+/** Admin-only pages (staff and roles): a reviewer gets the same 404 as a customer. */
+export async function requireAdmin(returnTo: string): Promise<Viewer> {
+  const viewer = await requireStaff(returnTo);
+  if (!isAdmin(viewer)) notFound();
   return viewer;
 }

@@ -1,0 +1,22 @@
+// `npm run staff:add -- <email> --role admin|reviewer` (lib/staff/staff-add-command.ts).
+import "dotenv/config";
+import { provisionDatabase } from "@/lib/database/provision";
+import { parseEnv } from "@/lib/env";
+import { StaffRoleRefusedError } from "@/lib/staff/change-role";
+import { StaffAddUsageError, staffAddCommand } from "@/lib/staff/staff-add-command";
+
+const log = (line: string) => console.error(`[staff:add] ${line}`);
+const config = parseEnv(process.env);
+const database = await provisionDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log });
+process.env.DATABASE_URL = database.url;
+try {
+  console.log(await staffAddCommand(process.argv.slice(2)));
+} catch (error) {
+  if (!(error instanceof StaffAddUsageError || error instanceof StaffRoleRefusedError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+} finally {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await database.stop();
+}
