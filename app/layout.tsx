@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Ask for a copy of your personal data and download it.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request so Next.js can put the CSP nonce from proxy.ts on its scripts
+  // (a page prerendered at build time has none, and the browser would refuse its scripts).
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

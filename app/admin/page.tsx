@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/components/admin/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
@@ -11,7 +10,7 @@ import { listQueuePage, type QueueRow } from "@/lib/dal/staff-queue";
 import { STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import { parseQueueFilter, type QueueFilter } from "@/lib/schemas/staff-requests";
 
-export const metadata: Metadata = { title: "Request queue" };
+// Its title comes from app/admin/layout.tsx, which shows it to staff only.
 
 function pageLink(filter: QueueFilter, after?: string): string {
   const params = new URLSearchParams();

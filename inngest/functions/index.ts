@@ -1,4 +1,5 @@
 import { jobsMode } from "../client";
+import { auditCheckpointCron } from "./audit-checkpoint";
 import { expireArchivesCron } from "./expire-archives";
 import { exportRequest } from "./export-request";
 import { notifyCustomer } from "./notify-customer";
@@ -17,5 +18,6 @@ export const functions = [
   expireArchivesCron,
   pruneJobsCron,
   reviewerDigestCron,
+  auditCheckpointCron,
   ...(jobsMode === "inngest" ? [relayOutboxCron] : []),
 ];

@@ -6,6 +6,7 @@ import { requestContext } from "@/lib/audit/request-context";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { checkSignInEmail } from "@/lib/auth/sign-in-limits";
+import { SignInLimitError, signInLimitMessage } from "@/lib/auth/sign-in-refusal";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { actionError, type ActionResult } from "./result";
 
@@ -22,11 +23,15 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
   const verdict = await checkSignInEmail(email, context.ip ?? null);
   if (!verdict.allowed) {
     await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_refused", context, metadata: { email, reason: "rate-limited" } });
-    return actionError(
-      `Too many sign-in emails were requested for this address. Please try again in ${verdict.retryAfterMinutes} minutes, or use the last link we sent.`,
-    );
+    return actionError(signInLimitMessage(verdict.retryAfterMinutes));
   }
-  await signIn("email", { email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
+  try {
+    await signIn("email", { email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
+  } catch (error) {
+    // Another tab or a direct call used the last allowance between the check and the send.
+    if (error instanceof SignInLimitError) return actionError(signInLimitMessage(error.retryAfterMinutes));
+    throw error;
+  }
   return { ok: true, data: undefined };
 }
 

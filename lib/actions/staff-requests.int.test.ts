@@ -150,7 +150,7 @@ describe("choosing the customer record", () => {
     expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "cus_twin_b" }))).toMatchObject({ ok: true });
     expect(await snapshot(request.id)).toMatchObject({ status: "APPROVED", subjectId: "cus_twin_b", identityCheck: { status: "APPROVED", reviewerId: riley.id } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId: request.id, action: "identity.approved" } });
-    expect(audit).toMatchObject({ actorId: riley.id, ip: "198.51.100.7", metadata: { subject: "cus_twin_b", matchedSubjects: 2 } });
+    expect(audit).toMatchObject({ actorId: riley.id, userAgent: "vitest", metadata: { subject: "cus_twin_b", matchedSubjects: 2 } });
     expect(await db.jobEvent.count({ where: { id: `request-approved/${request.id}` } })).toBe(1);
   });
 

@@ -9,13 +9,11 @@ import { renderSignInEmail } from "@/lib/email/templates/sign-in-email";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { safeRedirectUrl } from "./callback-url";
+import { confirmationLink } from "./magic-link";
 import { consumeSignInEmail } from "./sign-in-limits";
+import { authLogger, SignInLimitError } from "./sign-in-refusal";
 
 export const MAGIC_LINK_MINUTES = 15;
-
-export class SignInLimitError extends Error {
-  override name = "SignInLimitError";
-}
 
 const magicLink: EmailConfig = {
   id: "email",
@@ -26,8 +24,8 @@ const magicLink: EmailConfig = {
     // Enforced here, not only in the sign-in form, so a direct POST to /api/auth is limited too.
     const context = requestContextFrom(request.headers);
     const verdict = await consumeSignInEmail(identifier, context.ip ?? null);
-    if (!verdict.allowed) throw new SignInLimitError(`Try again in ${verdict.retryAfterMinutes} minutes.`);
-    const content = await renderSignInEmail({ url, companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES });
+    if (!verdict.allowed) throw new SignInLimitError(verdict.retryAfterMinutes);
+    const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES });
     await sendEmail({ to: identifier, ...content });
     await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", context, metadata: { email: identifier } });
   },
@@ -38,6 +36,7 @@ export function authConfig(): NextAuthConfig {
   return {
     adapter: PrismaAdapter(db),
     secret: config.AUTH_SECRET,
+    logger: authLogger,
     trustHost: config.AUTH_TRUST_HOST,
     providers: [magicLink],
     session: { strategy: "database", maxAge: 7 * 24 * 60 * 60 },

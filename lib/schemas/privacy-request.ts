@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listSources } from "@/lib/sources/registry";
+import { plainText } from "./text";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 
@@ -8,10 +9,21 @@ const DAY = 24 * 60 * 60 * 1000;
 // Read when a request is parsed: outside services join the list when their credentials are set.
 const sourceKeys = () => new Set(listSources().map((source) => source.key));
 
+// Dates a person can mean: none before the Unix epoch (no source holds older data) and none
+// after tomorrow (time zones). JavaScript dates reach ±275 760 years, which PostgreSQL refuses.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const latest = () => Date.now() + DAY;
+
 const optionalDate = z
-  .union([z.literal("").transform(() => undefined), z.coerce.date({ message: "Enter a valid date." })])
+  .union([
+    z.literal("").transform(() => undefined),
+    z.null().transform(() => undefined),
+    plainText("Enter a valid date.").max(40, "Enter a valid date.").pipe(z.coerce.date({ message: "Enter a valid date." })),
+  ], { message: "Enter a valid date." })
   .optional()
-  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "Enter a valid date.");
+  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "Enter a valid date.")
+  .refine((date) => date === undefined || date.getTime() >= EARLIEST, "Enter a date in 1970 or later.")
+  .refine((date) => date === undefined || date.getTime() <= latest(), "Dates cannot be in the future.");
 
 export const newPrivacyRequestSchema = z
   .object({
@@ -34,10 +46,6 @@ export const newPrivacyRequestSchema = z
   .refine((r) => !r.rangeFrom || !r.rangeTo || r.rangeFrom <= r.rangeTo, {
     message: "The start date must be on or before the end date.",
     path: ["rangeTo"],
-  })
-  .refine((r) => !r.rangeFrom || r.rangeFrom.getTime() <= Date.now() + DAY, {
-    message: "The start date cannot be in the future.",
-    path: ["rangeFrom"],
   })
   .transform((r) => ({
     ...r,

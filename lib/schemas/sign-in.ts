@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 export const signInSchema = z.object({
   email: z
@@ -8,7 +9,7 @@ export const signInSchema = z.object({
     .max(254, "That email address is too long.")
     .pipe(z.email({ message: "Enter an email address like name@example.com." }))
     .transform((email) => email.toLowerCase()),
-  callbackUrl: z.string().max(2048).optional(),
+  callbackUrl: plainText().max(2048).optional(),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { retryAfterMinutesFrom, signInLimitMessage } from "@/lib/auth/sign-in-refusal";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +18,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   const errorCode = first(params.error);
-  const error = errorCode
+  const retryAfter = errorCode === "CredentialsSignin" ? retryAfterMinutesFrom(first(params.code)) : null;
+  const error = retryAfter
+    ? signInLimitMessage(retryAfter)
+    : errorCode
     ? (ERRORS[errorCode] ?? "Something went wrong signing you in. Please try again.")
     : first(params.reason) === "step-up"
       ? "For your security, please confirm it is you before downloading your data: we will email you a new link."

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/exports: a new request for the signed-in customer, under the form's rules. */
 export const POST = withViewer(async (request, { viewer }) => {
   const parsed = newPrivacyRequestSchema.safeParse(await readJson(request));
-  if (!parsed.success) return apiError(400, "invalid_request", "The request body is not valid.", z.flattenError(parsed.error));
+  if (!parsed.success) return apiError("invalid_request", "The request body is not valid.", z.flattenError(parsed.error));
   const created = await submitPrivacyRequest(viewer, parsed.data, requestContextFrom(request.headers));
   return Response.json(
     { id: created.id, reference: created.reference, status: created.status, dueAt: created.dueAt.toISOString(), links: { self: `/api/v1/exports/${created.id}`, status: `/privacy-center/requests/${created.id}` } },
