@@ -17,7 +17,7 @@ export const functions = [
   notifyCustomer,
   expireArchivesCron,
   pruneJobsCron,
-  auditCheckpointCron,
   reviewerDigestCron,
+  auditCheckpointCron,
   ...(jobsMode === "inngest" ? [relayOutboxCron] : []),
 ];

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { plainText } from "./text";
 import { REQUEST_STATUSES } from "@/lib/requests/lifecycle";
 import { MAX_EXTENSION_MONTHS } from "@/lib/compliance/legal-clock";
+import { plainText } from "./text";
 
 // The review console's inputs: the queue's filters (from the URL) and the staff actions on one
 // request (from forms). Every action names its request; the data-access layer decides whether the
@@ -13,8 +13,8 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 /** A reason the customer will read: required, a sentence, not an essay. */
 const customerReason = (missing: string) =>
   z.preprocess(
-    blankToUndefined,
-    plainText(undefined, missing).trim().min(5, missing).max(500, "Keep the reason under 500 characters."),
+    (value) => (value === undefined || value === null ? "" : value),
+    plainText().trim().min(5, missing).max(500, "Keep the reason under 500 characters."),
   );
 
 // ------------------------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ export const queueFilterSchema = z.object({
   status: z.enum(["open", "all", ...REQUEST_STATUSES]).catch("open").default("open"),
   type: z.enum(["any", "ACCESS", "PORTABILITY"]).catch("any").default("any"),
   due: z.enum(["any", "overdue", "soon"]).catch("any").default("any"),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(320).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, plainText().trim().max(320).optional()).catch(undefined),
   /** Keyset cursor: the last row's due date and id, from the previous page. */
   after: z
     .string()

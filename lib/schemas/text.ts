@@ -4,6 +4,6 @@ import { z } from "zod";
 // sequence", a 500 if it got that far), and no person types one: refuse it at the boundary.
 const NUL = "\u0000";
 
-export function plainText(message = "Remove the invisible control characters from this text.", required?: string) {
-  return z.string(required ? { message: required } : undefined).refine((value) => !value.includes(NUL), { message });
+export function plainText(message = "Remove the invisible control characters from this text.") {
+  return z.string().refine((value) => !value.includes(NUL), { message });
 }
