@@ -66,6 +66,13 @@ const envSchema = z.object({
   // Requests one customer may make in 24 hours (one may be open at a time).
   REQUESTS_PER_DAY: positiveInt.max(100).default(3),
 
+  // The customer pages' language when neither the person's choice nor their browser's
+  // Accept-Language matches a message file (messages/<locale>.json).
+  DEFAULT_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "must be a language tag like en or de")
+    .default("en"),
+
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
   COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requestContext } from "@/lib/audit/request-context";
 import { cancelOwnPrivacyRequest, submitPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { getViewer } from "@/lib/dal/session";
@@ -19,9 +20,12 @@ export const submitPrivacyRequestAction = action(
   async ({ confirm: _confirmed, ...request }, { viewer, context }) => {
     let created: { id: string };
     try {
-      created = await submitPrivacyRequest(viewer, request, context);
+      created = await submitPrivacyRequest(viewer, request, context, await getLocale());
     } catch (error) {
-      if (error instanceof RequestRefusedError) throw new ActionRefusedError(error.message);
+      if (error instanceof RequestRefusedError) {
+        const t = await getTranslations("errors");
+        throw new ActionRefusedError(t(error.code, error.values));
+      }
       throw error;
     }
     redirect(`/privacy-center/requests/${created.id}`);

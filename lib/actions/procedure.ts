@@ -1,9 +1,11 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
 import { getViewer, isStaff, type Viewer } from "@/lib/dal/session";
+import { localizeFieldErrors, localizeMessage, type MessageLookup } from "@/lib/i18n/localize-errors";
 import { actionError, type ActionResult } from "./result";
 
 // Every server action is built here from who may call it and its input schema (lib/schemas), the
@@ -18,8 +20,9 @@ export class ActionRefusedError extends Error {
   override name = "ActionRefusedError";
 }
 
-export const SIGNED_OUT = "Your session has ended. Please sign in again.";
-export const NOT_FOUND = "That request or page does not exist.";
+// Message keys (messages/<locale>.json), translated into the person's language below.
+export const SIGNED_OUT = "errors.signedOut";
+export const NOT_FOUND = "errors.notFound";
 
 const allowed: Record<Audience, (viewer: Viewer) => boolean> = {
   "signed-in": () => true,
@@ -44,13 +47,14 @@ export function action<S extends z.ZodType, T = undefined>(
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
+    const t = (await getTranslations()) as unknown as MessageLookup;
     const viewer = await getViewer();
-    if (!viewer) return actionError(SIGNED_OUT);
-    if (!allowed[spec.who](viewer)) return actionError(NOT_FOUND);
+    if (!viewer) return actionError(t(SIGNED_OUT));
+    if (!allowed[spec.who](viewer)) return actionError(t(NOT_FOUND));
     const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
     if (!parsed.success) {
       const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-      return actionError(parsed.error.issues[0]?.message ?? "Please check the form.", fieldErrors);
+      return actionError(localizeMessage(t, parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
     }
     try {
       return await handler(parsed.data, { viewer, context: await requestContext() });

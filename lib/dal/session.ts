@@ -4,7 +4,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type Viewer = { id: string; email: string; name: string | null; role: Role };
+export type Viewer = { id: string; email: string; name: string | null; role: Role; locale?: string | null };
 
 const STAFF_ROLES: readonly Role[] = ["REVIEWER", "ADMIN"];
 
@@ -17,7 +17,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role, locale: user.locale ?? null };
 });
 
 /** Pages that need a signed-in person send everyone else to sign-in and back to `returnTo`. */
