@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import type { MessageLookup } from "@/lib/i18n/localize-errors";
+import { localizedSource } from "@/lib/i18n/source-text";
 import type { PresentedRequest } from "@/lib/requests/present";
 import { CUSTOMER_TIMELINE, timelinePosition } from "@/lib/requests/lifecycle";
 
@@ -16,6 +18,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
   const t = useTranslations("request");
   const tStatus = useTranslations("status");
   const format = useFormatter();
+  const messages = useTranslations() as unknown as MessageLookup;
 
   useEffect(() => {
     if (request.terminal) return;
@@ -95,7 +98,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
             {t("sourcesTitle")}
           </h2>
           <ul className="mt-3 divide-y divide-zinc-100 rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
-            {request.sources.map((source) => (
+            {request.sources.map((row) => localizedSource(messages, { ...row, description: "" })).map((source) => (
               <li key={source.key} className="px-4 py-3" data-testid="source-progress">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
                   <span className="font-medium">{source.title}</span>

@@ -1,4 +1,6 @@
 import { supportedLocale, type Messages } from "@/lib/i18n/catalog";
+import type { MessageLookup } from "@/lib/i18n/localize-errors";
+import { localizedSource } from "@/lib/i18n/source-text";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { escapeHtml } from "./html-escape";
 
@@ -24,7 +26,10 @@ export function readmeText(locale: string | null | undefined) {
     markup(key: string, values: Record<string, string | number | ((chunks: string) => string)>): string;
   };
   const format = formatter(locale);
+  const lookup = t as unknown as MessageLookup;
   return {
+    /** A source's title and description in this language when the message files have them. */
+    source: <S extends { key: string; title: string; description: string }>(source: S) => localizedSource(lookup, source),
     locale: supportedLocale(locale),
     /** Plain text, already escaped for HTML. */
     text: (key: ReadmeKey, values: Values = {}) => escapeHtml(t(`readme.${key}`, values)),

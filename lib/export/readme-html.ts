@@ -127,8 +127,9 @@ function filesHelpHtml(r: ReadmeText): string {
 }
 
 /** The complete README.html for the archive; `files` are the data files already written. */
-export function renderReadmeHtml(input: ArchiveInput, files: ManifestFile[]): string {
-  const r = readmeText(input.locale);
+export function renderReadmeHtml(declared: ArchiveInput, files: ManifestFile[]): string {
+  const r = readmeText(declared.locale);
+  const input = { ...declared, sources: declared.sources.map((entry) => ({ ...entry, source: r.source(entry.source) })) };
   const reference = input.request.reference;
   const company = input.controller.name;
   return `<!doctype html>

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
+import type { MessageLookup } from "@/lib/i18n/localize-errors";
+import { localizedSource } from "@/lib/i18n/source-text";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { SOURCES } from "@/lib/sources/registry";
 import { RequestForm } from "./request-form";
@@ -20,7 +22,8 @@ export default async function RequestPage({ searchParams }: PageProps<"/privacy-
   const selected = requestTypeFrom(type);
   const viewer = await requireViewer(`/privacy-center/request?type=${selected.toLowerCase()}`);
   const t = await getTranslations("form");
-  const sources = SOURCES.map(({ key, title, description }) => ({ key, title, description }));
+  const messages = (await getTranslations()) as unknown as MessageLookup;
+  const sources = SOURCES.map(({ key, title, description }) => localizedSource(messages, { key, title, description }));
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description", { email: viewer.email })} />
