@@ -14,6 +14,7 @@ export const submitPrivacyRequestAction = action(
   {
     who: "signed-in",
     input: privacyRequestFormInput,
+    invalidMessage: "errors.checkAnswers",
     // Checkboxes: none ticked sends nothing, one ticked sends a single value; both are lists here.
     fromForm: (formData) => ({ ...formFields(formData), sourceKeys: formData.getAll("sourceKeys"), formats: formData.getAll("formats") }),
   },

@@ -43,7 +43,13 @@ export function formFields(formData: FormData): Record<string, unknown> {
 type Context = { viewer: Viewer; context: AuditContext };
 
 export function action<S extends z.ZodType, T = undefined>(
-  spec: { who: Audience; input: S; fromForm?: (formData: FormData) => unknown },
+  spec: {
+    who: Audience;
+    input: S;
+    fromForm?: (formData: FormData) => unknown;
+    /** The summary above a form that marks each field (a message key or text); by default the first problem's own message. */
+    invalidMessage?: string;
+  },
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
@@ -54,7 +60,7 @@ export function action<S extends z.ZodType, T = undefined>(
     const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
     if (!parsed.success) {
       const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-      return actionError(localizeMessage(t, parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
+      return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
     }
     try {
       return await handler(parsed.data, { viewer, context: await requestContext() });

@@ -56,4 +56,17 @@ describe("event outbox", () => {
     await relayOutbox({ olderThanMs: 60_000, send: async (events) => void sent.push(...events.map((e) => e.id)) });
     expect(sent).not.toContain("relay-young");
   });
+
+  it("relays just the events a committed transaction wrote when given their ids", async () => {
+    await db.outboxEvent.createMany({
+      data: [
+        { id: "mine", name: "privacy/request.approved", data: { requestId } },
+        { id: "someone-elses", name: "privacy/request.approved", data: { requestId } },
+      ],
+    });
+    const sent: string[] = [];
+    await relayOutbox({ ids: ["mine"], send: async (events) => void sent.push(...events.map((e) => e.id)) });
+    expect(sent).toEqual(["mine"]);
+    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: "someone-elses" } })).toMatchObject({ sentAt: null });
+  });
 });

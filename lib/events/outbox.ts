@@ -12,6 +12,9 @@ import { insertJobEvents } from "@/lib/jobs/event-inbox";
 //   fail, by the sweep (inngest/functions/relay-outbox.ts). Each event keeps its id across
 //   re-sends, and Inngest starts one run per event id, so a second send starts nothing twice.
 
+// The ids each open transaction has enqueued, so that its relay sends just those.
+const enqueuedIn = new WeakMap<Tx, string[]>();
+
 type SendableEvent = { name: string; data: Record<string, unknown>; id?: string; validate?: () => Promise<unknown> };
 
 /** Writes events in the caller's transaction. Events made with an `eventType(...).create()` are validated first. */
@@ -19,8 +22,9 @@ export async function enqueueEvents(tx: Tx, events: SendableEvent[]): Promise<vo
   if (events.length === 0) return;
   for (const event of events) await event.validate?.();
   const rows = events.map((event) => ({ id: event.id ?? randomUUID(), name: event.name, data: event.data as object }));
-  if (jobsMode === "embedded") await insertJobEvents(tx, rows);
-  else await tx.outboxEvent.createMany({ data: rows, skipDuplicates: true });
+  if (jobsMode === "embedded") return void (await insertJobEvents(tx, rows));
+  await tx.outboxEvent.createMany({ data: rows, skipDuplicates: true });
+  enqueuedIn.set(tx, [...(enqueuedIn.get(tx) ?? []), ...rows.map((row) => row.id)]);
 }
 
 /**
@@ -28,9 +32,14 @@ export async function enqueueEvents(tx: Tx, events: SendableEvent[]): Promise<vo
  * that fails is logged in one line and left to the sweep: the change itself stands.
  */
 export async function withEventOutbox<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(work);
-  if (jobsMode === "inngest") {
-    await relayOutbox().catch((error: unknown) => console.warn(`event outbox: relay deferred to the sweep (${(error as Error).message})`));
+  let ids: string[] = [];
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx);
+    ids = enqueuedIn.get(tx) ?? [];
+    return value;
+  });
+  if (ids.length > 0) {
+    await relayOutbox({ ids }).catch((error: unknown) => console.warn(`event outbox: relay deferred to the sweep (${(error as Error).message})`));
   }
   return result;
 }
@@ -40,13 +49,15 @@ type Send = (events: { id: string; name: string; data: Record<string, unknown> }
 const sendToInngest: Send = (events) => inngest.send(events);
 
 /**
- * Sends unsent events, oldest first, and marks them sent. `olderThanMs` lets the sweep leave alone
- * the events a request handler is relaying right now.
+ * Sends unsent events, oldest first, and marks them sent: `ids` (a committed transaction's own), or
+ * every pending one older than `olderThanMs` (the sweep, leaving alone what a handler is relaying now).
  */
-export async function relayOutbox(options: { send?: Send; olderThanMs?: number; limit?: number } = {}): Promise<{ relayed: number }> {
+export async function relayOutbox(
+  options: { send?: Send; olderThanMs?: number; limit?: number; ids?: string[] } = {},
+): Promise<{ relayed: number }> {
   const { send = sendToInngest, olderThanMs = 0, limit = 100 } = options;
   const pending = await db.outboxEvent.findMany({
-    where: { sentAt: null, createdAt: { lte: new Date(Date.now() - olderThanMs) } },
+    where: { sentAt: null, ...(options.ids ? { id: { in: options.ids } } : { createdAt: { lte: new Date(Date.now() - olderThanMs) } }) },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true, name: true, data: true },
