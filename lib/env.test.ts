@@ -21,6 +21,12 @@ describe("configuration", () => {
     expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "true" }).demoMode).toBe(true);
   });
 
+  it("speaks English unless DEFAULT_LOCALE names another language tag", () => {
+    expect(parseEnv({}).DEFAULT_LOCALE).toBe("en");
+    expect(parseEnv({ DEFAULT_LOCALE: "de" }).DEFAULT_LOCALE).toBe("de");
+    expect(() => parseEnv({ DEFAULT_LOCALE: "../etc/passwd" })).toThrow(/DEFAULT_LOCALE/);
+  });
+
   it("names the variable when a value is bad", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);
