@@ -20,6 +20,10 @@ test("a customer asks for their data from the privacy policy and downloads exact
 
   await expect(page).toHaveURL(/\/privacy-center\/request\?type=access$/);
   await expect(page.getByRole("radio", { name: /A copy of your data/ })).toBeChecked();
+  // Outside services are categories like the company's own tables.
+  for (const title of ["Card payments (Stripe)", "Chat with our team (Intercom)", "Product usage analytics"]) {
+    await expect(page.getByRole("checkbox", { name: title })).toBeChecked();
+  }
   await expectAccessible(page);
   await submitRequest(page);
   const statusUrl = page.url();
@@ -27,7 +31,11 @@ test("a customer asks for their data from the privacy policy and downloads exact
 
   // The bars fill in live, and settle at 100 % for every source.
   const bars = page.getByTestId("source-progress").getByRole("progressbar");
-  await expect(bars).toHaveCount(8, { timeout: 30_000 });
+  await expect(bars).toHaveCount(11, { timeout: 30_000 });
+  // The outside services are collected like the company's own tables.
+  for (const title of ["Card payments (Stripe)", "Chat with our team (Intercom)", "Product usage analytics"]) {
+    await expect(page.getByTestId("source-progress").filter({ hasText: title })).toHaveCount(1);
+  }
   await expect(page.getByTestId("request-status")).toHaveText("Ready to download", { timeout: 60_000 });
   for (const bar of await bars.all()) await expect(bar).toHaveAttribute("aria-valuenow", "100");
   await expectAccessible(page);
@@ -46,6 +54,15 @@ test("a customer asks for their data from the privacy policy and downloads exact
   expect(orders).toContain("SP-1-00001");
   expect(orders).not.toContain("SP-3-");
   expect(entries.get("README.html")!.toString()).toContain("Data Protection Commission");
+  for (const key of ["stripe", "intercom", "analytics"]) {
+    expect(manifest.sources.find((s: { key: string }) => s.key === key)).toMatchObject({ status: "DONE" });
+  }
+  const stripe = JSON.parse(entries.get("data/stripe.json")!.toString()) as Record<string, unknown>[];
+  expect(stripe.find((r) => r.kind === "charge")).toMatchObject({ card_last4: expect.stringMatching(/^\d{4}$/) });
+  expect(entries.get("data/stripe.json")!.toString()).not.toContain("fp_secret_");
+  expect(entries.get("data/intercom.json")!.toString()).toContain("Beta tester");
+  expect(JSON.parse(entries.get("data/analytics.json")!.toString()).length).toBeGreaterThan(10_000);
+  expect(entries.get("README.html")!.toString()).toContain("Card payments (Stripe)");
 
   // Another customer gets 404 for the page, the API and the download, token or not.
   const other = await (await browser.newContext()).newPage();

@@ -73,12 +73,29 @@ const envSchema = z.object({
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "must be a language tag like en or de")
     .default("en"),
 
+  // Outside services the company's sources read (lib/companies/<name>/). Each is on when its
+  // credentials are set; the API bases point elsewhere for a region, a proxy or the local fakes.
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_API_BASE: z.url({ message: "must be an absolute URL" }).default("https://api.stripe.com"),
+  INTERCOM_ACCESS_TOKEN: z.string().min(1).optional(),
+  INTERCOM_API_BASE: z.url({ message: "must be an absolute URL" }).default("https://api.intercom.io"),
+  ANALYTICS_API_KEY: z.string().min(1).optional(),
+  ANALYTICS_PROJECT_ID: z.string().min(1).optional(),
+  ANALYTICS_API_BASE: z.url({ message: "must be an absolute URL" }).default("https://eu.posthog.com"),
+  // Calls to those services: attempts per request (timeouts, 5xx and 429 are retried) and the
+  // timeout of each attempt.
+  SOURCE_HTTP_ATTEMPTS: positiveInt.max(10).default(4),
+  SOURCE_HTTP_TIMEOUT_SECONDS: positiveInt.max(300).default(30),
+
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
   COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),
   COMPANY_ADDRESS: z.string().default("StreamPay Ltd, 1 Example Street, Dublin, Ireland"),
   SUPERVISORY_AUTHORITY_NAME: z.string().min(1).default("Data Protection Commission (Ireland)"),
   SUPERVISORY_AUTHORITY_URL: z.url({ message: "must be an absolute URL" }).default("https://www.dataprotection.ie"),
+}).refine((e) => !e.ANALYTICS_API_KEY === !e.ANALYTICS_PROJECT_ID, {
+  message: "set both ANALYTICS_API_KEY and ANALYTICS_PROJECT_ID, or neither",
+  path: ["ANALYTICS_PROJECT_ID"],
 });
 
 export type Env = z.infer<typeof envSchema> & {

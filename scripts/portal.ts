@@ -5,6 +5,7 @@ import "dotenv/config";
 import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
+import { startOutsideServiceFakesForDemo } from "@/test/fakes/outside-services";
 import { preparePortal } from "./prepare-portal";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -12,6 +13,8 @@ const log = (line: string) => console.log(`[portal] ${line}`);
 
 async function main() {
   const portal = await preparePortal({ mode, log });
+  // The demo shows Stripe, Intercom and analytics too: local fakes unless real credentials are set.
+  if (mode === "dev") await startOutsideServiceFakesForDemo(portal.childEnv, log);
   const port = process.env.PORT ?? "3000";
   const children: ChildProcess[] = [];
   let stopping = false;

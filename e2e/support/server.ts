@@ -11,6 +11,7 @@ import { applyMigrations } from "@/lib/database/migrate";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
+import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -24,6 +25,8 @@ const client = createPrismaClient(database.url);
 await seedPortalAccounts(client);
 await client.$disconnect();
 log(`database ${database.name} ready`);
+// Stripe, Intercom and the analytics API, as local fakes seeded for the demo customers.
+const outside = await startOutsideServiceFakes();
 
 const env = {
   ...process.env,
@@ -44,6 +47,7 @@ const env = {
   IDENTITY_AUTO_APPROVE: "true",
   // Not the default 7, so the pages show that the download period follows the configuration.
   ARCHIVE_RETENTION_DAYS: "5",
+  ...outside.env,
 };
 
 const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
@@ -62,6 +66,7 @@ async function shutdown() {
   stopping = true;
   for (const child of [app, worker]) child.kill("SIGTERM");
   await Promise.all([app, worker].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
+  await outside.close();
   await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
   await server.stop();
   process.exit(0);

@@ -1,7 +1,9 @@
+import { NonRetriableError } from "inngest";
 import { collectSource } from "@/lib/requests/collect-source";
 import { failSource } from "@/lib/requests/fail-source";
 import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/notify-customer";
 import { packageArchive } from "@/lib/requests/package-archive";
+import { SourceRejectedError } from "@/lib/sources/source-errors";
 
 // The parts of the export story both workflows tell: collect sources in parallel, then either
 // report the failure or package the archive and email the link. Step names read like the
@@ -15,7 +17,7 @@ type Step = {
 export async function collectSources(step: Step, requestId: string, sourceKeys: string[]): Promise<string[]> {
   const outcomes = await Promise.all(
     sourceKeys.map((sourceKey) =>
-      step.run(`collect:${sourceKey}`, () => collectSource(requestId, sourceKey)).then(
+      step.run(`collect:${sourceKey}`, () => collectSource(requestId, sourceKey).catch(failFastWhenRejected)).then(
         () => null,
         (error: unknown) => ({ sourceKey, error }),
       ),
@@ -27,6 +29,12 @@ export async function collectSources(step: Step, requestId: string, sourceKeys: 
   }
   if (failures.length > 0) await step.run("send-delayed-email", () => sendRequestDelayedEmail(requestId));
   return failures.map((failure) => failure.sourceKey);
+}
+
+/** A service that refused our credentials refuses them again: fail the source at once, no retries. */
+function failFastWhenRejected(error: unknown): never {
+  if (error instanceof SourceRejectedError) throw new NonRetriableError(error.message, { cause: error });
+  throw error;
 }
 
 /** Packages the archive and emails the customer their link. */

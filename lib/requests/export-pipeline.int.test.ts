@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { createFilesystemStore } from "@/lib/storage/filesystem-store";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
@@ -42,7 +42,7 @@ describe("exporting a request", () => {
     const { manifest, text } = await inspectArchive(store, stored.storageKey, stored.sha256);
 
     expect(manifest.subject).toEqual({ id: "cus_000001", email: "alex@example.com" });
-    expect(manifest.sources.map((s) => s.key).sort()).toEqual(SOURCES.map((s) => s.key).sort());
+    expect(manifest.sources.map((s) => s.key).sort()).toEqual(listSources().map((s) => s.key).sort());
     const rows = await db.requestSource.findMany({ where: { requestId: request.id } });
     for (const row of rows) {
       expect(row.status).toBe("DONE");
@@ -61,7 +61,7 @@ describe("exporting a request", () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions[0]).toBe("request.collecting");
-    expect(actions.filter((a) => a === "source.collected")).toHaveLength(SOURCES.length);
+    expect(actions.filter((a) => a === "source.collected")).toHaveLength(listSources().length);
     expect(actions.slice(-3)).toEqual(["request.packaging", "archive.created", "request.ready"]);
   });
 

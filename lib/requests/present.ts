@@ -1,6 +1,6 @@
 import { daysLeft } from "@/lib/compliance/days-left";
 import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
-import { getSource, SOURCES } from "@/lib/sources/registry";
+import { getSource, listSources } from "@/lib/sources/registry";
 import { isTerminal } from "./lifecycle";
 
 // How a request looks to its owner, in the status page and in the REST API alike.
@@ -45,8 +45,9 @@ export function presentPrivacyRequest(
 }
 
 function registryOrder(key: string): number {
-  const index = SOURCES.findIndex((source) => source.key === key);
-  return index === -1 ? SOURCES.length : index;
+  const sources = listSources();
+  const index = sources.findIndex((source) => source.key === key);
+  return index === -1 ? sources.length : index;
 }
 
 function safeTitle(key: string): string {

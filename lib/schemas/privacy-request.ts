@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 // Messages are keys in messages/<locale>.json, translated where they are shown (lib/i18n/localize-errors.ts).
 
-const sourceKeys = new Set(SOURCES.map((source) => source.key));
 const DAY = 24 * 60 * 60 * 1000;
+
+// Read when a request is parsed: outside services join the list when their credentials are set.
+const sourceKeys = () => new Set(listSources().map((source) => source.key));
 
 const optionalDate = z
   .union([z.literal("").transform(() => undefined), z.coerce.date({ message: "errors.dateInvalid" })])
@@ -17,11 +19,11 @@ export const newPrivacyRequestSchema = z
     type: z.enum(["ACCESS", "PORTABILITY"], { message: "errors.typeRequired" }),
     sourceKeys: z
       .array(z.string().max(64), { message: "errors.sourcesList" })
-      .max(SOURCES.length)
+      .max(64)
       .default([])
-      .refine((keys) => keys.every((key) => sourceKeys.has(key)), { message: "errors.sourceUnknown" })
+      .refine((keys) => keys.every((key) => sourceKeys().has(key)), { message: "errors.sourceUnknown" })
       // Every source chosen is the same as none chosen: all of them.
-      .transform((keys) => (keys.length === sourceKeys.size ? [] : [...new Set(keys)])),
+      .transform((keys) => (new Set(keys).size === sourceKeys().size ? [] : [...new Set(keys)])),
     formats: z
       .array(z.enum(["JSON", "CSV"], { message: "errors.formatUnknown" }))
       .min(1, "errors.formatRequired")

@@ -1,40 +1,56 @@
-import { activitySource } from "./streampay/activity";
-import { billingSource } from "./streampay/billing";
-import { ordersSource } from "./streampay/orders";
-import { payoutsSource } from "./streampay/payouts";
-import { preferencesSource } from "./streampay/preferences";
-import { profileSource } from "./streampay/profile";
-import { streamsSource } from "./streampay/streams";
-import { supportSource } from "./streampay/support";
-import type { DataSource } from "./types";
+import { configuredCompany } from "@/lib/companies";
+import type { Company } from "./company";
+import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./types";
 
-// Every place the company keeps personal data. A self-hosting company adds its own sources here
-// (one file each, declared with sqlSource or by implementing DataSource directly); the shared
-// conformance test (sources.int.test.ts) then runs against them too.
-export const SOURCES: readonly DataSource[] = [
-  profileSource,
-  ordersSource,
-  billingSource,
-  streamsSource,
-  payoutsSource,
-  supportSource,
-  preferencesSource,
-  activitySource,
-];
+// Every place the company keeps personal data, as its folder declares them (lib/companies/). The
+// shared conformance test (sources.int.test.ts) runs against every source listed here.
+
+let registered: Company | undefined;
+
+/** Replaces the configured company for this process: how tests (and embedders) plug one in. */
+export function registerCompany(company: Company | undefined): void {
+  registered = company;
+}
+
+export function activeCompany(): Company {
+  return registered ?? configuredCompany;
+}
+
+/** The active company's sources, each guarded so an erased subject yields nothing from any of them. */
+export function listSources(): DataSource[] {
+  const company = activeCompany();
+  return company.sources().map((source) => withErasureGuard(source, company));
+}
 
 export class UnknownSourceError extends Error {
   override name = "UnknownSourceError";
 }
 
 export function getSource(key: string): DataSource {
-  const source = SOURCES.find((s) => s.key === key);
+  const source = listSources().find((s) => s.key === key);
   if (!source) throw new UnknownSourceError(`There is no data source "${key}".`);
   return source;
 }
 
 /** The sources a request covers: the chosen ones in registry order, or all when none were chosen. */
 export function selectSources(keys: readonly string[]): DataSource[] {
-  if (keys.length === 0) return [...SOURCES];
+  const sources = listSources();
+  if (keys.length === 0) return sources;
   for (const key of keys) getSource(key);
-  return SOURCES.filter((source) => keys.includes(source.key));
+  return sources.filter((source) => keys.includes(source.key));
+}
+
+/**
+ * Art. 17: data erased under the right to be forgotten is never exported again. Database sources
+ * already skip erased rows; this also covers an outside service the erasure has not reached, by
+ * asking the company's own record of who was erased before any source is read.
+ */
+function withErasureGuard(source: DataSource, company: Company): DataSource {
+  return {
+    ...source,
+    async *collect(subject: DataSubject, options?: CollectOptions): AsyncIterable<ExportRecord[]> {
+      if (subject.id && (await company.resolver.isErased(subject.id))) return;
+      yield* source.collect(subject, options);
+    },
+  };
 }

@@ -1,10 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reloadEnv } from "@/lib/env";
 import { seedDemoCompany, type DemoCompanySummary } from "@/prisma/demo-company";
-import { SOURCES } from "./registry";
+import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
+import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
+import { listSources } from "./registry";
 import type { DataSource, ExportRecord } from "./types";
 
 // The conformance test every registered source passes: a company adding its own source gets
-// these checks for free.
+// these checks for free. The outside services run as local fakes speaking their real APIs.
+
+const fakes = await startOutsideServiceFakes();
+Object.assign(process.env, fakes.env);
+reloadEnv();
+afterAll(() => fakes.close());
+const SOURCES = listSources();
 
 const ALEX = { id: "cus_000001", email: "alex@example.com" };
 const SAM = { id: "cus_000002", email: "sam@example.com" };
@@ -12,7 +21,7 @@ const JORDAN = { id: "cus_000003", email: "jordan@example.com" };
 const ERIN = { id: "cus_000005", email: "erased@example.com" };
 
 // Values the seed puts in columns that must never leave the company.
-const SECRETS = ["sk_live_", "$argon2id$", "INTERNAL", "fp_secret_", "agent note"];
+const SECRETS = ["sk_live_", "$argon2id$", "INTERNAL", "fp_secret_", "agent note", "exp_year", "198.51.100."];
 
 // For the demo sources: the table whose live rows each one exports, to check counts against.
 const DEMO_TABLES: Record<string, string> = {
@@ -61,6 +70,9 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
     expect(small.records).toEqual(whole.records);
     const table = DEMO_TABLES[key];
     if (table) expect(whole.records).toHaveLength(summary[ALEX.email]![table]!.live);
+    const outside = expectedOutsideRecords(ALEX.email)[key as keyof ReturnType<typeof expectedOutsideRecords>];
+    if (outside !== undefined) expect(whole.records).toHaveLength(outside);
+    expect(table !== undefined || outside !== undefined).toBe(true);
     if (whole.records.length > 97) expect(small.pages).toBeGreaterThan(1);
   });
 
@@ -70,6 +82,47 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
     for (const record of [...records, ...jordans]) expect(Object.keys(record).sort()).toEqual(Object.keys(source.fields).sort());
     const text = JSON.stringify([records, jordans]);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+});
+
+describe("the outside services", () => {
+  it("are all registered when their credentials are set", () => {
+    expect(SOURCES.map((s) => s.key)).toEqual(expect.arrayContaining(["stripe", "intercom", "analytics"]));
+    expect(SOURCES).toHaveLength(11);
+  });
+
+  it("are read page by page through each API's own cursor", async () => {
+    const before = { stripe: fakes.stripe.requests.length, intercom: fakes.intercom.requests.length, analytics: fakes.analytics.requests.length };
+    for (const key of ["stripe", "intercom", "analytics"]) await collectAll(SOURCES.find((s) => s.key === key)!, ALEX, 1_000_000);
+    // Stripe lists 100 at most: Alex's 250 charges take three pages; Intercom 50 conversations a
+    // page, plus one request per conversation; the analytics API 1 000 events a page.
+    expect(fakes.stripe.requests.slice(before.stripe).filter((r) => r.path === "/v1/charges").length).toBeGreaterThanOrEqual(4);
+    expect(fakes.intercom.requests.slice(before.intercom).filter((r) => r.path === "/conversations/search")).toHaveLength(1);
+    expect(fakes.analytics.requests.length - before.analytics).toBe(11);
+  });
+
+  it("show a card only by brand and last four digits, and leave internal notes out", async () => {
+    const stripe = await collectAll(SOURCES.find((s) => s.key === "stripe")!, ALEX, 1000);
+    const charge = stripe.records.find((r) => r.kind === "charge")!;
+    expect(charge).toMatchObject({ card_brand: expect.stringMatching(/visa|mastercard/), card_last4: expect.stringMatching(/^\d{4}$/) });
+    const intercom = await collectAll(SOURCES.find((s) => s.key === "intercom")!, ALEX, 1000);
+    expect(intercom.records[0]).toMatchObject({ kind: "contact", email: ALEX.email, tags: ["VIP", "Beta tester"] });
+    const messages = intercom.records[1]!.messages as { author: string }[];
+    expect(messages.map((m) => m.author)).toEqual(["you", "our team", "you"]);
+  });
+
+  it("apply the customer's date range", async () => {
+    const from = new Date("2024-01-05T00:00:00Z");
+    const to = new Date("2024-01-08T00:00:00Z");
+    for (const key of ["stripe", "intercom", "analytics"]) {
+      const { records } = await collectAll(SOURCES.find((s) => s.key === key)!, ALEX, 500, { from, to });
+      const dated = records.filter((r) => r.kind !== "customer" && r.kind !== "contact");
+      expect(dated.length, key).toBeGreaterThan(0);
+      for (const record of dated) {
+        const at = new Date((record.occurred_at ?? record.created_at) as string);
+        expect(at >= from && at < to, `${key} ${at.toISOString()}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./ty
 // and only one page is ever in memory. Rows erased under Art. 17 never match.
 
 export type SqlSourceQuery = {
-  /** FROM clause, with the alias `t` for the main table: "streampay.orders t". */
+  /** FROM clause, with the alias `t` for the main table: "shop.orders t". */
   from: string;
   /** Column expressions by exported field name: { order_number: "t.order_number" }. Only these are selected. */
   columns: Record<string, string>;
@@ -17,19 +17,16 @@ export type SqlSourceQuery = {
   dateColumn?: string;
   /** Extra conditions beyond the subject and erasure checks. */
   where?: string[];
-  /** How rows are matched to the subject ($1 is the subject's id); defaults to `t.customer_id`. */
-  subject?: string;
+  /**
+   * How rows are matched to the subject ($1 is the subject's id), declared by the company's folder
+   * (lib/companies/<name>/): it must match no rows for a subject the company has erased.
+   */
+  subject: string;
 };
 
 export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSourceQuery };
 
 const DEFAULT_PAGE_SIZE = 1000;
-
-/**
- * The subject is matched by its external id through the customers table, so a subject the
- * company has erased (customers.erased_at set) matches no rows at all.
- */
-const SUBJECT = `t.customer_id = (SELECT c.id FROM streampay.customers c WHERE c.external_id = $1 AND c.erased_at IS NULL)`;
 
 export function sqlSource(definition: SqlSourceDefinition): DataSource {
   const { query, ...metadata } = definition;
@@ -41,7 +38,7 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
     async *collect(subject: DataSubject, options: CollectOptions = {}): AsyncIterable<ExportRecord[]> {
       const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
       const params: unknown[] = [subject.id, pageSize];
-      const conditions = [query.subject ?? SUBJECT, "t.erased_at IS NULL", ...(query.where ?? [])];
+      const conditions = [query.subject, "t.erased_at IS NULL", ...(query.where ?? [])];
       if (query.dateColumn && options.range?.from) conditions.push(`${query.dateColumn} >= $${params.push(options.range.from)}`);
       if (query.dateColumn && options.range?.to) conditions.push(`${query.dateColumn} < $${params.push(options.range.to)}`);
       const cursorParam = params.push(null);

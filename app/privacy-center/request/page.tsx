@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import type { MessageLookup } from "@/lib/i18n/localize-errors";
 import { localizedSource } from "@/lib/i18n/source-text";
 import type { RequestType } from "@/lib/generated/prisma/enums";
-import { SOURCES } from "@/lib/sources/registry";
+import { listSources } from "@/lib/sources/registry";
 import { RequestForm } from "./request-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export default async function RequestPage({ searchParams }: PageProps<"/privacy-
   const viewer = await requireViewer(`/privacy-center/request?type=${selected.toLowerCase()}`);
   const t = await getTranslations("form");
   const messages = (await getTranslations()) as unknown as MessageLookup;
-  const sources = SOURCES.map(({ key, title, description }) => localizedSource(messages, { key, title, description }));
+  const sources = listSources().map(({ key, title, description }) => localizedSource(messages, { key, title, description }));
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description", { email: viewer.email })} />

@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const payoutsSource = sqlSource({
+export const payoutsSource = streampayTable({
   key: "payouts",
   title: "Payouts",
   description: "Money we paid out to you, and the account it went to (only its last four digits).",

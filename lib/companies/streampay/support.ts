@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const supportSource = sqlSource({
+export const supportSource = streampayTable({
   key: "support",
   title: "Support conversations",
   description: "The questions you asked our support team and every message in those conversations.",

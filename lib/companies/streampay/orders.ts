@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const ordersSource = sqlSource({
+export const ordersSource = streampayTable({
   key: "orders",
   title: "Orders",
   description: "Every order you placed with us, with its amount and where it was sent.",

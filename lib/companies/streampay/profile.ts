@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const profileSource = sqlSource({
+export const profileSource = streampayTable({
   key: "profile",
   title: "Your profile",
   description: "The account details you gave us when you signed up or later changed in your settings.",

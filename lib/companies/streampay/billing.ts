@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const billingSource = sqlSource({
+export const billingSource = streampayTable({
   key: "billing",
   title: "Payments and billing",
   description: "The payments you made to us and the card used for each (only its brand and last four digits).",

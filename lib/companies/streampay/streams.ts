@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const streamsSource = sqlSource({
+export const streamsSource = streampayTable({
   key: "streams",
   title: "Payment streams",
   description: "The continuous payment streams you set up: who received them, the rate and when they ran.",

@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const activitySource = sqlSource({
+export const activitySource = streampayTable({
   key: "activity",
   title: "Account activity",
   description: "A log of what happened in your account: sign-ins, settings changes and payments, with the device and network used.",

@@ -1,6 +1,6 @@
-import { sqlSource } from "../sql-source";
+import { streampayTable } from "./table-source";
 
-export const preferencesSource = sqlSource({
+export const preferencesSource = streampayTable({
   key: "preferences",
   title: "Preferences",
   description: "The choices you made in your settings: which emails you want, your language, time zone and theme.",

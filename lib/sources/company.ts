@@ -1,0 +1,37 @@
+import type { DataSource } from "./types";
+
+// What a company plugs into the portal: how its customers are found, and where their personal
+// data lives. Core code (lib/requests, lib/sources, lib/export) only ever talks to this contract,
+// so a company is configured in its own folder (lib/companies/<name>/) without touching core.
+// docs/sources.md walks through writing one.
+
+/** One customer record that matches an email, as a reviewer sees it when choosing between several. */
+export type SubjectMatch = {
+  /** The record's id in the company's systems; what the sources receive as the subject id. */
+  id: string;
+  /** A name a reviewer recognises ("Alex Morgan"); never a secret. */
+  displayName: string;
+  /** When the customer relationship began, to tell two records of one person apart. */
+  customerSince: Date | null;
+};
+
+export type SubjectResolver = {
+  /** The live customer records whose email is `email` (case-insensitive). Erased records never match. */
+  findByEmail(email: string): Promise<SubjectMatch[]>;
+  /**
+   * Whether the record with this id was erased under Art. 17 GDPR. Nothing is exported for an
+   * erased subject again, from any source, even a service the erasure has not reached yet.
+   */
+  isErased(id: string): Promise<boolean>;
+};
+
+export type Company = {
+  /** Stable, lowercase: "streampay". */
+  key: string;
+  resolver: SubjectResolver;
+  /**
+   * Every source, in the order the form, the progress list and the archive show them. A function
+   * so that outside services appear exactly when their credentials are configured.
+   */
+  sources(): readonly DataSource[];
+};
