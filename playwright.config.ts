@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumExecutable } from "./e2e/support/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -16,8 +17,8 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     launchOptions: {
-      // Debian's Chromium; Playwright's own browser download cannot run on these machines.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Playwright's own Chromium when installed, else CHROMIUM_PATH or the system's (browser.ts).
+      executablePath: chromiumExecutable(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },

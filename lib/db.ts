@@ -2,7 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // adapter-pg listens for its pool's errors itself; these hooks only say what happened. A query on
+  // a lost connection fails (isDatabaseUnavailable → 503) and the pool reconnects on the next one.
+  const lost = (error: Error) => console.warn(`[db] lost a database connection (${error.message}); it reconnects on next use`);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }, { onPoolError: lost, onConnectionError: lost }) });
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };

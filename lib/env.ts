@@ -39,6 +39,14 @@ const envSchema = z.object({
   RESEND_BASE_URL: z.url({ message: "must be an absolute URL" }).optional(),
   EMAIL_FROM: z.string().min(3).default("StreamPay Privacy <privacy@streampay.example>"),
 
+  // Addresses given the ADMIN role at every start (`npm start`, `npm run dev`), audited: how the
+  // first admin of a production portal is made. Comma-separated; never demotes anyone.
+  ADMIN_EMAILS: z
+    .string()
+    .transform((v) => v.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email({ message: "must be a comma-separated list of email addresses" })))
+    .default([]),
+
   // Shows the demo accounts on the home page and the /dev/outbox page. Never enable it on a
   // deployment that real customers use: the outbox shows everyone's sign-in links.
   DEMO_MODE: flag.optional(),
@@ -51,6 +59,9 @@ const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   // How long an embedded worker may go silent before another takes over its runs.
   JOB_LEASE_SECONDS: positiveInt.max(3600).default(30),
+  // Finished workflow runs, their steps and events, cron ticks and relayed outbox events are
+  // deleted this many days after they finished (a daily cleanup job).
+  JOB_RETENTION_DAYS: positiveInt.max(3650).default(14),
 
   // Public address of the portal, for links in emails sent by the workflows.
   PORTAL_URL: z.url({ message: "must be an absolute URL" }).optional(),

@@ -2,11 +2,12 @@
 // machine — the embedded PostgreSQL when DATABASE_URL is unset, migrations, the demo data on first
 // run — then Next.js. Ctrl-C stops everything it started.
 import "dotenv/config";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
 import { startOutsideServiceFakesForDemo } from "@/test/fakes/outside-services";
 import { preparePortal } from "./prepare-portal";
+import { supervise, type Supervisor } from "./supervise";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const log = (line: string) => console.log(`[portal] ${line}`);
@@ -16,38 +17,32 @@ async function main() {
   // The demo shows Stripe, Intercom and analytics too: local fakes unless real credentials are set.
   if (mode === "dev") await startOutsideServiceFakesForDemo(portal.childEnv, log);
   const port = process.env.PORT ?? "3000";
-  const children: ChildProcess[] = [];
+  const children: Supervisor[] = [];
   let stopping = false;
 
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) child.kill("SIGTERM");
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+    await Promise.all(children.map((child) => child.stop()));
     await portal.database.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "--port", port], {
-    stdio: "inherit",
-    env: portal.childEnv,
-  });
-  children.push(next);
-  next.once("exit", (code) => void stop(code ?? 1));
+  // A child that exits (a crash, the database gone for good) is started again with backoff; the
+  // launcher itself only stops on Ctrl-C / SIGTERM.
+  const keepRunning = (name: string, args: string[]) =>
+    children.push(supervise({ name, log, start: () => spawn(process.execPath, args, { stdio: "inherit", env: portal.childEnv }) }));
 
+  keepRunning("Next.js", ["node_modules/next/dist/bin/next", mode, "--port", port]);
   // Without Inngest, the workflows run in the embedded worker, a process of its own beside Next.
-  if (!portal.config.INNGEST_EVENT_KEY && !portal.config.INNGEST_BASE_URL && !portal.config.INNGEST_DEV) {
-    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: portal.childEnv });
-    children.push(worker);
-    worker.once("exit", (code) => void stop(code ?? 1));
-  }
+  if (portal.config.jobsMode === "embedded") keepRunning("worker", ["--import", "tsx", "scripts/worker.ts"]);
 
   const url = `http://localhost:${port}`;
   log(`Privacy portal: ${url}`);
   if (portal.config.demoMode) {
-    log(`Email outbox (sign-in links land here): ${url}/dev/outbox`);
+    log(`Demo mode: demo accounts and the email outbox (sign-in links land here): ${url}/dev/outbox`);
     for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(8)} ${account.email}`);
   }
 }

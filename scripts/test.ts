@@ -21,7 +21,7 @@ const stages: Stage[] = [
   { name: "lint", command: ["npm", "run", "lint"] },
   {
     name: "unit + integration",
-    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    command: ["npx", "vitest", "run", "--coverage", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
     report: "test-results/vitest.json",
     count: vitestCounts,
   },

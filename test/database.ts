@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
+import { withClient } from "@/lib/database/availability";
 
 // Throw-away databases for integration tests and end-to-end runs, on the server at
 // TEST_DATABASE_URL or on an embedded one (test/global-setup.ts).
@@ -11,13 +12,7 @@ export function withDatabase(serverUrl: string, database: string): string {
 }
 
 async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(withDatabase(serverUrl, "postgres"), "test-server", run);
 }
 
 export type TestDatabase = { name: string; url: string; drop(): Promise<void> };

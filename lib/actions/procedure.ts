@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, isStaff, type Viewer } from "@/lib/dal/session";
 import { localizeFieldErrors, localizeMessage, type MessageLookup } from "@/lib/i18n/localize-errors";
 import { actionError, type ActionResult } from "./result";
@@ -53,20 +54,23 @@ export function action<S extends z.ZodType, T = undefined>(
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
-    const t = (await getTranslations()) as unknown as MessageLookup;
-    const viewer = await getViewer();
-    if (!viewer) return actionError(t(SIGNED_OUT));
-    if (!allowed[spec.who](viewer)) return actionError(t(NOT_FOUND));
-    const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
-    if (!parsed.success) {
-      const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-      return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
-    }
     try {
+      // Inside the try: the language may come from the account, which needs the database.
+      const t = (await getTranslations()) as unknown as MessageLookup;
+      const viewer = await getViewer();
+      if (!viewer) return actionError(t(SIGNED_OUT));
+      if (!allowed[spec.who](viewer)) return actionError(t(NOT_FOUND));
+      const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
+      if (!parsed.success) {
+        const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
+        return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
+      }
       return await handler(parsed.data, { viewer, context: await requestContext() });
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionRefusedError) return actionError(error.message);
+      // The database is away (failover, restart): a transaction that failed committed nothing.
+      if (isDatabaseUnavailable(error)) return actionError(DATABASE_UNAVAILABLE_MESSAGE);
       throw error;
     }
   };

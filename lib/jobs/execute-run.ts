@@ -1,9 +1,10 @@
 import type { Inngest } from "inngest";
+import { isDatabaseUnavailable } from "@/lib/database/availability";
 import type { PrismaClient } from "@/lib/db";
 import type { JobCatalog, JobDefinition } from "./functions";
 import { renewLease } from "./run-queue";
 import { createRunStore, FUNCTION_BODY, type RunEnd, type StoredRun } from "./run-store";
-import { createInProcessServe, describeError, type Reply, sleepEndsAt, type StepOp } from "./serve-protocol";
+import { createInProcessServe, describeError, type Invocation, type Reply, sleepEndsAt, type StepOp } from "./serve-protocol";
 
 // Drives one leased run forward, round by round, until it finishes or has to wait: each round
 // replays the function to discover its next step(s), runs them (parallel ones with bounded
@@ -22,6 +23,8 @@ export type ExecutorOptions = {
   maxBackoffMs?: number;
   /** Parallel steps of one run executing at once. */
   stepConcurrency?: number;
+  /** How a call reaches the functions; default: their serve handler, in-process. */
+  invoke?: (call: Invocation) => Promise<Reply>;
   log?: (line: string) => void;
 };
 
@@ -29,7 +32,7 @@ export type RunExecutor = (runId: string, stopping?: () => boolean) => Promise<R
 
 export function createRunExecutor(options: ExecutorOptions): RunExecutor {
   const { db, catalog, owner, leaseMs } = options;
-  const invoke = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
+  const invoke = options.invoke ?? createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
   const store = createRunStore(db, owner);
   const log = options.log ?? (() => undefined);
   const backoff = (attempt: number) =>
@@ -144,6 +147,12 @@ export function createRunExecutor(options: ExecutorOptions): RunExecutor {
         const outcome = await runRound(run, job, reply.ops, stopping);
         if (outcome) return outcome;
       }
+    } catch (error) {
+      // The database went away under the run (failover, restart). Its finished steps are stored;
+      // hand it back now if the database is already back, else its lease runs out and any worker
+      // resumes it from the last stored step.
+      if (isDatabaseUnavailable(error)) await store.release(runId).catch(() => undefined);
+      throw error;
     } finally {
       clearInterval(heartbeat);
     }

@@ -53,40 +53,39 @@ export type Reply =
 
 const ORIGIN = "http://embedded.invalid";
 
+/** The executor's call for `call`, as Inngest POSTs it to a serve endpoint at `origin` + /api/inngest. */
+export function invocationRequest(call: Invocation, origin = ORIGIN): { url: string; body: string; headers: Record<string, string> } {
+  const url = `${origin}/api/inngest?${new URLSearchParams({ fnId: call.functionId, stepId: call.stepId })}`;
+  const body = {
+    event: call.event,
+    events: [call.event],
+    steps: call.steps,
+    ctx: {
+      run_id: call.runId,
+      fn_id: call.functionId,
+      attempt: call.attempt,
+      max_attempts: call.maxAttempts,
+      disable_immediate_execution: true,
+      use_api: false,
+      stack: { stack: call.stack, current: call.stack.length },
+    },
+    version: 2,
+  };
+  // The Web handler builds its URL from the host header, so one is always sent.
+  return { url, body: JSON.stringify(body), headers: { host: new URL(origin).host, "content-type": "application/json" } };
+}
+
 /** The SDK's own serve handler for these functions, called without a network in between. */
 export function createInProcessServe(client: Inngest.Any, functions: JobFunction[]): (call: Invocation) => Promise<Reply> {
   const handler = serve({ client, functions });
-
   return async function invoke(call) {
-    const url = `${ORIGIN}/api/inngest?${new URLSearchParams({ fnId: call.functionId, stepId: call.stepId })}`;
-    const body = {
-      event: call.event,
-      events: [call.event],
-      steps: call.steps,
-      ctx: {
-        run_id: call.runId,
-        fn_id: call.functionId,
-        attempt: call.attempt,
-        max_attempts: call.maxAttempts,
-        disable_immediate_execution: true,
-        use_api: false,
-        stack: { stack: call.stack, current: call.stack.length },
-      },
-      version: 2,
-    };
-    // The Web handler builds its URL from the host header, so one is always sent.
-    const response = await handler(
-      new Request(url, {
-        method: "POST",
-        headers: { host: "embedded.invalid", "content-type": "application/json" },
-        body: JSON.stringify(body),
-      }),
-    );
-    return readReply(response);
+    const { url, body, headers } = invocationRequest(call);
+    return readReply(await handler(new Request(url, { method: "POST", headers, body })));
   };
 }
 
-async function readReply(response: Response): Promise<Reply> {
+/** What a serve endpoint's answer means (see the notes at the top of this file). */
+export async function readReply(response: Response): Promise<Reply> {
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { logConnectionErrors } from "@/lib/database/availability";
 
 // The company's database the sources read from: SOURCE_DATABASE_URL, or the portal's own
 // database, which holds the seeded demo company. Read-only use; a small pool of its own so a big
@@ -11,7 +12,7 @@ export function sourceDatabase(): pg.Pool {
   if (!url) throw new Error("Neither SOURCE_DATABASE_URL nor DATABASE_URL is set; the data sources have nothing to read.");
   if (!globalForSources.sourcePool || globalForSources.sourcePoolUrl !== url) {
     void globalForSources.sourcePool?.end();
-    globalForSources.sourcePool = new pg.Pool({ connectionString: url, max: 4 });
+    globalForSources.sourcePool = logConnectionErrors(new pg.Pool({ connectionString: url, max: 4 }), "sources");
     globalForSources.sourcePoolUrl = url;
   }
   return globalForSources.sourcePool;

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeVercelBlob } from "@/test/fakes/vercel-blob-server";
 import { blobStoreContract } from "./blob-store-contract";
@@ -19,12 +20,18 @@ afterAll(async () => {
 blobStoreContract("Vercel Blob store", () => createVercelBlobStore({ token }));
 
 describe("Vercel Blob store", () => {
-  it("keeps archives private: the service refuses a request without the token", async () => {
+  it.each([
+    ["a single upload", "exports/r5/DSR-2026-000105.zip", () => "zip bytes"],
+    ["a streamed (multipart) upload", "exports/r6/DSR-2026-000106.zip", () => Readable.from([Buffer.from("zip "), Buffer.from("bytes")])],
+  ])("keeps archives private (%s): the blob's URL answers 403 without the token", async (_kind, key, body) => {
     const store = createVercelBlobStore({ token });
-    await store.put("exports/r5/DSR-2026-000105.zip", "zip bytes");
-    const blob = fake.blobs.get("exports/r5/DSR-2026-000105.zip");
+    await store.put(key, body());
+    const blob = fake.blobs.get(key);
     expect(blob?.body.toString()).toBe("zip bytes");
-    const anonymous = await fetch(`${fake.apiUrl}/blob/exports/r5/DSR-2026-000105.zip`);
+    expect(blob?.access).toBe("private");
+    const anonymous = await fetch(`${fake.apiUrl}/blob/${key}`);
     expect(anonymous.status).toBe(403);
+    const owner = await fetch(`${fake.apiUrl}/blob/${key}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await owner.text()).toBe("zip bytes");
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import { withClient as withPgClient } from "@/lib/database/availability";
 import { withActivityLogBulkLoad } from "./activity-bulk-load";
 import { type DemoCustomer, demoCustomers } from "./customers";
 import { insertHistory } from "./history";
@@ -17,15 +18,7 @@ const ERASED_AT = "timestamptz '2025-01-15 12:00:00+00'";
 /** Rows per table for one customer, counted after seeding: { orders: { live: 598, erased: 2 } }. */
 export type DemoCompanySummary = Record<string, Record<string, { live: number; erased: number }>>;
 
-async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const withClient = <T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> => withPgClient(databaseUrl, "demo-company", run);
 
 export async function applyDemoCompanySchema(databaseUrl: string): Promise<void> {
   const sql = await readFile(SCHEMA_FILE, "utf8");

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./availability";
+
+describe("isDatabaseUnavailable", () => {
+  const prismaError = (cause: object) => Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+
+  it.each([
+    ["a server that cannot be reached (Prisma)", prismaError({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 })],
+    ["a terminated session (57P01)", prismaError({ kind: "postgres", code: "57P01" })],
+    ["a database refusing connections (55000)", prismaError({ kind: "postgres", code: "55000" })],
+    ["a connection exception (class 08)", Object.assign(new Error("x"), { code: "08006" })],
+    ["a refused socket", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })],
+    ["pg's own wording, as a cause", new Error("query failed", { cause: new Error("Connection terminated unexpectedly") })],
+    ["Prisma failing to start", Object.assign(new Error("init"), { name: "PrismaClientInitializationError" })],
+  ])("is true for %s", (_what, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ["a unique violation", prismaError({ kind: "UniqueConstraintViolation" })],
+    ["a syntax error (42601)", prismaError({ kind: "postgres", code: "42601" })],
+    ["a plain error", new Error("boom")],
+    ["not an error at all", "boom"],
+  ])("is false for %s", (_what, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
