@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -14,6 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("layout");
+  // Every page renders per request so Next.js can put the CSP nonce from proxy.ts on its scripts
+  // (a page prerendered at build time has none, and the browser would refuse its scripts).
+  await connection();
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">

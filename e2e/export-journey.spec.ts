@@ -108,13 +108,15 @@ test("the form explains what is wrong, and a second open request is refused", as
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "You already have a request in progress" })).toBeVisible();
 
-  const api = await page.request.post("/api/v1/exports", { data: { type: "ACCESS" } });
+  // The API takes writes only from the portal's own origin (lib/api/same-origin.ts).
+  const origin = { origin: new URL(page.url()).origin };
+  const api = await page.request.post("/api/v1/exports", { data: { type: "ACCESS" }, headers: origin });
   expect(api.status()).toBe(409);
   expect((await api.json()).error.code).toBe("open_request_exists");
-  const bad = await page.request.post("/api/v1/exports", { data: { type: "EVERYTHING", sourceKeys: ["secrets"], rangeFrom: "not a date" } });
+  const bad = await page.request.post("/api/v1/exports", { data: { type: "EVERYTHING", sourceKeys: ["secrets"], rangeFrom: "not a date" }, headers: origin });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.details.fieldErrors).toHaveProperty("type");
-  const notJson = await page.request.post("/api/v1/exports", { data: "{oops", headers: { "content-type": "application/json" } });
+  const notJson = await page.request.post("/api/v1/exports", { data: "{oops", headers: { ...origin, "content-type": "application/json" } });
   expect(notJson.status()).toBe(400);
 
   // Cancelling the open request frees the customer to ask again; it stays in their history.

@@ -27,6 +27,13 @@ describe("configuration", () => {
     expect(() => parseEnv({ DEFAULT_LOCALE: "../etc/passwd" })).toThrow(/DEFAULT_LOCALE/);
   });
 
+  it("trusts no proxy unless told how many there are", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "all" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+
   it("names the variable when a value is bad", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);

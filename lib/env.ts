@@ -31,6 +31,14 @@ const envSchema = z.object({
   AUTH_TRUST_HOST: flag.default(true),
   SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: positiveInt.default(5),
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: positiveInt.default(20),
+  // Reverse proxies of ours in front of the portal that append to X-Forwarded-For. 0: the portal
+  // faces the internet and the client is the TCP peer. Ignored on Vercel (VERCEL=1 is set by the
+  // platform), whose own header names the client.
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int().min(0).max(10).default(0),
+  VERCEL: flag.optional(),
+  // Signs the audit checkpoints written to the archive store; defaults to AUTH_SECRET. A separate
+  // key lets you rotate sign-in secrets without re-signing history.
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   // A download asks for a fresh sign-in when the session is older than this.
   DOWNLOAD_REAUTH_MINUTES: positiveInt.max(24 * 60).default(15),
 

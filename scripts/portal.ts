@@ -3,6 +3,7 @@
 // run — then Next.js. Ctrl-C stops everything it started.
 import "dotenv/config";
 import { spawn } from "node:child_process";
+import { withPeerAddress } from "./peer-address-option";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
 import { startOutsideServiceFakesForDemo } from "@/test/fakes/outside-services";
@@ -32,10 +33,11 @@ async function main() {
 
   // A child that exits (a crash, the database gone for good) is started again with backoff; the
   // launcher itself only stops on Ctrl-C / SIGTERM.
-  const keepRunning = (name: string, args: string[]) =>
-    children.push(supervise({ name, log, start: () => spawn(process.execPath, args, { stdio: "inherit", env: portal.childEnv }) }));
+  const keepRunning = (name: string, args: string[], env = portal.childEnv) =>
+    children.push(supervise({ name, log, start: () => spawn(process.execPath, args, { stdio: "inherit", env }) }));
 
-  keepRunning("Next.js", ["node_modules/next/dist/bin/next", mode, "--port", port]);
+  // Next.js stamps each request with its TCP peer, the client IP when no proxy is trusted.
+  keepRunning("Next.js", ["node_modules/next/dist/bin/next", mode, "--port", port], withPeerAddress(portal.childEnv));
   // Without Inngest, the workflows run in the embedded worker, a process of its own beside Next.
   if (portal.config.jobsMode === "embedded") keepRunning("worker", ["--import", "tsx", "scripts/worker.ts"]);
 

@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { IdentityDecision } from "@/components/admin/identity-decision";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPrivacyRequestQueue } from "@/lib/dal/privacy-requests";
 import { requireStaff } from "@/lib/dal/session";
 
-export const metadata: Metadata = { title: "Review console" };
+// Its title comes from app/admin/layout.tsx, which shows it to staff only.
 
 export default async function AdminQueuePage() {
   const viewer = await requireStaff("/admin");

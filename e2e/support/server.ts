@@ -13,6 +13,7 @@ import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
+import { withPeerAddress } from "@/scripts/peer-address-option";
 
 const port = process.env.E2E_PORT ?? "3100";
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -50,7 +51,7 @@ const env = {
   ...outside.env,
 };
 
-const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
+const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env: withPeerAddress(env) });
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = run(["build"]);

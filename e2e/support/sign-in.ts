@@ -15,6 +15,9 @@ export async function followNewestMagicLink(page: Page, email: string): Promise<
   const newest = page.getByTestId("outbox-email").first();
   await expect(newest.getByTestId("outbox-to")).toHaveText(email);
   await newest.getByTestId("outbox-link").first().click();
+  // The link opens a confirmation page (mail scanners only GET); the person presses the button.
+  await expect(page.getByRole("heading", { name: "Finish signing in" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in from scratch and lands on `callbackUrl`. */

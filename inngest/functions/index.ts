@@ -1,4 +1,5 @@
 import { jobsMode } from "../client";
+import { auditCheckpointCron } from "./audit-checkpoint";
 import { expireArchivesCron } from "./expire-archives";
 import { exportRequest } from "./export-request";
 import { notifyCustomer } from "./notify-customer";
@@ -9,4 +10,12 @@ import { retrySource } from "./retry-source";
 // Every workflow, served to Inngest at /api/inngest and run by the embedded worker otherwise.
 // The outbox sweep only exists on Inngest: embedded, events are written to the worker's own
 // table in the transaction that causes them, so nothing is left to relay.
-export const functions = [exportRequest, retrySource, notifyCustomer, expireArchivesCron, pruneJobsCron, ...(jobsMode === "inngest" ? [relayOutboxCron] : [])];
+export const functions = [
+  exportRequest,
+  retrySource,
+  notifyCustomer,
+  expireArchivesCron,
+  pruneJobsCron,
+  auditCheckpointCron,
+  ...(jobsMode === "inngest" ? [relayOutboxCron] : []),
+];

@@ -9,6 +9,7 @@ import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { checkSignInEmail } from "@/lib/auth/sign-in-limits";
 import { localizeFieldErrors, type MessageLookup } from "@/lib/i18n/localize-errors";
+import { SignInLimitError } from "@/lib/auth/sign-in-refusal";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { actionError, type ActionResult } from "./result";
 
@@ -30,7 +31,17 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
     return actionError(tSignIn("tooMany", { minutes: verdict.retryAfterMinutes }));
   }
   const callbackUrl = safeCallbackPath(parsed.data.callbackUrl);
-  const next = await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
+  let next: unknown;
+  try {
+    next = await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
+  } catch (error) {
+    // Another tab or a direct call used the last allowance between the check and the send.
+    if (error instanceof SignInLimitError) {
+      const tSignIn = await getTranslations("signIn");
+      return actionError(tSignIn("tooMany", { minutes: error.retryAfterMinutes }));
+    }
+    throw error;
+  }
   // "Check your email" keeps the deep link, so "Use a different address" can come back to it.
   if (typeof next === "string" && new URL(next, "http://portal.invalid").searchParams.has("error")) redirect(next);
   redirect(`/verify-request?${new URLSearchParams({ callbackUrl })}`);

@@ -1,4 +1,6 @@
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { clientIpFrom, peerAddressStamped } from "@/lib/http/client-ip";
 import type { AuditContext } from "./append";
 
 /** The caller's IP and user agent, for audit events written while serving a request. */
@@ -7,10 +9,8 @@ export async function requestContext(): Promise<AuditContext> {
 }
 
 export function requestContextFrom(headers: Headers): AuditContext {
-  // The first x-forwarded-for entry is the client as the nearest proxy saw it.
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return {
-    ip: forwarded || headers.get("x-real-ip") || null,
-    userAgent: headers.get("user-agent"),
-  };
+  const config = env();
+  // Forwarded headers are believed only through the configured proxies (lib/http/client-ip.ts).
+  const ip = clientIpFrom(headers, { hops: config.TRUSTED_PROXY_HOPS, onVercel: config.VERCEL ?? false, peerAddressStamped: peerAddressStamped() });
+  return { ip, userAgent: headers.get("user-agent") };
 }

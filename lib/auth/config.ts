@@ -12,13 +12,11 @@ import { availableLocales, defaultLocale } from "@/lib/i18n/catalog";
 import { LOCALE_COOKIE } from "@/lib/i18n/locale-cookie";
 import { cookieValue, negotiateLocale } from "@/lib/i18n/negotiate";
 import { safeRedirectUrl } from "./callback-url";
+import { confirmationLink } from "./magic-link";
 import { consumeSignInEmail } from "./sign-in-limits";
+import { authLogger, SignInLimitError } from "./sign-in-refusal";
 
 export const MAGIC_LINK_MINUTES = 15;
-
-export class SignInLimitError extends Error {
-  override name = "SignInLimitError";
-}
 
 const magicLink: EmailConfig = {
   id: "email",
@@ -29,7 +27,7 @@ const magicLink: EmailConfig = {
     // Enforced here, not only in the sign-in form, so a direct POST to /api/auth is limited too.
     const context = requestContextFrom(request.headers);
     const verdict = await consumeSignInEmail(identifier, context.ip ?? null);
-    if (!verdict.allowed) throw new SignInLimitError(`Try again in ${verdict.retryAfterMinutes} minutes.`);
+    if (!verdict.allowed) throw new SignInLimitError(verdict.retryAfterMinutes);
     // In the language the person reads the portal in: their account's, else this browser's.
     const account = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
     const locale = negotiateLocale(
@@ -37,7 +35,7 @@ const magicLink: EmailConfig = {
       availableLocales(),
       defaultLocale(),
     );
-    const content = await renderSignInEmail({ url, companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES, locale });
+    const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES, locale });
     await sendEmail({ to: identifier, ...content });
     await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", context, metadata: { email: identifier } });
   },
@@ -48,6 +46,7 @@ export function authConfig(): NextAuthConfig {
   return {
     adapter: PrismaAdapter(db),
     secret: config.AUTH_SECRET,
+    logger: authLogger,
     trustHost: config.AUTH_TRUST_HOST,
     providers: [magicLink],
     session: { strategy: "database", maxAge: 7 * 24 * 60 * 60 },

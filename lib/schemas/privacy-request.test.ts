@@ -27,6 +27,11 @@ describe("a new privacy request", () => {
     [{ type: "ACCESS", rangeFrom: "2025-03-01", rangeTo: "2025-01-01" }, "rangeTo"],
     [{ type: "ACCESS", rangeFrom: "2999-01-01" }, "rangeFrom"],
     [{ type: "ACCESS", sourceKeys: ["x".repeat(10_000)] }, "sourceKeys"],
+    [{ type: "ACCESS", rangeFrom: "-200000-01-01" }, "rangeFrom"],
+    [{ type: "ACCESS", rangeTo: "+275760-09-13" }, "rangeTo"],
+    [{ type: "ACCESS", rangeFrom: "1969-12-31" }, "rangeFrom"],
+    [{ type: "ACCESS", rangeFrom: "2025-01-01\u0000" }, "rangeFrom"],
+    [{ type: "ACCESS", rangeTo: 8.64e15 }, "rangeTo"],
   ])("refuses %j with a message on %s", (input, field) => {
     const result = newPrivacyRequestSchema.safeParse(input);
     expect(result.success).toBe(false);

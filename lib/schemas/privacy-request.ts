@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listSources } from "@/lib/sources/registry";
+import { plainText } from "./text";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 // Messages are keys in messages/<locale>.json, translated where they are shown (lib/i18n/localize-errors.ts).
@@ -9,10 +10,21 @@ const DAY = 24 * 60 * 60 * 1000;
 // Read when a request is parsed: outside services join the list when their credentials are set.
 const sourceKeys = () => new Set(listSources().map((source) => source.key));
 
+// Dates a person can mean: none before the Unix epoch (no source holds older data) and none
+// after tomorrow (time zones). JavaScript dates reach ±275 760 years, which PostgreSQL refuses.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const latest = () => Date.now() + DAY;
+
 const optionalDate = z
-  .union([z.literal("").transform(() => undefined), z.coerce.date({ message: "errors.dateInvalid" })])
+  .union([
+    z.literal("").transform(() => undefined),
+    z.null().transform(() => undefined),
+    plainText("errors.dateInvalid").max(40, "errors.dateInvalid").pipe(z.coerce.date({ message: "errors.dateInvalid" })),
+  ], { message: "errors.dateInvalid" })
   .optional()
-  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "errors.dateInvalid");
+  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "errors.dateInvalid")
+  .refine((date) => date === undefined || date.getTime() >= EARLIEST, "errors.dateTooEarly")
+  .refine((date) => date === undefined || date.getTime() <= latest(), "errors.dateFuture");
 
 export const newPrivacyRequestSchema = z
   .object({
@@ -35,10 +47,6 @@ export const newPrivacyRequestSchema = z
   .refine((r) => !r.rangeFrom || !r.rangeTo || r.rangeFrom <= r.rangeTo, {
     message: "errors.rangeOrder",
     path: ["rangeTo"],
-  })
-  .refine((r) => !r.rangeFrom || r.rangeFrom.getTime() <= Date.now() + DAY, {
-    message: "errors.rangeFuture",
-    path: ["rangeFrom"],
   })
   .transform((r) => ({
     ...r,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 // Messages are keys in messages/<locale>.json (lib/i18n/localize-errors.ts).
 export const signInSchema = z.object({
@@ -9,7 +10,7 @@ export const signInSchema = z.object({
     .max(254, "errors.emailTooLong")
     .pipe(z.email({ message: "errors.emailInvalid" }))
     .transform((email) => email.toLowerCase()),
-  callbackUrl: z.string().max(2048).optional(),
+  callbackUrl: plainText().max(2048).optional(),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
+import { retryAfterMinutesFrom } from "@/lib/auth/sign-in-refusal";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,13 +23,16 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   // A download asked a signed-in person for a fresh sign-in: their address is already known.
   const stepUp = first(params.reason) === "step-up";
   const viewer = stepUp ? await getViewer() : null;
-  const error = errorCode
-    ? t(ERRORS[errorCode as keyof typeof ERRORS] ?? "errorOther")
-    : viewer
-      ? t("stepUpSignedIn", { minutes: env().DOWNLOAD_REAUTH_MINUTES, email: viewer.email })
-      : stepUp
-        ? t("stepUp")
-        : undefined;
+  const retryAfter = errorCode === "CredentialsSignin" ? retryAfterMinutesFrom(first(params.code)) : null;
+  const error = retryAfter
+    ? t("tooMany", { minutes: retryAfter })
+    : errorCode
+      ? t(ERRORS[errorCode as keyof typeof ERRORS] ?? "errorOther")
+      : viewer
+        ? t("stepUpSignedIn", { minutes: env().DOWNLOAD_REAUTH_MINUTES, email: viewer.email })
+        : stepUp
+          ? t("stepUp")
+          : undefined;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

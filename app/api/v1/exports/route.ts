@@ -15,7 +15,7 @@ export const POST = withViewer(async (request, { viewer }) => {
   const parsed = newPrivacyRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) {
     const t = translator(locale) as unknown as MessageLookup;
-    return apiError(400, "invalid_request", "The request body is not valid.", localizeFlatErrors(t, z.flattenError(parsed.error)));
+    return apiError("invalid_request", "The request body is not valid.", localizeFlatErrors(t, z.flattenError(parsed.error)));
   }
   const created = await submitPrivacyRequest(viewer, parsed.data, requestContextFrom(request.headers), locale);
   return Response.json(
