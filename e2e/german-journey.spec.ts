@@ -23,6 +23,10 @@ async function signInGerman(page: Page, email: string, subject = "Anmeldung im S
   await expect(page.getByRole("heading", { name: "Sehen Sie in Ihr E-Mail-Postfach" })).toBeVisible();
   const mail = await openNewestEmail(page, email, subject);
   await mail.getByTestId("outbox-link").first().click();
+  // The link opens a confirmation page (mail scanners only GET); the person presses the button.
+  await expect(page.getByRole("heading", { name: "Anmeldung abschließen" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
 }
 
 test("a German customer asks for their data, follows it and downloads a German archive", async ({ page, browser }) => {
