@@ -114,7 +114,7 @@ test("an extension shows the new date to staff and customer, and emails the cust
   await reviewer.context().close();
 
   await page.goto(url);
-  const longDate = new Date(`${newDate} UTC`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const longDate = new Date(`${newDate} UTC`).toLocaleDateString("en", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   await expect(page.getByTestId("request-due")).toHaveText(longDate);
   await expect(page.getByText("Your history spans several archived systems")).toBeVisible();
   const email = await expectEmail(page, "staff-extend@example.com", "More time needed");

@@ -21,6 +21,12 @@ describe("configuration", () => {
     expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "true" }).demoMode).toBe(true);
   });
 
+  it("speaks English unless DEFAULT_LOCALE names another language tag", () => {
+    expect(parseEnv({}).DEFAULT_LOCALE).toBe("en");
+    expect(parseEnv({ DEFAULT_LOCALE: "de" }).DEFAULT_LOCALE).toBe("de");
+    expect(() => parseEnv({ DEFAULT_LOCALE: "../etc/passwd" })).toThrow(/DEFAULT_LOCALE/);
+  });
+
   it("trusts no proxy unless told how many there are", () => {
     expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);

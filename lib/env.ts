@@ -85,6 +85,13 @@ const envSchema = z.object({
   // Requests one customer may make in 24 hours (one may be open at a time).
   REQUESTS_PER_DAY: positiveInt.max(100).default(3),
 
+  // The customer pages' language when neither the person's choice nor their browser's
+  // Accept-Language matches a message file (messages/<locale>.json).
+  DEFAULT_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "must be a language tag like en or de")
+    .default("en"),
+
   // Outside services the company's sources read (lib/companies/<name>/). Each is on when its
   // credentials are set; the API bases point elsewhere for a region, a proxy or the local fakes.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

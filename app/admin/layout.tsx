@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { getViewer, isAdmin, isStaff, requireStaff } from "@/lib/dal/session";
 
 // Every page under /admin is for compliance staff; the check runs again in each data call.
+// The staff console is in English whatever the customer pages' language (lang for screen readers).
 
 // Metadata resolves apart from the layout, so a customer's 404 here would still carry the
 // console's title, a hint that it exists. The console's titles therefore come from here: staff
@@ -14,15 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
   const viewer = await getViewer();
   return viewer && isStaff(viewer)
     ? { title: { default: "Review console", template: "%s · Privacy Center" } }
-    : { title: { absolute: "Privacy Center", template: "Privacy Center" } };
+    : await getTranslations("layout").then((t) => ({ title: { absolute: t("title"), template: t("title") } })); // the 404's own title, in the visitor's language
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await requireStaff("/admin");
   return (
-    <>
+    <div lang="en">
       <AdminNav isAdmin={isAdmin(viewer)} />
       {children}
-    </>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDate } from "@/components/admin/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
 import { QueueFilters } from "@/components/admin/queue-filters";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
@@ -70,7 +70,7 @@ export default async function AdminQueuePage({ searchParams }: PageProps<"/admin
                       </Link>
                     </td>
                     <td className="py-2 pr-4">{row.email}</td>
-                    <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {REQUEST_TYPES[row.type].title}</span></td>
+                    <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span></td>
                     <td className="py-2 pr-4">{formatDate(row.submittedAt)}</td>
                     <td className="py-2 pr-4">
                       {formatDate(row.due)}

@@ -10,7 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null; role: Role } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => (signedIn.user ? { user: signedIn.user, expires: "2099-01-01" } : null) }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "198.51.100.7" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "198.51.100.7" }), cookies: async () => new Map() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { verifyAuditChainAction } = await import("@/lib/actions/audit-log");

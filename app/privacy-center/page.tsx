@@ -1,53 +1,60 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { getTranslations } from "next-intl/server";
+import { REQUEST_TYPE_ORDER } from "@/components/request-type";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOwnPrivacyRequests } from "@/lib/dal/privacy-requests";
 import { getViewer } from "@/lib/dal/session";
+import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Your data" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("center"))("metaTitle") };
+}
 
 const STEPS = [
-  ["Ask", "Choose what you want and sign in with your email. No documents needed."],
-  ["We prepare it", "We collect your data from every system it lives in. Most requests are ready in minutes; the law gives us one month."],
-  ["Download", "We email you when it is ready. The download link works for 7 days, then the copy is deleted."],
+  ["step1Title", "step1Text"],
+  ["step2Title", "step2Text"],
+  ["step3Title", "step3Text"],
 ] as const;
 
 export default async function PrivacyCenterPage() {
   const viewer = await getViewer();
   const requests = viewer ? await listOwnPrivacyRequests(viewer) : [];
+  const t = await getTranslations("center");
+  const tType = await getTranslations("requestType");
+  const tStatus = await getTranslations("status");
+  const days = env().ARCHIVE_RETENTION_DAYS;
   return (
     <div className="space-y-10">
-      <PageHeader
-        title="Your data, on request"
-        description="You have the right to know what personal data we hold about you and to take it with you. Ask here; it is free."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 md:grid-cols-2">
-        {(Object.keys(REQUEST_TYPES) as (keyof typeof REQUEST_TYPES)[]).map((type) => (
+        {REQUEST_TYPE_ORDER.map((type) => (
           <Card key={type} aria-labelledby={`type-${type}`}>
             <h2 id={`type-${type}`} className="text-lg font-semibold">
-              {REQUEST_TYPES[type].title}
+              {tType(`${type}.title`)}
             </h2>
-            <p className="text-sm text-zinc-500">{REQUEST_TYPES[type].article}</p>
-            <p className="mt-3 text-zinc-700">{REQUEST_TYPES[type].summary}</p>
+            <p className="text-sm text-zinc-500">{tType(`${type}.article`)}</p>
+            <p className="mt-3 text-zinc-700">{tType(`${type}.summary`)}</p>
             <ButtonLink className="mt-4" href={`/privacy-center/request?type=${type.toLowerCase()}`}>
-              Request {type === "ACCESS" ? "a copy" : "a portable copy"}
+              {tType(`${type}.cta`)}
             </ButtonLink>
           </Card>
         ))}
       </div>
       <section aria-labelledby="how-it-works">
         <h2 id="how-it-works" className="text-lg font-semibold">
-          How it works
+          {t("howItWorks")}
         </h2>
         <ol className="mt-4 grid gap-4 md:grid-cols-3">
           {STEPS.map(([title, text], index) => (
             <li key={title} className="rounded-lg border border-zinc-200 bg-white p-4">
-              <p className="text-sm font-semibold text-brand-700">Step {index + 1}</p>
-              <p className="mt-1 font-medium">{title}</p>
-              <p className="mt-1 text-sm text-zinc-600">{text}</p>
+              <p className="text-sm font-semibold text-brand-700">{t("step", { number: index + 1 })}</p>
+              <p className="mt-1 font-medium">{t(title)}</p>
+              <p className="mt-1 text-sm text-zinc-600" data-testid={`step-${index + 1}`}>
+                {t(text, { days })}
+              </p>
             </li>
           ))}
         </ol>
@@ -55,10 +62,10 @@ export default async function PrivacyCenterPage() {
       {viewer ? (
         <section aria-labelledby="your-requests">
           <h2 id="your-requests" className="text-lg font-semibold">
-            Your requests
+            {t("yourRequests")}
           </h2>
           {requests.length === 0 ? (
-            <p className="mt-2 text-zinc-600">You have not made a request yet.</p>
+            <p className="mt-2 text-zinc-600">{t("noRequests")}</p>
           ) : (
             <ul className="mt-3 divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
               {requests.map((request) => (
@@ -66,7 +73,7 @@ export default async function PrivacyCenterPage() {
                   <Link className="font-medium text-brand-700 underline" href={`/privacy-center/requests/${request.id}`}>
                     {request.reference}
                   </Link>
-                  <span className="text-sm text-zinc-600">{request.status.toLowerCase().replaceAll("_", " ")}</span>
+                  <span className="text-sm text-zinc-600">{tStatus(`${request.status}.label`)}</span>
                 </li>
               ))}
             </ul>
@@ -74,11 +81,13 @@ export default async function PrivacyCenterPage() {
         </section>
       ) : (
         <p className="text-zinc-600">
-          Already asked?{" "}
-          <Link className="font-medium text-brand-700 underline" href="/sign-in?callbackUrl=/privacy-center">
-            Sign in
-          </Link>{" "}
-          to see your requests.
+          {t.rich("alreadyAsked", {
+            signin: (chunks) => (
+              <Link className="font-medium text-brand-700 underline" href="/sign-in?callbackUrl=/privacy-center">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </div>

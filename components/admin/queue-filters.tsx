@@ -1,4 +1,4 @@
-import { REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { REQUEST_STATUSES, STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import type { QueueFilter } from "@/lib/schemas/staff-requests";
 
@@ -24,8 +24,8 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         Type
         <select name="type" defaultValue={filter.type} className={field}>
           <option value="any">Any type</option>
-          <option value="ACCESS">{REQUEST_TYPES.ACCESS.title} (Art. 15)</option>
-          <option value="PORTABILITY">{REQUEST_TYPES.PORTABILITY.title} (Art. 20)</option>
+          <option value="ACCESS">{STAFF_REQUEST_TYPES.ACCESS.title} (Art. 15)</option>
+          <option value="PORTABILITY">{STAFF_REQUEST_TYPES.PORTABILITY.title} (Art. 20)</option>
         </select>
       </label>
       <label className="text-sm font-medium text-zinc-700">

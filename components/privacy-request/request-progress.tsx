@@ -1,16 +1,24 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import type { MessageLookup } from "@/lib/i18n/localize-errors";
+import { localizedSource } from "@/lib/i18n/source-text";
 import type { PresentedRequest } from "@/lib/requests/present";
-import { CUSTOMER_STATUS_TEXT, CUSTOMER_TIMELINE, timelinePosition } from "@/lib/requests/lifecycle";
+import { CUSTOMER_TIMELINE, timelinePosition } from "@/lib/requests/lifecycle";
 
 type Live = PresentedRequest & { download: { url: string; expiresAt: string } | null };
+type Source = Live["sources"][number];
 
 const POLL_MS = 1500;
 
 /** The request's status, timeline and per-source progress, kept live until the request settles. */
 export function RequestProgress({ initial }: { initial: Live }) {
   const [request, setRequest] = useState(initial);
+  const t = useTranslations("request");
+  const tStatus = useTranslations("status");
+  const format = useFormatter();
+  const messages = useTranslations() as unknown as MessageLookup;
 
   useEffect(() => {
     if (request.terminal) return;
@@ -23,34 +31,47 @@ export function RequestProgress({ initial }: { initial: Live }) {
   }, [request]);
 
   const position = timelinePosition(request.status);
-  const text = CUSTOMER_STATUS_TEXT[request.status];
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? format.number(Math.max(1, Math.round(bytes / 1024)), { style: "unit", unit: "kilobyte" })
+      : format.number(bytes / 1024 / 1024, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+
+  // A source not reached yet has no count: "0 records" would read as "we found nothing".
+  const sourceText = (source: Source) =>
+    source.status === "FAILED"
+      ? t("sourceDelayed")
+      : source.status === "DONE"
+        ? t("sourceRecords", { count: source.recordCount })
+        : source.status === "COLLECTING"
+          ? t("sourceCollecting")
+          : t("sourceWaiting");
+  const barState = { DONE: "barCollected", FAILED: "barDelayed", COLLECTING: "barCollecting", PENDING: "barWaiting" } as const;
+
   return (
     <div className="space-y-8">
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
         <h2 id="status-heading" className="text-xl font-semibold" data-testid="request-status">
-          {text.label}
+          {tStatus(`${request.status}.label`)}
         </h2>
         <p className="mt-1 text-zinc-600" aria-live="polite">
-          {text.detail}
+          {tStatus(`${request.status}.detail`)}
         </p>
         {request.download ? (
           <a
             href={request.download.url}
             className="mt-4 inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
           >
-            Download your data (ZIP{request.archive ? `, ${formatBytes(request.archive.sizeBytes)}` : ""})
+            {t("download", { size: request.archive ? size(request.archive.sizeBytes) : "none" })}
           </a>
         ) : null}
         {request.archive && request.status === "READY" ? (
-          <p className="mt-2 text-sm text-zinc-600">
-            Available until {formatDate(request.archive.expiresAt)}. Open README.html in the download first: it explains every file.
-          </p>
+          <p className="mt-2 text-sm text-zinc-600">{t("availableUntil", { date: format.dateTime(new Date(request.archive.expiresAt), "long") })}</p>
         ) : null}
       </section>
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="text-lg font-semibold">
-          Progress
+          {t("progress")}
         </h2>
         <ol className="mt-3 grid gap-2 sm:grid-cols-5">
           {CUSTOMER_TIMELINE.map((step, index) => {
@@ -63,8 +84,8 @@ export function RequestProgress({ initial }: { initial: Live }) {
                   state === "done" ? "border-green-200 bg-green-50 text-green-900" : state === "current" ? "border-brand-600 bg-brand-50 font-semibold text-brand-900" : "border-zinc-200 bg-white text-zinc-500"
                 }`}
               >
-                <span className="sr-only">{state === "done" ? "Done: " : state === "current" ? "Now: " : "Next: "}</span>
-                {CUSTOMER_STATUS_TEXT[step].label}
+                <span className="sr-only">{state === "done" ? t("stepDone") : state === "current" ? t("stepNow") : t("stepNext")}</span>
+                {tStatus(`${step}.label`)}
               </li>
             );
           })}
@@ -74,23 +95,24 @@ export function RequestProgress({ initial }: { initial: Live }) {
       {request.sources.length > 0 ? (
         <section aria-labelledby="sources-heading">
           <h2 id="sources-heading" className="text-lg font-semibold">
-            Your data, system by system
+            {t("sourcesTitle")}
           </h2>
           <ul className="mt-3 divide-y divide-zinc-100 rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
-            {request.sources.map((source) => (
+            {request.sources.map((row) => localizedSource(messages, { ...row, description: "" })).map((source) => (
               <li key={source.key} className="px-4 py-3" data-testid="source-progress">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
                   <span className="font-medium">{source.title}</span>
-                  <span className="tabular-nums text-zinc-600">
-                    {source.status === "FAILED" ? "Delayed" : `${source.recordCount.toLocaleString("en")} ${source.recordCount === 1 ? "record" : "records"}`}
+                  <span className="tabular-nums text-zinc-600" data-testid="source-state">
+                    {sourceText(source)}
                   </span>
                 </div>
                 <div
                   role="progressbar"
-                  aria-label={`${source.title}: ${source.status === "DONE" ? "collected" : source.status.toLowerCase()}`}
+                  aria-label={t("sourceBar", { source: source.title, state: t(barState[source.status]) })}
                   aria-valuemin={0}
                   aria-valuemax={100}
-                  aria-valuenow={source.progress}
+                  // Collecting has no known fraction: an indeterminate bar has no value (WAI-ARIA progressbar).
+                  aria-valuenow={source.status === "COLLECTING" ? undefined : source.progress}
                   className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
                 >
                   <div
@@ -105,12 +127,4 @@ export function RequestProgress({ initial }: { initial: Live }) {
       ) : null}
     </div>
   );
-}
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }

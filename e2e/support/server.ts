@@ -50,6 +50,8 @@ const env = {
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-")),
   // The journeys rely on the policy that approves an exact email match (no reviewer console yet).
   IDENTITY_AUTO_APPROVE: "true",
+  // Not the default 7, so the pages show that the download period follows the configuration.
+  ARCHIVE_RETENTION_DAYS: "5",
   ...outside.env,
 };
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requestContext } from "@/lib/audit/request-context";
 import { cancelOwnPrivacyRequest, submitPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { getViewer } from "@/lib/dal/session";
@@ -13,16 +14,19 @@ export const submitPrivacyRequestAction = action(
   {
     who: "signed-in",
     input: privacyRequestFormInput,
-    invalidMessage: "Please check the highlighted answers.",
+    invalidMessage: "errors.checkAnswers",
     // Checkboxes: none ticked sends nothing, one ticked sends a single value; both are lists here.
     fromForm: (formData) => ({ ...formFields(formData), sourceKeys: formData.getAll("sourceKeys"), formats: formData.getAll("formats") }),
   },
   async ({ confirm: _confirmed, ...request }, { viewer, context }) => {
     let created: { id: string };
     try {
-      created = await submitPrivacyRequest(viewer, request, context);
+      created = await submitPrivacyRequest(viewer, request, context, await getLocale());
     } catch (error) {
-      if (error instanceof RequestRefusedError) throw new ActionRefusedError(error.message);
+      if (error instanceof RequestRefusedError) {
+        const t = await getTranslations("errors");
+        throw new ActionRefusedError(t(error.code, error.values));
+      }
       throw error;
     }
     redirect(`/privacy-center/requests/${created.id}`);

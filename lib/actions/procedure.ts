@@ -1,10 +1,13 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { resolveRequestLocale } from "@/lib/i18n/request";
+import { translator } from "@/lib/i18n/translator";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
 import { requestContext } from "@/lib/audit/request-context";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, isAdmin, isStaff, type Viewer } from "@/lib/dal/session";
+import { localizeFieldErrors, localizeMessage, type MessageLookup } from "@/lib/i18n/localize-errors";
 import { actionError, type ActionResult } from "./result";
 
 // Every server action is built here from who may call it and its input schema (lib/schemas), the
@@ -19,8 +22,9 @@ export class ActionRefusedError extends Error {
   override name = "ActionRefusedError";
 }
 
-export const SIGNED_OUT = "Your session has ended. Please sign in again.";
-export const NOT_FOUND = "That request or page does not exist.";
+// Message keys (messages/<locale>.json), translated into the person's language below.
+export const SIGNED_OUT = "errors.signedOut";
+export const NOT_FOUND = "errors.notFound";
 
 const allowed: Record<Audience, (viewer: Viewer) => boolean> = {
   "signed-in": () => true,
@@ -45,22 +49,25 @@ export function action<S extends z.ZodType, T = undefined>(
     who: Audience;
     input: S;
     fromForm?: (formData: FormData) => unknown;
-    /** The summary above a form that marks each field; by default the first problem's own message. */
+    /** The summary above a form that marks each field (a message key or text); by default the first problem's own message. */
     invalidMessage?: string;
   },
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
     try {
+      // Inside the try: the language may come from the account, which needs the database.
+      const t = translator(await resolveRequestLocale()) as unknown as MessageLookup;
       const viewer = await getViewer();
-      if (!viewer) return actionError(SIGNED_OUT);
-      if (!allowed[spec.who](viewer)) return actionError(NOT_FOUND);
+      if (!viewer) return actionError(t(SIGNED_OUT));
+      if (!allowed[spec.who](viewer)) return actionError(t(NOT_FOUND));
       const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
       if (!parsed.success) {
         const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-        return actionError(spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "Please check the form.", fieldErrors);
+        return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
       }
-      return await handler(parsed.data, { viewer, context: await requestContext() });
+      const result = await handler(parsed.data, { viewer, context: await requestContext() });
+      return result.ok ? result : { ...result, error: localizeMessage(t, result.error) };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionRefusedError) return actionError(error.message);

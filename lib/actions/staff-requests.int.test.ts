@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createApprovedRequest, createPendingRequest } from "@/test/factories";
-import { NOT_FOUND } from "./procedure";
 import { approveIdentityAction, cancelRequestAction, extendDeadlineAction, rejectIdentityAction, retrySourceAction } from "./staff-requests";
 
 // The review console's actions as a browser calls them: a signed-in viewer (the Auth.js session is
@@ -13,7 +12,8 @@ import { approveIdentityAction, cancelRequestAction, extendDeadlineAction, rejec
 
 const signedIn = vi.hoisted(() => ({ session: null as null | { user: { id: string; email: string; name: null; role: string } } }));
 vi.mock("@/lib/auth", () => ({ auth: async () => signedIn.session }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }) }));
+const NOT_FOUND_TEXT = "That request or page does not exist.";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }), cookies: async () => new Map() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 type Person = { id: string; email: string; role: string };
@@ -55,7 +55,7 @@ describe("who may use the staff actions", () => {
       cancelRequestAction(null, form({ requestId: request.id, reason: "Duplicate request" })),
       retrySourceAction(null, form({ requestId: request.id, sourceKey: "orders" })),
     ];
-    for (const result of await Promise.all(attempts)) expect(result).toEqual({ ok: false, error: NOT_FOUND });
+    for (const result of await Promise.all(attempts)) expect(result).toEqual({ ok: false, error: NOT_FOUND_TEXT });
     expect(await snapshot(request.id)).toEqual(before);
   });
 
@@ -66,10 +66,10 @@ describe("who may use the staff actions", () => {
   });
 
   it("an unknown id, a malformed id or a foreign source key is refused and changes nothing", async () => {
-    expect(await approveIdentityAction(null, form({ requestId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await approveIdentityAction(null, form({ requestId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, error: NOT_FOUND_TEXT });
     expect(await approveIdentityAction(null, form({ requestId: "../../etc/passwd" }))).toMatchObject({ ok: false, error: "Unknown request." });
     const request = await createApprovedRequest("casey@example.com", { status: "FAILED" });
-    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "no-such-source" }))).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "no-such-source" }))).toEqual({ ok: false, error: NOT_FOUND_TEXT });
     expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "'; DROP TABLE x" }))).toMatchObject({ ok: false, error: "Unknown source." });
   });
 });

@@ -8,6 +8,9 @@ import { sendEmail } from "@/lib/email";
 import { renderSignInEmail } from "@/lib/email/templates/sign-in-email";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { availableLocales, defaultLocale } from "@/lib/i18n/catalog";
+import { LOCALE_COOKIE } from "@/lib/i18n/locale-cookie";
+import { cookieValue, negotiateLocale } from "@/lib/i18n/negotiate";
 import { safeRedirectUrl } from "./callback-url";
 import { confirmationLink } from "./magic-link";
 import { consumeSignInEmail } from "./sign-in-limits";
@@ -25,7 +28,14 @@ const magicLink: EmailConfig = {
     const context = requestContextFrom(request.headers);
     const verdict = await consumeSignInEmail(identifier, context.ip ?? null);
     if (!verdict.allowed) throw new SignInLimitError(verdict.retryAfterMinutes);
-    const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES });
+    // In the language the person reads the portal in: their account's, else this browser's.
+    const account = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
+    const locale = negotiateLocale(
+      { chosen: account?.locale ?? cookieValue(request.headers.get("cookie"), LOCALE_COOKIE), acceptLanguage: request.headers.get("accept-language") },
+      availableLocales(),
+      defaultLocale(),
+    );
+    const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES, locale });
     await sendEmail({ to: identifier, ...content });
     await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", context, metadata: { email: identifier } });
   },
@@ -43,8 +53,8 @@ export function authConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in", verifyRequest: "/verify-request", error: "/sign-in" },
     callbacks: {
       session({ session, user }) {
-        const role = (user as { role?: Role }).role ?? "CUSTOMER";
-        return { ...session, user: { ...session.user, id: user.id, role } };
+        const { role = "CUSTOMER", locale = null } = user as { role?: Role; locale?: string | null };
+        return { ...session, user: { ...session.user, id: user.id, role, locale } };
       },
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
@@ -17,7 +17,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Delivered: the archive reached READY (and may since have expired by the clock). */
 const DELIVERED: RequestStatus[] = REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status));
 const OPEN_STATUSES = statusesIn(OPEN);
-const REQUEST_TYPE_KEYS = Object.keys(REQUEST_TYPES) as RequestType[];
+const REQUEST_TYPE_KEYS = Object.keys(STAFF_REQUEST_TYPES) as RequestType[];
 
 /** Monday 00:00 UTC of the week `date` falls in (PostgreSQL's date_trunc('week') agrees). */
 export function weekStart(date: Date): Date {

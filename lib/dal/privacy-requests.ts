@@ -35,8 +35,8 @@ export async function findOwnPrivacyRequest(viewer: Viewer, id: string) {
   });
 }
 
-export function submitPrivacyRequest(viewer: Viewer, input: NewPrivacyRequest, context: AuditContext) {
-  return createPrivacyRequest({ id: viewer.id, email: viewer.email }, input, context);
+export function submitPrivacyRequest(viewer: Viewer, input: NewPrivacyRequest, context: AuditContext, locale?: string) {
+  return createPrivacyRequest({ id: viewer.id, email: viewer.email }, input, context, locale);
 }
 
 /** CANCELLED, if it is the viewer's own request and the export has not started. */

@@ -5,7 +5,7 @@ import { auth } from "@/lib/auth";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type Viewer = { id: string; email: string; name: string | null; role: Role };
+export type Viewer = { id: string; email: string; name: string | null; role: Role; locale?: string | null };
 
 export { isAdmin, isStaff };
 
@@ -14,7 +14,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role, locale: user.locale ?? null };
 });
 
 /** Pages that need a signed-in person send everyone else to sign-in and back to `returnTo`. */

@@ -35,6 +35,8 @@ export type ArchiveInput = {
   };
   generatedAt: Date;
   sources: ArchiveSource[];
+  /** The language README.html is written in: the one the customer asked in. Default: DEFAULT_LOCALE. */
+  locale?: string | null;
 };
 
 /** File names inside the ZIP come from source keys: keep them to one safe path segment. */

@@ -37,6 +37,17 @@ describe("submitting a privacy request", () => {
     expect(receipt.text).toContain(stored.reference);
   });
 
+  it("remembers the language the customer asked in, and sends the receipt in it", async () => {
+    const customer = await user("deutsch@example.com");
+    const created = await createPrivacyRequest(customer, input, {}, "de");
+    const stored = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.locale).toBe("de");
+    await drainJobs({ db, client: inngest, functions });
+    const receipt = await db.outboxEmail.findFirstOrThrow({ where: { to: "deutsch@example.com" } });
+    expect(receipt.subject).toBe(`Wir haben Ihre Datenschutzanfrage ${stored.reference} erhalten`);
+    expect(receipt.text).toContain("Ihre Anfrage (eine kopie ihrer daten) hat das Aktenzeichen");
+  });
+
   it("refuses a second request while one is open, and creates nothing", async () => {
     const jordan = await user("jordan@example.com");
     await createPrivacyRequest(jordan, input);

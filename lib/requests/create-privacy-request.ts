@@ -15,6 +15,8 @@ export class RequestRefusedError extends Error {
   constructor(
     readonly code: "open_request_exists" | "daily_limit_reached",
     message: string,
+    /** For the customer's own language: messages/<locale>.json has `errors.<code>` with these values. */
+    readonly values: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -29,6 +31,8 @@ export async function createPrivacyRequest(
   requester: { id: string; email: string },
   input: NewPrivacyRequest,
   context: AuditContext = {},
+  /** The language the customer asked in; its emails and README.html use it. */
+  locale?: string,
 ): Promise<{ id: string; reference: string; status: RequestStatus; dueAt: Date }> {
   const config = env();
   const subjects = config.autoApproveIdentity ? await findDataSubjects(requester.email) : [];
@@ -40,11 +44,11 @@ export async function createPrivacyRequest(
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`privacy-request:${requester.id}`}))::text`;
     const open = await tx.privacyRequest.findFirst({ where: { userId: requester.id, status: { in: statusesIn(OPEN) } }, select: { reference: true } });
     if (open) {
-      throw new RequestRefusedError("open_request_exists", `You already have a request in progress (${open.reference}). You can make a new one when it is finished.`);
+      throw new RequestRefusedError("open_request_exists", `You already have a request in progress (${open.reference}). You can make a new one when it is finished.`, { reference: open.reference });
     }
     const today = await tx.privacyRequest.count({ where: { userId: requester.id, submittedAt: { gte: new Date(now.getTime() - 24 * 3600 * 1000) } } });
     if (today >= config.REQUESTS_PER_DAY) {
-      throw new RequestRefusedError("daily_limit_reached", `You can make ${config.REQUESTS_PER_DAY} requests a day. Please try again tomorrow.`);
+      throw new RequestRefusedError("daily_limit_reached", `You can make ${config.REQUESTS_PER_DAY} requests a day. Please try again tomorrow.`, { limit: config.REQUESTS_PER_DAY });
     }
     const created = await tx.privacyRequest.create({
       data: {
@@ -57,6 +61,7 @@ export async function createPrivacyRequest(
         rangeTo: input.rangeTo,
         submittedAt: now,
         dueAt: dueDate(now),
+        locale,
         status: autoApproved ? "APPROVED" : "IDENTITY_REVIEW",
         subjectId: autoApproved ? subjects[0]!.id : null,
         identityCheck: {

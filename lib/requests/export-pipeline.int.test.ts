@@ -75,6 +75,23 @@ describe("exporting a request", () => {
     expect(entries.get("README.html")!.toString()).toContain("No records were found");
   });
 
+  it("writes README.html and the ready email in the language the customer asked in", async () => {
+    const request = await createApprovedRequest("heavy@example.com");
+    await db.privacyRequest.update({ where: { id: request.id }, data: { locale: "de" } });
+    const { sourceKeys } = await startCollection(request.id);
+    for (const key of sourceKeys) await collectSource(request.id, key, store);
+    const archive = await packageArchive(request.id, store);
+    const stored = await db.exportArchive.findUniqueOrThrow({ where: { id: archive.archiveId } });
+    const { entries } = await inspectArchive(store, stored.storageKey, stored.sha256);
+    const readme = entries.get("README.html")!.toString();
+    expect(readme).toMatch(/<html lang="de">/);
+    expect(readme).toContain("Ihre Rechte");
+    await sendDataReadyEmail(request.id, archive.archiveId);
+    const email = await db.outboxEmail.findFirstOrThrow({ where: { to: "heavy@example.com" } });
+    expect(email.subject).toMatch(/^Ihre Daten stehen zum Herunterladen bereit/);
+    expect(email.html).toContain('lang="de"');
+  });
+
   it("emails one download link per archive, however often the step runs", async () => {
     const { request, archive } = await exportFor("jordan@example.com");
     await sendDataReadyEmail(request.id, archive.archiveId);

@@ -29,7 +29,7 @@ describe("extending a deadline", () => {
     expect(await db.jobEvent.findUniqueOrThrow({ where: { id: `request-extended/${request.id}` } })).toMatchObject({ data: { requestId: request.id, notice: "extended" } });
     await sendDeadlineExtendedEmail(request.id);
     const email = await db.outboxEmail.findFirstOrThrow({ where: { to: "extend@example.com" } });
-    expect(email.text).toContain("10 February 2027");
+    expect(email.text).toContain("February 10, 2027");
     expect(email.text).toContain("Your data sits in an archive we restore by hand");
   });
 

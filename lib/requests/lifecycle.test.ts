@@ -4,7 +4,6 @@ import {
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
-  CUSTOMER_STATUS_TEXT,
   EXTENDABLE,
   IN_PROGRESS,
   OPEN,
@@ -54,9 +53,8 @@ describe("request lifecycle", () => {
     }
   });
 
-  it("has a customer text and a staff label for every status", () => {
+  it("has a staff label for every status (customer texts: lib/i18n/messages.test.ts)", () => {
     for (const status of REQUEST_STATUSES) {
-      expect(CUSTOMER_STATUS_TEXT[status].label.length).toBeGreaterThan(0);
       expect(STAFF_STATUS_LABEL[status].length).toBeGreaterThan(0);
     }
   });

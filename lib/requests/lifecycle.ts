@@ -88,25 +88,9 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
 
 export const timelinePosition = (status: RequestStatus): number => TIMELINE_STEP[status];
 
-/** What each status means to the customer, in plain words. */
-export const CUSTOMER_STATUS_TEXT: { readonly [S in RequestStatus]: { label: string; detail: string } } = {
-  SUBMITTED: { label: "Received", detail: "We have your request." },
-  IDENTITY_REVIEW: {
-    label: "Checking it is you",
-    detail: "Our privacy team is confirming that this account belongs to you. This usually takes less than a working day.",
-  },
-  APPROVED: { label: "Approved", detail: "Your request is approved. We are about to collect your data." },
-  COLLECTING: { label: "Collecting your data", detail: "We are gathering your data from each of our systems." },
-  PACKAGING: { label: "Preparing your download", detail: "We are putting your files and the report together." },
-  READY: { label: "Ready to download", detail: "Your data is ready. We also sent you an email with the link." },
-  EXPIRED: { label: "Deleted", detail: "The copy was deleted when its download period ended, as we promised. You can ask for a fresh one." },
-  REJECTED: { label: "Not approved", detail: "We could not confirm that this account belongs to the person in our records." },
-  CANCELLED: { label: "Cancelled", detail: "This request was cancelled. Nothing was collected." },
-  FAILED: {
-    label: "Taking longer",
-    detail: "Part of your data could not be collected automatically. Our team is finishing it by hand; you do not need to do anything.",
-  },
-};
+// What each status means to the customer lives in the message files (messages/<locale>.json,
+// `status.<STATUS>.label` and `.detail`), one text per status per language; a test checks that
+// every status has both in every language.
 
 /** The status as the review console names it: what staff need to know at a glance. */
 export const STAFF_STATUS_LABEL: { readonly [S in RequestStatus]: string } = {

@@ -5,9 +5,11 @@ import { sendEmail } from "@/lib/email";
 import { renderDataReadyEmail } from "@/lib/email/templates/data-ready-email";
 import { renderRequestDelayedEmail } from "@/lib/email/templates/request-delayed-email";
 import { renderRequestReceivedEmail } from "@/lib/email/templates/request-received-email";
-import { REQUEST_TYPES } from "@/components/request-type";
 import { env } from "@/lib/env";
+import { supportedLocale } from "@/lib/i18n/catalog";
 import { WORKFLOW_ACTOR } from "./transition";
+
+// Every email goes out in the language the customer asked in (PrivacyRequest.locale).
 
 // The launcher sets PORTAL_URL from its port; a deployment sets it to its public address.
 const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
@@ -32,7 +34,7 @@ export function downloadUrl(requestId: string, archiveId: string, expiresAt: Dat
 export async function sendDataReadyEmail(requestId: string, archiveId: string): Promise<{ emailId: string }> {
   const archive = await db.exportArchive.findUniqueOrThrow({
     where: { id: archiveId },
-    select: { expiresAt: true, request: { select: { id: true, reference: true, user: { select: { email: true } } } } },
+    select: { expiresAt: true, request: { select: { id: true, reference: true, locale: true, user: { select: { email: true } } } } },
   });
   if (archive.request.id !== requestId) throw new Error("The archive belongs to another request.");
   const content = await renderDataReadyEmail({
@@ -40,6 +42,7 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
     reference: archive.request.reference,
     downloadUrl: downloadUrl(requestId, archiveId, archive.expiresAt),
     expiresAt: archive.expiresAt,
+    locale: supportedLocale(archive.request.locale),
   });
   const { id } = await sendEmail({ to: archive.request.user.email, ...content, idempotencyKey: `data-ready/${archiveId}` });
   await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "data-ready", emailId: id } });
@@ -50,12 +53,13 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
 export async function sendRequestDelayedEmail(requestId: string): Promise<{ emailId: string }> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, user: { select: { email: true } }, _count: { select: { auditEvents: { where: { action: "source.failed" } } } } },
+    select: { reference: true, locale: true, user: { select: { email: true } }, _count: { select: { auditEvents: { where: { action: "source.failed" } } } } },
   });
   const content = await renderRequestDelayedEmail({
     companyName: env().COMPANY_NAME,
     reference: request.reference,
     statusUrl: requestStatusUrl(requestId),
+    locale: supportedLocale(request.locale),
   });
   // One email per failure episode: the count of failures so far tells a retry's failure apart.
   const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
@@ -68,14 +72,15 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
 export async function sendRequestReceivedEmail(requestId: string): Promise<{ emailId: string }> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, type: true, dueAt: true, user: { select: { email: true } } },
+    select: { reference: true, type: true, dueAt: true, locale: true, user: { select: { email: true } } },
   });
   const content = await renderRequestReceivedEmail({
     companyName: env().COMPANY_NAME,
     reference: request.reference,
-    typeTitle: REQUEST_TYPES[request.type].title,
+    type: request.type,
     dueAt: request.dueAt,
     statusUrl: requestStatusUrl(requestId),
+    locale: supportedLocale(request.locale),
   });
   const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey: `request-received/${requestId}` });
   await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-received", emailId: id } });

@@ -5,6 +5,7 @@ import { renderDeadlineExtendedEmail } from "@/lib/email/templates/deadline-exte
 import { renderRequestCancelledEmail } from "@/lib/email/templates/request-cancelled-email";
 import { renderRequestRejectedEmail } from "@/lib/email/templates/request-rejected-email";
 import { env } from "@/lib/env";
+import { supportedLocale } from "@/lib/i18n/catalog";
 import { controllerDetails } from "./controller";
 import { requestStatusUrl } from "./notify-customer";
 import { WORKFLOW_ACTOR } from "./transition";
@@ -24,7 +25,7 @@ async function send(requestId: string, to: string, template: string, content: { 
 export async function sendRequestRejectedEmail(requestId: string): Promise<Sent> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, user: { select: { email: true } }, identityCheck: { select: { reason: true } } },
+    select: { reference: true, locale: true, user: { select: { email: true } }, identityCheck: { select: { reason: true } } },
   });
   const controller = controllerDetails();
   const content = await renderRequestRejectedEmail({
@@ -34,6 +35,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
     contactEmail: controller.contactEmail,
     authority: controller.supervisoryAuthority,
     statusUrl: requestStatusUrl(requestId),
+    locale: supportedLocale(request.locale),
   });
   return send(requestId, request.user.email, "request-rejected", content);
 }
@@ -41,7 +43,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
 export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, extendedDueAt: true, extensionReason: true, user: { select: { email: true } } },
+    select: { reference: true, locale: true, extendedDueAt: true, extensionReason: true, user: { select: { email: true } } },
   });
   if (!request.extendedDueAt) throw new Error(`Request ${requestId} has no extended deadline to announce.`);
   const content = await renderDeadlineExtendedEmail({
@@ -50,13 +52,14 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
     reason: request.extensionReason ?? "",
     extendedDueAt: request.extendedDueAt,
     statusUrl: requestStatusUrl(requestId),
+    locale: supportedLocale(request.locale),
   });
   return send(requestId, request.user.email, "deadline-extended", content);
 }
 
 export async function sendRequestCancelledEmail(requestId: string): Promise<Sent> {
   const [request, cancellation] = await Promise.all([
-    db.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true, user: { select: { email: true } } } }),
+    db.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true, locale: true, user: { select: { email: true } } } }),
     db.auditEvent.findFirst({ where: { requestId, action: "request.cancelled" }, orderBy: { id: "desc" }, select: { metadata: true } }),
   ]);
   const reason = (cancellation?.metadata as { reason?: unknown } | null)?.reason;
@@ -66,6 +69,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
     reason: typeof reason === "string" ? reason : "Our privacy team closed it.",
     contactEmail: env().COMPANY_CONTACT_EMAIL,
     statusUrl: requestStatusUrl(requestId),
+    locale: supportedLocale(request.locale),
   });
   return send(requestId, request.user.email, "request-cancelled", content);
 }

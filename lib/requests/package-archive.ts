@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import type { ArchiveInput } from "@/lib/export/archive-input";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
+import { translator } from "@/lib/i18n/translator";
 import { getSource } from "@/lib/sources/registry";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -40,12 +41,13 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
     controller: controllerDetails(),
     generatedAt: new Date(),
+    locale: request.locale,
     sources: request.sources.map((row) => ({
       source: getSource(row.sourceKey),
       status: row.status === "DONE" ? "DONE" : "FAILED",
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
-      error: row.status === "DONE" ? undefined : "We could not collect this part of your data.",
+      error: row.status === "DONE" ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };
   const key = exportArchiveKey(request.id, request.reference);

@@ -3,6 +3,7 @@ import { listSources } from "@/lib/sources/registry";
 import { plainText } from "./text";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
+// Messages are keys in messages/<locale>.json, translated where they are shown (lib/i18n/localize-errors.ts).
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -18,33 +19,33 @@ const optionalDate = z
   .union([
     z.literal("").transform(() => undefined),
     z.null().transform(() => undefined),
-    plainText("Enter a valid date.").max(40, "Enter a valid date.").pipe(z.coerce.date({ message: "Enter a valid date." })),
-  ], { message: "Enter a valid date." })
+    plainText("errors.dateInvalid").max(40, "errors.dateInvalid").pipe(z.coerce.date({ message: "errors.dateInvalid" })),
+  ], { message: "errors.dateInvalid" })
   .optional()
-  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "Enter a valid date.")
-  .refine((date) => date === undefined || date.getTime() >= EARLIEST, "Enter a date in 1970 or later.")
-  .refine((date) => date === undefined || date.getTime() <= latest(), "Dates cannot be in the future.");
+  .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "errors.dateInvalid")
+  .refine((date) => date === undefined || date.getTime() >= EARLIEST, "errors.dateTooEarly")
+  .refine((date) => date === undefined || date.getTime() <= latest(), "errors.dateFuture");
 
 export const newPrivacyRequestSchema = z
   .object({
-    type: z.enum(["ACCESS", "PORTABILITY"], { message: "Choose what you would like: a copy, or a portable copy." }),
+    type: z.enum(["ACCESS", "PORTABILITY"], { message: "errors.typeRequired" }),
     sourceKeys: z
-      .array(z.string().max(64), { message: "Choose the categories as a list." })
+      .array(z.string().max(64), { message: "errors.sourcesList" })
       .max(64)
       .default([])
-      .refine((keys) => keys.every((key) => sourceKeys().has(key)), { message: "One of the chosen categories does not exist." })
+      .refine((keys) => keys.every((key) => sourceKeys().has(key)), { message: "errors.sourceUnknown" })
       // Every source chosen is the same as none chosen: all of them.
       .transform((keys) => (new Set(keys).size === sourceKeys().size ? [] : [...new Set(keys)])),
     formats: z
-      .array(z.enum(["JSON", "CSV"], { message: "Formats are JSON and CSV." }))
-      .min(1, "Choose at least one file format.")
+      .array(z.enum(["JSON", "CSV"], { message: "errors.formatUnknown" }))
+      .min(1, "errors.formatRequired")
       .default(["JSON", "CSV"])
       .transform((formats) => [...new Set(formats)]),
     rangeFrom: optionalDate,
     rangeTo: optionalDate,
   })
   .refine((r) => !r.rangeFrom || !r.rangeTo || r.rangeFrom <= r.rangeTo, {
-    message: "The start date must be on or before the end date.",
+    message: "errors.rangeOrder",
     path: ["rangeTo"],
   })
   .transform((r) => ({
@@ -57,7 +58,7 @@ export type NewPrivacyRequest = z.output<typeof newPrivacyRequestSchema>;
 
 /** The form adds one thing the API does not need: the person's confirmation. */
 export const privacyRequestFormSchema = z.object({
-  confirm: z.literal("yes", { message: "Please confirm that you are asking for your own data." }),
+  confirm: z.literal("yes", { message: "errors.confirmRequired" }),
 });
 
 /** The request form's fields: the request itself and the confirmation. */

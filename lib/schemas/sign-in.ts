@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { plainText } from "./text";
 
+// Messages are keys in messages/<locale>.json (lib/i18n/localize-errors.ts).
 export const signInSchema = z.object({
   email: z
-    .string({ message: "Enter your email address." })
+    .string({ message: "errors.emailRequired" })
     .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email({ message: "Enter an email address like name@example.com." }))
+    .min(1, "errors.emailRequired")
+    .max(254, "errors.emailTooLong")
+    .pipe(z.email({ message: "errors.emailInvalid" }))
     .transform((email) => email.toLowerCase()),
   callbackUrl: plainText().max(2048).optional(),
 });

@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestSignInLink } from "@/lib/actions/auth";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const [state, action, pending] = useActionState(requestSignInLink, null);
+  const t = useTranslations("signIn");
   const emailError = state && !state.ok ? state.fieldErrors?.email?.[0] : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-zinc-800">
-          Email address
+          {t("emailLabel")}
         </label>
         <input
           id="email"
@@ -31,7 +33,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
           </p>
         ) : (
           <p id="email-hint" className="mt-1 text-sm text-zinc-600">
-            Use the address you use with us. We will email you a link that signs you in.
+            {t("emailHint")}
           </p>
         )}
       </div>
@@ -41,7 +43,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         </p>
       ) : null}
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Sending…" : "Email me a sign-in link"}
+        {pending ? t("sending") : t("submit")}
       </Button>
     </form>
   );

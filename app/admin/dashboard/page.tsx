@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/admin/charts/bar-chart";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadDashboard, WEEKS } from "@/lib/dal/dashboard";
@@ -39,7 +39,7 @@ export default async function DashboardPage() {
   const { totals } = figures;
   const open = sum(figures.openByStatus.map((row) => row.count));
   const overdue = figures.openByDueWeek.find((row) => row.week === "overdue")?.count ?? 0;
-  const types = Object.keys(REQUEST_TYPES) as RequestType[];
+  const types = Object.keys(STAFF_REQUEST_TYPES) as RequestType[];
 
   return (
     <div className="space-y-6">
@@ -56,7 +56,7 @@ export default async function DashboardPage() {
           title="Requests received per week, by type"
           summary={`${sum(figures.received.map((row) => sum(Object.values(row.byType))))} requests in ${WEEKS} weeks`}
           valueLabel="Week of"
-          series={types.map((type) => ({ key: type, label: REQUEST_TYPES[type].title, color: TYPE_COLORS[type] }))}
+          series={types.map((type) => ({ key: type, label: STAFF_REQUEST_TYPES[type].title, color: TYPE_COLORS[type] }))}
           rows={figures.received.map((row) => ({ label: weekLabel(row.week), values: row.byType }))}
         />
       </Card>

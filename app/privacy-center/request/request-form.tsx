@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { REQUEST_TYPE_ORDER } from "@/components/request-type";
 import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import type { RequestType } from "@/lib/generated/prisma/enums";
@@ -17,8 +18,10 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
-export function RequestForm({ selected, sources }: { selected: RequestType; sources: SourceOption[] }) {
+export function RequestForm({ selected, sources, retentionDays }: { selected: RequestType; sources: SourceOption[]; retentionDays: number }) {
   const [state, action, pending] = useActionState(submitPrivacyRequestAction, null);
+  const t = useTranslations("form");
+  const tType = useTranslations("requestType");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} className="space-y-8" noValidate>
@@ -29,15 +32,15 @@ export function RequestForm({ selected, sources }: { selected: RequestType; sour
       ) : null}
 
       <fieldset aria-describedby={errors.type ? "type-error" : undefined}>
-        <legend className="text-lg font-semibold">What would you like?</legend>
+        <legend className="text-lg font-semibold">{t("whatTitle")}</legend>
         <div className="mt-3 space-y-3">
-          {(Object.keys(REQUEST_TYPES) as RequestType[]).map((key) => (
+          {REQUEST_TYPE_ORDER.map((key) => (
             <label key={key} className="flex gap-3 rounded-lg border border-zinc-200 bg-white p-4 has-checked:border-brand-600 has-checked:bg-brand-50">
               <input type="radio" name="type" value={key} defaultChecked={key === selected} className="mt-1" />
               <span>
-                <span className="block font-medium">{REQUEST_TYPES[key].title}</span>
-                <span className="block text-sm text-zinc-600">{REQUEST_TYPES[key].summary}</span>
-                <span className="block text-xs text-zinc-600">{REQUEST_TYPES[key].article}</span>
+                <span className="block font-medium">{tType(`${key}.title`)}</span>
+                <span className="block text-sm text-zinc-600">{tType(`${key}.summary`)}</span>
+                <span className="block text-xs text-zinc-600">{tType(`${key}.article`)}</span>
               </span>
             </label>
           ))}
@@ -46,9 +49,9 @@ export function RequestForm({ selected, sources }: { selected: RequestType; sour
       </fieldset>
 
       <fieldset aria-describedby={errors.sourceKeys ? "sources-error" : "sources-hint"}>
-        <legend className="text-lg font-semibold">Which data?</legend>
+        <legend className="text-lg font-semibold">{t("whichTitle")}</legend>
         <p id="sources-hint" className="mt-1 text-sm text-zinc-600">
-          Everything is included unless you untick a category.
+          {t("whichHint")}
         </p>
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
           {sources.map((source) => (
@@ -65,28 +68,28 @@ export function RequestForm({ selected, sources }: { selected: RequestType; sour
       </fieldset>
 
       <fieldset aria-describedby={errors.formats ? "formats-error" : undefined}>
-        <legend className="text-lg font-semibold">File formats</legend>
+        <legend className="text-lg font-semibold">{t("formatsTitle")}</legend>
         <div className="mt-3 flex flex-wrap gap-4">
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="formats" value="JSON" defaultChecked /> JSON (for other services)
+            <input type="checkbox" name="formats" value="JSON" defaultChecked /> {t("formatJson")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="formats" value="CSV" defaultChecked /> CSV (for spreadsheets)
+            <input type="checkbox" name="formats" value="CSV" defaultChecked /> {t("formatCsv")}
           </label>
         </div>
         <FieldError id="formats-error" messages={errors.formats} />
       </fieldset>
 
       <details className="rounded-lg border border-zinc-200 bg-white p-4">
-        <summary className="cursor-pointer font-medium">Only a date range (optional)</summary>
+        <summary className="cursor-pointer font-medium">{t("rangeTitle")}</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="rangeFrom" className="block text-sm font-medium">From</label>
+            <label htmlFor="rangeFrom" className="block text-sm font-medium">{t("rangeFrom")}</label>
             <input id="rangeFrom" name="rangeFrom" type="date" aria-describedby={errors.rangeFrom ? "from-error" : undefined} className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2" />
             <FieldError id="from-error" messages={errors.rangeFrom} />
           </div>
           <div>
-            <label htmlFor="rangeTo" className="block text-sm font-medium">To</label>
+            <label htmlFor="rangeTo" className="block text-sm font-medium">{t("rangeTo")}</label>
             <input id="rangeTo" name="rangeTo" type="date" aria-describedby={errors.rangeTo ? "to-error" : undefined} className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2" />
             <FieldError id="to-error" messages={errors.rangeTo} />
           </div>
@@ -96,13 +99,13 @@ export function RequestForm({ selected, sources }: { selected: RequestType; sour
       <div>
         <label className="flex items-start gap-3">
           <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-describedby={errors.confirm ? "confirm-error" : undefined} />
-          <span>I am asking for my own personal data, and I understand the copy will be available to download for 7 days.</span>
+          <span>{t("confirm", { days: retentionDays })}</span>
         </label>
         <FieldError id="confirm-error" messages={errors.confirm} />
       </div>
 
       <Button type="submit" disabled={pending}>
-        {pending ? "Sending your request…" : "Send my request"}
+        {pending ? t("sending") : t("submit")}
       </Button>
     </form>
   );

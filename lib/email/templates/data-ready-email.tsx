@@ -1,27 +1,23 @@
 import { Button, Heading, Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; downloadUrl: string; expiresAt: Date };
+type Props = { companyName: string; reference: string; downloadUrl: string; expiresAt: Date; locale: string };
 
-function DataReadyEmail({ companyName, reference, downloadUrl, expiresAt }: Props) {
+function DataReadyEmail({ companyName, reference, downloadUrl, expiresAt, locale }: Props) {
+  const t = translator(locale);
   return (
-    <EmailLayout preview={`Your data for ${reference} is ready to download`} companyName={companyName}>
-      <Heading style={emailStyles.heading}>Your data is ready</Heading>
-      <Text style={emailStyles.text}>
-        The copy of your data for request <strong>{reference}</strong> is ready. It contains a readable report and your data
-        as JSON and CSV files.
-      </Text>
+    <EmailLayout preview={t("email.ready.preview", { reference })} companyName={companyName} locale={locale}>
+      <Heading style={emailStyles.heading}>{t("email.ready.heading")}</Heading>
+      <Text style={emailStyles.text}>{t.rich("email.ready.text", { reference, strong: (chunks) => <strong>{chunks}</strong> })}</Text>
       <Button href={downloadUrl} style={emailStyles.button}>
-        Download your data
+        {t("email.ready.button")}
       </Button>
-      <Text style={emailStyles.muted}>
-        You will be asked to sign in first. The download is available until {formatEmailDate(expiresAt)}; after that we
-        delete the copy, and you can ask for a fresh one at any time.
-      </Text>
+      <Text style={emailStyles.muted}>{t("email.ready.note", { date: formatEmailDate(expiresAt, locale) })}</Text>
     </EmailLayout>
   );
 }
 
 export const renderDataReadyEmail = (props: Props) =>
-  renderEmail(`Your data is ready to download (${props.reference})`, <DataReadyEmail {...props} />);
+  renderEmail(translator(props.locale)("email.ready.subject", { reference: props.reference }), <DataReadyEmail {...props} />);

@@ -1,5 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { translator } from "@/lib/i18n/translator";
 
 const styles = {
   body: { backgroundColor: "#f4f4f5", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0 },
@@ -7,9 +8,10 @@ const styles = {
   footer: { color: "#71717a", fontSize: "12px", lineHeight: "18px" },
 };
 
-export function EmailLayout(props: { preview: string; companyName: string; children: ReactNode }) {
+export function EmailLayout(props: { preview: string; companyName: string; locale: string; children: ReactNode }) {
+  const t = translator(props.locale);
   return (
-    <Html lang="en">
+    <Html lang={props.locale}>
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>
@@ -17,8 +19,7 @@ export function EmailLayout(props: { preview: string; companyName: string; child
           <Section>{props.children}</Section>
           <Hr />
           <Text style={styles.footer}>
-            {props.companyName} Privacy Center. You received this email because of a request made with this address.
-            If that was not you, you can ignore it.
+            {t("email.footer", { company: props.companyName })}
           </Text>
         </Container>
       </Body>
@@ -40,3 +41,6 @@ export const emailStyles = {
   },
   muted: { fontSize: "13px", lineHeight: "20px", color: "#52525b" },
 };
+
+/** Emails to staff are in English, as the staff console is (a company setting for later). */
+export const STAFF_LOCALE = "en";

@@ -1,30 +1,27 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
+import { Button, Heading, Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; reason: string; contactEmail: string; statusUrl: string };
+type Props = { companyName: string; reference: string; reason: string; contactEmail: string; statusUrl: string; locale: string };
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** Sent when our privacy team closes a request: why, and that the customer can ask again. */
-function RequestCancelledEmail({ companyName, reference, reason, contactEmail, statusUrl }: Props) {
+function RequestCancelledEmail({ companyName, reference, reason, contactEmail, statusUrl, locale }: Props) {
+  const t = translator(locale);
   return (
-    <EmailLayout preview={`Your request ${reference} was cancelled`} companyName={companyName}>
-      <Heading style={emailStyles.heading}>Your request was cancelled</Heading>
-      <Text style={emailStyles.text}>
-        Our privacy team cancelled request <strong>{reference}</strong>. Nothing was sent.
-      </Text>
-      <Text style={emailStyles.text}>
-        The reason: <strong>{reason}</strong>
-      </Text>
-      <Text style={emailStyles.text}>
-        You can make a new request at any time. If you have questions, reply to this email or write to{" "}
-        <Link href={`mailto:${contactEmail}`}>{contactEmail}</Link>.
-      </Text>
+    <EmailLayout preview={t("email.cancelled.preview", { reference })} companyName={companyName} locale={locale}>
+      <Heading style={emailStyles.heading}>{t("email.cancelled.heading")}</Heading>
+      <Text style={emailStyles.text}>{t.rich("email.cancelled.text", { reference, strong })}</Text>
+      <Text style={emailStyles.text}>{t.rich("email.cancelled.reason", { reason, strong })}</Text>
+      <Text style={emailStyles.text}>{t("email.cancelled.next", { contact: contactEmail })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
-        See your request
+        {t("email.cancelled.button")}
       </Button>
     </EmailLayout>
   );
 }
 
 export const renderRequestCancelledEmail = (props: Props) =>
-  renderEmail(`Your privacy request ${props.reference} was cancelled`, <RequestCancelledEmail {...props} />);
+  renderEmail(translator(props.locale)("email.cancelled.subject", { reference: props.reference }), <RequestCancelledEmail {...props} />);

@@ -1,23 +1,30 @@
 import { Button, Heading, Text } from "@react-email/components";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; typeTitle: string; dueAt: Date; statusUrl: string };
+type Props = { companyName: string; reference: string; type: RequestType; dueAt: Date; statusUrl: string; locale: string };
 
-function RequestReceivedEmail({ companyName, reference, typeTitle, dueAt, statusUrl }: Props) {
+function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, locale }: Props) {
+  const t = translator(locale);
   return (
-    <EmailLayout preview={`We received your request ${reference}`} companyName={companyName}>
-      <Heading style={emailStyles.heading}>We received your request</Heading>
+    <EmailLayout preview={t("email.received.preview", { reference })} companyName={companyName} locale={locale}>
+      <Heading style={emailStyles.heading}>{t("email.received.heading")}</Heading>
       <Text style={emailStyles.text}>
-        Your request for {typeTitle.toLowerCase()} has the reference <strong>{reference}</strong>. The law gives us until{" "}
-        <strong>{formatEmailDate(dueAt)}</strong> to answer; most requests are ready much sooner.
+        {t.rich("email.received.text", {
+          type: t(`requestType.${type}.title`).toLocaleLowerCase(locale),
+          reference,
+          due: formatEmailDate(dueAt, locale),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </Text>
       <Button href={statusUrl} style={emailStyles.button}>
-        Follow your request
+        {t("email.received.button")}
       </Button>
     </EmailLayout>
   );
 }
 
 export const renderRequestReceivedEmail = (props: Props) =>
-  renderEmail(`We received your privacy request ${props.reference}`, <RequestReceivedEmail {...props} />);
+  renderEmail(translator(props.locale)("email.received.subject", { reference: props.reference }), <RequestReceivedEmail {...props} />);

@@ -1,4 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
+import { Button, Heading, Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
 
@@ -9,31 +10,26 @@ type Props = {
   contactEmail: string;
   authority: { name: string; url: string };
   statusUrl: string;
+  locale: string;
 };
 
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
 /** Sent when a reviewer could not confirm the customer's identity: why, and what they can do (Art. 12(4) GDPR). */
-function RequestRejectedEmail({ companyName, reference, reason, contactEmail, authority, statusUrl }: Props) {
+function RequestRejectedEmail({ companyName, reference, reason, contactEmail, authority, statusUrl, locale }: Props) {
+  const t = translator(locale);
   return (
-    <EmailLayout preview={`We could not complete your request ${reference}`} companyName={companyName}>
-      <Heading style={emailStyles.heading}>We could not complete your request</Heading>
-      <Text style={emailStyles.text}>
-        We could not confirm that the account behind request <strong>{reference}</strong> belongs to the person in our records,
-        so we have not sent any data.
-      </Text>
-      <Text style={emailStyles.text}>
-        Our reason: <strong>{reason}</strong>
-      </Text>
-      <Text style={emailStyles.text}>
-        If you think this is a mistake, reply to this email or write to <Link href={`mailto:${contactEmail}`}>{contactEmail}</Link> and we
-        will look at it again. You also have the right to complain to the supervisory authority,{" "}
-        <Link href={authority.url}>{authority.name}</Link>.
-      </Text>
+    <EmailLayout preview={t("email.rejected.preview", { reference })} companyName={companyName} locale={locale}>
+      <Heading style={emailStyles.heading}>{t("email.rejected.heading")}</Heading>
+      <Text style={emailStyles.text}>{t.rich("email.rejected.text", { reference, strong })}</Text>
+      <Text style={emailStyles.text}>{t.rich("email.rejected.reason", { reason, strong })}</Text>
+      <Text style={emailStyles.text}>{t("email.rejected.next", { contact: contactEmail, authority: authority.name, authorityUrl: authority.url })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
-        See your request
+        {t("email.rejected.button")}
       </Button>
     </EmailLayout>
   );
 }
 
 export const renderRequestRejectedEmail = (props: Props) =>
-  renderEmail(`Your privacy request ${props.reference} could not be completed`, <RequestRejectedEmail {...props} />);
+  renderEmail(translator(props.locale)("email.rejected.subject", { reference: props.reference }), <RequestRejectedEmail {...props} />);

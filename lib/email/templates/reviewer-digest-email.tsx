@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, emailStyles } from "./email-layout";
+import { EmailLayout, emailStyles, STAFF_LOCALE } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
 
 export type DigestRequest = { reference: string; dueAt: Date; status: string; url: string };
@@ -12,7 +12,7 @@ function RequestList({ title, requests }: { title: string; requests: DigestReque
       <Text style={{ ...emailStyles.text, fontWeight: 600 }}>{title}</Text>
       {requests.map((request) => (
         <Text key={request.reference} style={emailStyles.muted}>
-          <Link href={request.url}>{request.reference}</Link>: due {formatEmailDate(request.dueAt)} ({request.status})
+          <Link href={request.url}>{request.reference}</Link>: due {formatEmailDate(request.dueAt, STAFF_LOCALE)} ({request.status})
         </Text>
       ))}
     </Section>
@@ -22,7 +22,7 @@ function RequestList({ title, requests }: { title: string; requests: DigestReque
 /** The reviewers' morning email: what is overdue and what falls due within a week. */
 function ReviewerDigestEmail({ companyName, day, overdue, dueSoon, more, queueUrl }: Props) {
   return (
-    <EmailLayout preview={`${overdue.length} overdue, ${dueSoon.length} due within 7 days`} companyName={companyName}>
+    <EmailLayout preview={`${overdue.length} overdue, ${dueSoon.length} due within 7 days`} companyName={companyName} locale={STAFF_LOCALE}>
       <Heading style={emailStyles.heading}>Privacy requests needing attention</Heading>
       <Text style={emailStyles.text}>
         On {day}: {overdue.length} overdue and {dueSoon.length} due within 7 days.

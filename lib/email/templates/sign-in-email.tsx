@@ -1,23 +1,26 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
 
-type SignInEmailProps = { url: string; companyName: string; expiresInMinutes: number };
+type SignInEmailProps = { url: string; companyName: string; expiresInMinutes: number; locale: string };
 
-function SignInEmail({ url, companyName, expiresInMinutes }: SignInEmailProps) {
+function SignInEmail({ url, companyName, expiresInMinutes, locale }: SignInEmailProps) {
+  const t = translator(locale);
+  const company = companyName;
   return (
-    <EmailLayout preview={`Your sign-in link for the ${companyName} Privacy Center`} companyName={companyName}>
-      <Heading style={emailStyles.heading}>Sign in to the {companyName} Privacy Center</Heading>
-      <Text style={emailStyles.text}>Use the button below to sign in. The link works once and expires in {expiresInMinutes} minutes.</Text>
+    <EmailLayout preview={t("email.signIn.preview", { company })} companyName={companyName} locale={locale}>
+      <Heading style={emailStyles.heading}>{t("email.signIn.heading", { company })}</Heading>
+      <Text style={emailStyles.text}>{t("email.signIn.text", { minutes: expiresInMinutes })}</Text>
       <Button href={url} style={emailStyles.button}>
-        Sign in
+        {t("email.signIn.button")}
       </Button>
       <Text style={emailStyles.muted}>
-        If the button does not work, open this address: <Link href={url}>{url}</Link>
+        {t("email.signIn.fallback")} <Link href={url}>{url}</Link>
       </Text>
     </EmailLayout>
   );
 }
 
 export const renderSignInEmail = (props: SignInEmailProps) =>
-  renderEmail(`Sign in to the ${props.companyName} Privacy Center`, <SignInEmail {...props} />);
+  renderEmail(translator(props.locale)("email.signIn.subject", { company: props.companyName }), <SignInEmail {...props} />);

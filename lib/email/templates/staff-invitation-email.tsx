@@ -1,12 +1,12 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailStyles } from "./email-layout";
+import { EmailLayout, emailStyles, STAFF_LOCALE } from "./email-layout";
 import { renderEmail } from "./render-email";
 
 type StaffInvitationProps = { signInUrl: string; companyName: string; invitedBy: string; role: string };
 
 function StaffInvitationEmail({ signInUrl, companyName, invitedBy, role }: StaffInvitationProps) {
   return (
-    <EmailLayout preview={`You have been added to the ${companyName} privacy team`} companyName={companyName}>
+    <EmailLayout preview={`You have been added to the ${companyName} privacy team`} companyName={companyName} locale={STAFF_LOCALE}>
       <Heading style={emailStyles.heading}>You have been added to the {companyName} privacy team</Heading>
       <Text style={emailStyles.text}>
         {invitedBy} gave this address the {role} role in the {companyName} Privacy Center review console, where the privacy team

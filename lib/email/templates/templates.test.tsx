@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderDataReadyEmail } from "./data-ready-email";
+import { renderRequestDelayedEmail } from "./request-delayed-email";
+import { renderRequestReceivedEmail } from "./request-received-email";
 import { renderSignInEmail } from "./sign-in-email";
 
 describe("email templates", () => {
   it("puts the sign-in link in both the HTML and the plain-text part", async () => {
     const url = "http://localhost:3000/api/auth/callback/email?token=abc&email=alex%40example.com";
-    const email = await renderSignInEmail({ url, companyName: "StreamPay", expiresInMinutes: 15 });
+    const email = await renderSignInEmail({ url, companyName: "StreamPay", expiresInMinutes: 15, locale: "en" });
     expect(email.subject).toBe("Sign in to the StreamPay Privacy Center");
     expect(email.html).toContain(url.replaceAll("&", "&amp;"));
     expect(email.text).toContain(url);
@@ -18,9 +20,27 @@ describe("email templates", () => {
       reference: "DSR-2026-000123",
       downloadUrl: "http://localhost:3000/privacy-center/requests/r1/download?token=t",
       expiresAt: new Date("2026-12-01T10:00:00Z"),
+      locale: "en",
     });
     expect(email.subject).toContain("DSR-2026-000123");
-    expect(email.text).toContain("until 1 December 2026");
+    expect(email.text).toContain("until December 1, 2026");
     expect(email.text).toContain("/privacy-center/requests/r1/download?token=t");
+  });
+
+  it("writes every customer email in German for a customer who asked in German", async () => {
+    const common = { companyName: "StreamPay", reference: "DSR-2026-000123", locale: "de" };
+    const ready = await renderDataReadyEmail({ ...common, downloadUrl: "http://x.test/d", expiresAt: new Date("2026-12-01T10:00:00Z") });
+    expect(ready.subject).toBe("Ihre Daten stehen zum Herunterladen bereit (DSR-2026-000123)");
+    expect(ready.text).toContain("bis 1. Dezember 2026 verfügbar");
+    expect(ready.html).toContain('lang="de"');
+    expect(ready.html).toContain("<strong>DSR-2026-000123</strong>");
+    const received = await renderRequestReceivedEmail({ ...common, type: "ACCESS", dueAt: new Date("2026-12-23T00:00:00Z"), statusUrl: "http://x.test/s" });
+    expect(received.subject).toBe("Wir haben Ihre Datenschutzanfrage DSR-2026-000123 erhalten");
+    expect(received.text).toContain("bis 23. Dezember 2026");
+    const delayed = await renderRequestDelayedEmail({ ...common, statusUrl: "http://x.test/s" });
+    expect(delayed.text).toContain("Unser Datenschutzteam ist informiert");
+    const signIn = await renderSignInEmail({ url: "http://x.test/l", companyName: "StreamPay", expiresInMinutes: 15, locale: "de" });
+    expect(signIn.text).toContain("läuft in 15 Minuten ab");
+    for (const email of [ready, received, delayed, signIn]) expect(email.text).toContain("Sie erhalten diese E-Mail");
   });
 });

@@ -5,7 +5,7 @@ import { DeadlinePanel } from "@/components/admin/deadline-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
 import { SourcesPanel } from "@/components/admin/sources-panel";
-import { REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { findRequestForStaff } from "@/lib/dal/staff-requests";
@@ -30,7 +30,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
         title={`Request ${request.reference}`}
         description={
           <>
-            {REQUEST_TYPES[request.type].title} ({REQUEST_TYPES[request.type].article}) from {request.user.email}. Status:{" "}
+            {STAFF_REQUEST_TYPES[request.type].title} ({STAFF_REQUEST_TYPES[request.type].article}) from {request.user.email}. Status:{" "}
             <strong data-testid="staff-request-status">{STAFF_STATUS_LABEL[request.status]}</strong>
           </>
         }

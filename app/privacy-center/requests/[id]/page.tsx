@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RequestProgress } from "@/components/privacy-request/request-progress";
-import { REQUEST_TYPES } from "@/components/request-type";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelPrivacyRequestAction } from "@/lib/actions/privacy-requests";
@@ -13,15 +13,11 @@ import { controllerDetails } from "@/lib/requests/controller";
 import { CANCELLABLE_BY_CUSTOMER, isTerminal } from "@/lib/requests/lifecycle";
 import { presentPrivacyRequest } from "@/lib/requests/present";
 
-export const metadata: Metadata = { title: "Your request" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("request"))("metaTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  "not-cancellable": "This request can no longer be cancelled: we have already started preparing your data.",
-  "invalid-link": "That download link is not valid. Use the button below instead.",
-  expired: "That download link has expired. Use the button below for a fresh one, or ask for a new copy if this one was deleted.",
-};
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const NOTICES = { "not-cancellable": "noticeNotCancellable", "invalid-link": "noticeInvalidLink", expired: "noticeExpired" } as const;
 
 export default async function RequestStatusPage({ params, searchParams }: PageProps<"/privacy-center/requests/[id]">) {
   const { id } = await params;
@@ -37,23 +33,27 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
   // Closed without a copy to download (expired, cancelled, rejected): the customer may ask again.
   const canAskAgain = isTerminal(request.status) && request.status !== "READY";
   const key = typeof download === "string" ? download : typeof noticeKey === "string" ? noticeKey : undefined;
-  const notice = key ? NOTICES[key] : undefined;
+  const t = await getTranslations("request");
+  const format = await getFormatter();
+  const notice = key && key in NOTICES ? t(NOTICES[key as keyof typeof NOTICES]) : undefined;
   const cancel = cancelPrivacyRequestAction.bind(null, request.id);
   const controller = controllerDetails();
 
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        title={`Request ${request.reference}`}
-        description={
-          <>
-            {REQUEST_TYPES[request.type].title}, received {dateFormat.format(request.submittedAt)}. We answer by{" "}
-            <strong data-testid="request-due">{dateFormat.format(request.extendedDueAt ?? request.dueAt)}</strong>
-            {presented.terminal ? "." : ` (${Math.max(presented.daysLeft, 0)} days left).`}
-            {request.extendedDueAt ? ` We extended the original deadline of ${dateFormat.format(request.dueAt)} because: ${request.extensionReason}` : null}
-          </>
-        }
+        title={t("title", { reference: request.reference })}
+        description={t.rich(presented.terminal ? "received" : "receivedOpen", {
+          type: (await getTranslations("requestType"))(`${request.type}.title`),
+          submitted: format.dateTime(request.submittedAt, "long"),
+          due: format.dateTime(request.extendedDueAt ?? request.dueAt, "long"),
+          days: Math.max(presented.daysLeft, 0),
+          strong: (chunks) => <strong data-testid="request-due">{chunks}</strong>,
+        })}
       />
+      {request.extendedDueAt && request.extensionReason ? (
+        <p className="text-sm text-zinc-700">{t("extendedBecause", { original: format.dateTime(request.dueAt, "long"), reason: request.extensionReason })}</p>
+      ) : null}
       {notice ? (
         <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {notice}
@@ -61,12 +61,22 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
       ) : null}
       {request.status === "REJECTED" && request.identityCheck?.reason ? (
         <div data-testid="rejection-reason" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">
-          <p>
-            <strong>Why:</strong> {request.identityCheck.reason}
-          </p>
+          <p>{t.rich("rejectedWhy", { reason: request.identityCheck.reason, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <p className="mt-2">
-            If you think this is a mistake, write to <a href={`mailto:${controller.contactEmail}`} className="underline">{controller.contactEmail}</a>. You can also
-            complain to the supervisory authority, <a href={controller.supervisoryAuthority.url} className="underline">{controller.supervisoryAuthority.name}</a>.
+            {t.rich("rejectedNext", {
+              email: controller.contactEmail,
+              authority: controller.supervisoryAuthority.name,
+              mail: (chunks) => (
+                <a href={`mailto:${controller.contactEmail}`} className="underline">
+                  {chunks}
+                </a>
+              ),
+              authorityLink: (chunks) => (
+                <a href={controller.supervisoryAuthority.url} className="underline">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         </div>
       ) : null}
@@ -75,17 +85,17 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
         {cancellable ? (
           <form action={cancel}>
             <Button type="submit" variant="secondary">
-              Cancel this request
+              {t("cancel")}
             </Button>
           </form>
         ) : null}
         {canAskAgain ? (
           <Link href={`/privacy-center/request?type=${request.type.toLowerCase()}`} className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
-            Request a fresh copy
+            {t("askAgain")}
           </Link>
         ) : null}
         <Link href="/privacy-center" className="inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
-          All your requests
+          {t("allRequests")}
         </Link>
       </div>
     </div>

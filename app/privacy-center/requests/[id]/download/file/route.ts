@@ -9,26 +9,20 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-/** Streams the customer's archive; every refusal lands on a page that says what to do next. */
+/**
+ * Streams the customer's archive. Links point at the download page one level up, which explains
+ * every refusal in the customer's language and sends an allowed download here; this route checks
+ * everything again (it is the door to the file) and sends any refusal back to that page.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const url = new URL(request.url);
-  const here = `${url.pathname}${url.search}`;
-  const signIn = (reason?: string) =>
-    NextResponse.redirect(new URL(`/sign-in?${new URLSearchParams({ callbackUrl: here, ...(reason ? { reason } : {}) })}`, url), { headers: NO_STORE });
-
+  const explain = () => NextResponse.redirect(new URL(`/privacy-center/requests/${id}/download${url.search}`, url), { headers: NO_STORE });
   const viewer = await getViewer();
-  if (!viewer) return signIn();
+  if (!viewer) return explain();
   const decision = await authorizeDownload(viewer, id, url.searchParams.get("token") ?? "", await currentSessionStartedAt());
-  switch (decision.kind) {
-    case "not-found":
-      return new NextResponse("Not found", { status: 404, headers: NO_STORE });
-    case "step-up":
-      return signIn("step-up");
-    case "invalid-link":
-    case "expired":
-      return NextResponse.redirect(new URL(`/privacy-center/requests/${id}?download=${decision.kind}`, url), { headers: NO_STORE });
-  }
+  if (decision.kind === "not-found") return new NextResponse(null, { status: 404, headers: NO_STORE });
+  if (decision.kind !== "ok") return explain();
   const object = await getBlobStore().get(decision.archive.storageKey);
   if (!object) return NextResponse.redirect(new URL(`/privacy-center/requests/${id}?download=expired`, url), { headers: NO_STORE });
   await recordDownload(viewer, id, decision.archive.id, requestContextFrom(request.headers));
