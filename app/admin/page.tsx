@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/components/admin/dates";
+import { formatDay } from "@/lib/format/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
 import { QueueFilters } from "@/components/admin/queue-filters";
 import { STAFF_REQUEST_TYPES } from "@/components/request-type";
@@ -71,9 +71,9 @@ export default async function AdminQueuePage({ searchParams }: PageProps<"/admin
                     </td>
                     <td className="py-2 pr-4">{row.email}</td>
                     <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span></td>
-                    <td className="py-2 pr-4">{formatDate(row.submittedAt)}</td>
+                    <td className="py-2 pr-4">{formatDay(row.submittedAt)}</td>
                     <td className="py-2 pr-4">
-                      {formatDate(row.due)}
+                      {formatDay(row.due)}
                       {row.extendedDueAt ? <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">extended</span> : null}
                     </td>
                     <td className="py-2 pr-4">

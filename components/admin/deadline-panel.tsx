@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/admin/dates";
+import { formatDay } from "@/lib/format/dates";
 import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";
 import { cancelRequestAction, extendDeadlineAction } from "@/lib/actions/staff-requests";
@@ -31,14 +31,14 @@ export function DeadlinePanel({ view, now = new Date() }: { view: StaffRequestVi
       </h2>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="font-medium text-zinc-600">Received</dt>
-        <dd>{formatDate(request.submittedAt)}</dd>
+        <dd>{formatDay(request.submittedAt)}</dd>
         <dt className="font-medium text-zinc-600">Due (one month)</dt>
-        <dd>{formatDate(request.dueAt)}</dd>
+        <dd>{formatDay(request.dueAt)}</dd>
         {request.extendedDueAt ? (
           <>
             <dt className="font-medium text-zinc-600">Extended to</dt>
             <dd data-testid="extended-due">
-              {formatDate(request.extendedDueAt)}, because: “{request.extensionReason}”
+              {formatDay(request.extendedDueAt)}, because: “{request.extensionReason}”
             </dd>
           </>
         ) : null}
@@ -55,8 +55,8 @@ export function DeadlinePanel({ view, now = new Date() }: { view: StaffRequestVi
           <label className="block text-sm font-medium text-zinc-800">
             Extend by
             <select name="months" defaultValue="1" className="ml-2 rounded-md border border-zinc-300 px-2 py-1 text-sm">
-              <option value="1">1 month (to {formatDate(extendedDueDate(request.submittedAt, 1))})</option>
-              <option value="2">2 months (to {formatDate(extendedDueDate(request.submittedAt, 2))})</option>
+              <option value="1">1 month (to {formatDay(extendedDueDate(request.submittedAt, 1))})</option>
+              <option value="2">2 months (to {formatDay(extendedDueDate(request.submittedAt, 2))})</option>
             </select>
           </label>
           <ReasonField id="extend-reason" label="Reason for the extension" hint="The customer is emailed this reason and the new date at once." />

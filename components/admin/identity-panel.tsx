@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatDateTime } from "@/components/admin/dates";
+import { formatDay, formatDateTime } from "@/lib/format/dates";
 import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";
 import { approveIdentityAction, rejectIdentityAction } from "@/lib/actions/staff-requests";
@@ -38,7 +38,7 @@ function DecisionForms({ view }: { view: StaffRequestView }) {
             {matches.map((match) => (
               <label key={match.id} className="mt-2 flex items-center gap-2 text-sm">
                 <input type="radio" name="subject" value={match.id} required /> {match.displayName} ({match.id}
-                {match.customerSince ? `, customer since ${formatDate(match.customerSince)}` : ""})
+                {match.customerSince ? `, customer since ${formatDay(match.customerSince)}` : ""})
               </label>
             ))}
             <label className="mt-2 flex items-center gap-2 text-sm">
@@ -73,7 +73,7 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
         </dd>
         <dt className="font-medium text-zinc-600">Account age</dt>
         <dd>
-          Created {formatDate(request.user.createdAt)} ({ageDays <= 1 ? "today" : `${ageDays} days ago`})
+          Created {formatDay(request.user.createdAt)} ({ageDays <= 1 ? "today" : `${ageDays} days ago`})
         </dd>
         <dt className="font-medium text-zinc-600">Matching customer records</dt>
         <dd data-testid="matching-records">
@@ -87,7 +87,7 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
               <ul className="mt-1 list-disc pl-5">
                 {matches.map((match) => (
                   <li key={match.id}>
-                    {match.displayName} ({match.id}){match.customerSince ? `, customer since ${formatDate(match.customerSince)}` : ""}
+                    {match.displayName} ({match.id}){match.customerSince ? `, customer since ${formatDay(match.customerSince)}` : ""}
                   </li>
                 ))}
               </ul>
@@ -105,7 +105,7 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
                   <Link href={`/admin/requests/${other.id}`} className="text-brand-700 underline">
                     {other.reference}
                   </Link>{" "}
-                  {formatDate(other.submittedAt)}, {STAFF_STATUS_LABEL[other.status]}
+                  {formatDay(other.submittedAt)}, {STAFF_STATUS_LABEL[other.status]}
                 </li>
               ))}
             </ul>

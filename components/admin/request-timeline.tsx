@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/admin/dates";
+import { formatDateTime } from "@/lib/format/dates";
 import { Card } from "@/components/ui/card";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/admin/dates";
+import { formatDateTime } from "@/lib/format/dates";
 import { plainSourceError } from "@/components/admin/source-error";
 import { StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";

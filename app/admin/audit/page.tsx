@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { listAuditEvents } from "@/lib/dal/audit-log";
 import { requireStaff } from "@/lib/dal/session";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatTimestamp } from "@/lib/format/dates";
 import { auditLogFilterParams, parseAuditLogFilter, type SearchParams } from "@/lib/schemas/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -109,7 +109,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {events.map((event) => (
                   <tr key={event.id.toString()} className="border-b border-zinc-100 align-top">
                     <td className="py-2 pr-4 tabular-nums text-zinc-600">{event.id.toString()}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.createdAt)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{formatTimestamp(event.createdAt)}</td>
                     <td className="py-2 pr-4">{event.actorType === "SYSTEM" ? `system: ${event.actorEmail}` : (event.actorEmail ?? event.actorId)}</td>
                     <td className="py-2 pr-4 font-mono text-xs">{event.action}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">
