@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible } from "./support/accessibility";
 import { e2eDatabaseUrl } from "./support/database-url";
+import { readmeScreenshot } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 
 // The compliance team's day: open a pending request, weigh the evidence, decide; extend a deadline;
@@ -50,9 +51,10 @@ async function expectEmail(page: Page, to: string, subject: string) {
   return email;
 }
 
-test("a reviewer weighs the evidence, approves, and the customer's export runs to READY", async ({ page, browser }) => {
+test("a reviewer weighs the evidence, approves, and the customer's export runs to READY", async ({ page, browser }, testInfo) => {
   const { reference } = await submitRequest(page, "staff-approve@example.com");
   const reviewer = await openFromQueue(browser, reference);
+  await readmeScreenshot(reviewer, testInfo, "request");
   await expect(reviewer.getByTestId("matching-records")).toHaveText("None: no customer record has this email.");
   await expect(reviewer.getByText("staff-approve@example.com: proven by a magic-link sign-in")).toBeVisible();
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translator";
 import { signInSchema } from "./sign-in";
 
 // The messages a signing-in visitor sees for bad input.
 
-const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+// The schema carries message keys; the person reads them in their language (here English).
+const t = translator("en") as unknown as (key: string) => string;
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => t(result.error?.issues[0]?.message ?? "");
 
 describe("signInSchema", () => {
   it("trims and lower-cases the address", () => {
