@@ -13,6 +13,7 @@ import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
+import { SIGN_IN_EMAILS_PER_ADDRESS } from "./limits";
 import { withPeerAddress } from "@/scripts/peer-address-option";
 import { databaseUrlFile } from "./database-url";
 
@@ -42,6 +43,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   // Every test browser signs in from 127.0.0.1; the per-address limit is what the tests exercise.
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: "10000",
+  SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: String(SIGN_IN_EMAILS_PER_ADDRESS),
   RESEND_API_KEY: "",
   BLOB_READ_WRITE_TOKEN: "",
   INNGEST_EVENT_KEY: "",
