@@ -1,7 +1,9 @@
 // `npm run bench`: the export engine against the floor, memory, latency and load, on a throw-away
 // database (the PostgreSQL server at DATABASE_URL, else TEST_DATABASE_URL, else an embedded one).
 // Prints one table and writes bench/results.json. BENCH_SCALE=small is a quick version for CI;
-// the full run (100 000 and 1 000 000 activity rows) is for people and takes minutes.
+// the full run (100 000 and 1 000 000 activity rows, a burst of 100 requests) is for people and
+// takes minutes. BENCH_ONLY=burst (or a comma-separated list of exports, latency, status, burst)
+// measures only those parts and writes bench/results.partial.json instead.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,14 +14,20 @@ import { createPrismaClient } from "@/lib/db";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
+import { measureBurst, type BurstResult } from "./bench/burst";
 import { copyFloor } from "./bench/copy-floor";
 import { measureLoad, signInCookie, startPortal, type LoadResult } from "./bench/http-load";
 import { bundleScript } from "./build-worker";
 
 const SCALES = {
-  small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10, loadSeconds: 5 },
-  full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15 },
+  small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10, loadSeconds: 5, burstUsers: 30 },
+  full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15, burstUsers: 100 },
 };
+const PARTS = ["exports", "latency", "status", "burst"] as const;
+const only = process.env.BENCH_ONLY?.split(",").map((part) => part.trim()).filter(Boolean);
+const unknownParts = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
+if (unknownParts.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknownParts.join(", ")} (choose from ${PARTS.join(", ")})`);
+const measures = (part: (typeof PARTS)[number]) => !only || only.includes(part);
 const scaleName = process.env.BENCH_SCALE === "small" ? "small" : "full";
 const scale = { ...SCALES[scaleName], ...(process.env.BENCH_PAIRS ? { pairs: Number(process.env.BENCH_PAIRS) } : {}) };
 
@@ -48,11 +56,13 @@ const runChild = <T>(script: string, args: string[]): T =>
 const pairs: Pair[] = [];
 let load: { api: LoadResult; page: LoadResult } | string = "not measured";
 let latency: Array<{ ms: number; collectMs: number; packageMs: number; emailMs: number; records: number }> = [];
+let burst: BurstResult | string = "not measured";
 try {
   await applyMigrations(database.url);
   const db = createPrismaClient(database.url);
   const user = await db.user.create({ data: { email: "heavy@example.com" } });
-  for (const size of scale.sizes) {
+  if (!measures("exports")) await seedDemoCompany(database.url, { activityRows: 0 });
+  for (const size of measures("exports") ? scale.sizes : []) {
     const seeded = performance.now();
     await seedDemoCompany(database.url, { activityRows: size });
     console.log(`seeded ${size.toLocaleString("en")} activity rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
@@ -68,15 +78,16 @@ try {
       console.log(`${a.rows} rows: A ${a.seconds.toFixed(2)} s (peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`);
     }
   }
-  latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
-  load = await statusUnderLoad(db);
+  if (measures("latency") || measures("status")) latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
+  if (measures("status")) load = await statusUnderLoad(db);
+  if (measures("burst")) burst = await burstOfRequests();
   await db.$disconnect();
 } finally {
   await database.drop();
   await server.stop();
 }
 
-const rows = scale.sizes.map((size) => {
+const rows = (measures("exports") ? scale.sizes : []).map((size) => {
   const runs = pairs.filter((pair) => pair.a.rows >= size && pair.a.rows < size * 1.5);
   return {
     rows: runs[0]?.a.rows ?? size,
@@ -88,29 +99,33 @@ const rows = scale.sizes.map((size) => {
     archiveMb: Number(((runs[0]?.a.archiveBytes ?? 0) / 2 ** 20).toFixed(1)),
   };
 });
-const [smaller, larger] = [rows[0]!, rows.at(-1)!];
+const [smaller, larger] = [rows[0], rows.at(-1)];
 const results = {
   scale: scaleName,
+  ...(only ? { only } : {}),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg().map((l) => Number(l.toFixed(2))) },
   measuredAt: new Date().toISOString(),
   exports: rows,
   pairs: pairs.map((pair) => ({ rows: pair.rows, aSeconds: pair.a.seconds, bSeconds: pair.bSeconds, ratio: pair.ratio, peakRssMb: pair.a.peakRssMb })),
-  peakRssGrowth: larger.peakRssMb / smaller.peakRssMb,
+  peakRssGrowth: smaller && larger ? larger.peakRssMb / smaller.peakRssMb : null,
   readyEmail: {
     requests: latency.length,
     records: latency[0]?.records,
-    medianMs: median(latency.map((s) => s.ms)),
-    p95Ms: p95(latency.map((s) => s.ms)),
-    medianCollectMs: median(latency.map((s) => s.collectMs)),
-    medianPackageMs: median(latency.map((s) => s.packageMs)),
-    medianEmailMs: median(latency.map((s) => s.emailMs)),
+    medianMs: latency.length ? median(latency.map((s) => s.ms)) : null,
+    p95Ms: latency.length ? p95(latency.map((s) => s.ms)) : null,
+    medianCollectMs: latency.length ? median(latency.map((s) => s.collectMs)) : null,
+    medianPackageMs: latency.length ? median(latency.map((s) => s.packageMs)) : null,
+    medianEmailMs: latency.length ? median(latency.map((s) => s.emailMs)) : null,
   },
   statusUnderLoad: load,
+  burst,
 };
+// A partial run (BENCH_ONLY) never overwrites the full record.
+const resultsFile = only ? "bench/results.partial.json" : "bench/results.json";
 mkdirSync("bench", { recursive: true });
-writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 
-console.log(`\nnpm run bench (${scaleName}) on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load ${results.machine.load.join(" ")}`);
+console.log(`\nnpm run bench (${scaleName}${only ? `, only ${only.join(", ")}` : ""}) on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load ${results.machine.load.join(" ")}`);
 console.table([
   ...rows.map((row) => ({
     figure: `${row.rows.toLocaleString("en")} activity rows, JSON + CSV: A (our export)`,
@@ -119,22 +134,57 @@ console.table([
   ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B (COPY → gzip -6, the floor)`, value: `${row.bSeconds.toFixed(2)} s` })),
   ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B / A (median of pairs)`, value: row.ratio.toFixed(2) })),
   ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: A's peak RSS`, value: `${row.peakRssMb} MB` })),
-  { figure: `peak RSS ${larger.rows.toLocaleString("en")} / ${smaller.rows.toLocaleString("en")}`, value: `×${results.peakRssGrowth.toFixed(2)}` },
-  {
-    figure: `approval → ready email (${latency.length} requests, ${results.readyEmail.records} records)`,
-    value: `median ${results.readyEmail.medianMs} ms, p95 ${results.readyEmail.p95Ms} ms (collect ${results.readyEmail.medianCollectMs}, package ${results.readyEmail.medianPackageMs}, email ${results.readyEmail.medianEmailMs})`,
-  },
-  ...(typeof load === "string"
-    ? [{ figure: "status API and page under 50 connections", value: load }]
-    : (["api", "page"] as const).map((kind) => {
-        const r = (load as { api: LoadResult; page: LoadResult })[kind];
-        return {
-          figure: kind === "api" ? "GET /api/v1/exports/:id, 50 connections" : "status page HTML, 50 connections",
-          value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
-        };
-      })),
+  ...(smaller && larger && results.peakRssGrowth !== null
+    ? [{ figure: `peak RSS ${larger.rows.toLocaleString("en")} / ${smaller.rows.toLocaleString("en")}`, value: `×${results.peakRssGrowth.toFixed(2)}` }]
+    : []),
+  ...(latency.length
+    ? [
+        {
+          figure: `approval → ready email (${latency.length} requests, ${results.readyEmail.records} records)`,
+          value: `median ${results.readyEmail.medianMs} ms, p95 ${results.readyEmail.p95Ms} ms (collect ${results.readyEmail.medianCollectMs}, package ${results.readyEmail.medianPackageMs}, email ${results.readyEmail.medianEmailMs})`,
+        },
+      ]
+    : []),
+  ...(!measures("status")
+    ? []
+    : typeof load === "string"
+      ? [{ figure: "status API and page under 50 connections", value: load }]
+      : (["api", "page"] as const).map((kind) => {
+          const r = (load as { api: LoadResult; page: LoadResult })[kind];
+          return {
+            figure: kind === "api" ? "GET /api/v1/exports/:id, 50 connections" : "status page HTML, 50 connections",
+            value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
+          };
+        })),
+  ...(!measures("burst")
+    ? []
+    : typeof burst === "string"
+      ? [{ figure: `${scale.burstUsers} users submit at once (auto-approve)`, value: burst }]
+      : [
+          {
+            figure: `${burst.users} users submit at once (auto-approve)`,
+            value:
+              `POST p50 ${burst.post.p50Ms} ms, p95 ${burst.post.p95Ms} ms, max ${burst.post.maxMs} ms (web CPU ${burst.cpu.webMsPerPost} ms each); ` +
+              `${burst.ready}/${burst.users} READY ${burst.allReadySeconds === null ? `(not all; last after ${burst.lastReadySeconds} s)` : `in ${burst.allReadySeconds} s`}; ` +
+              `one archive ${burst.oneArchiveEach}/${burst.users}, one ready email ${burst.oneReadyEmailEach}/${burst.users}; ` +
+              `worker peak RSS ${burst.workerPeakRssMb} MB`,
+          },
+        ]),
 ]);
-console.log("wrote bench/results.json");
+console.log(`wrote ${resultsFile}`);
+
+/** A burst of requests from as many customers, on a production build with its worker beside it. */
+async function burstOfRequests(): Promise<BurstResult | string> {
+  if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
+  return measureBurst({
+    databaseUrl: database.url,
+    env: childEnv,
+    users: Number(process.env.BENCH_BURST_USERS ?? scale.burstUsers),
+    port: Number(process.env.BENCH_PORT ?? 3199),
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
+    log: console.log,
+  });
+}
 
 /** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
 async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<{ api: LoadResult; page: LoadResult } | string> {

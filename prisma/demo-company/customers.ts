@@ -12,7 +12,8 @@ export type DemoCustomer = {
   erased?: boolean;
 };
 
-const MODEST: HistorySize = {
+/** A few dozen rows in every table: a typical customer with some history. */
+export const MODEST_HISTORY: HistorySize = {
   activity: 40,
   orders: 12,
   payments: 10,
@@ -34,9 +35,9 @@ export function demoCustomers(activityRows: number): DemoCustomer[] {
       history: { activity: 9000, orders: 600, payments: 300, streams: 200, payouts: 150, tickets: 40, messagesPerTicket: 5, preferences: true },
     },
     { externalId: "cus_000002", email: "sam@example.com", name: "Sam Rivera", country: "ES", history: NO_HISTORY },
-    { externalId: "cus_000003", email: "jordan@example.com", name: "Jordan Lee", country: "DE", history: MODEST },
-    { externalId: "cus_000004", email: "casey@example.com", name: "Casey Kim", country: "FR", history: MODEST },
-    { externalId: "cus_000005", email: "erased@example.com", name: "Erin Erased", country: "NL", history: MODEST, erased: true },
+    { externalId: "cus_000003", email: "jordan@example.com", name: "Jordan Lee", country: "DE", history: MODEST_HISTORY },
+    { externalId: "cus_000004", email: "casey@example.com", name: "Casey Kim", country: "FR", history: MODEST_HISTORY },
+    { externalId: "cus_000005", email: "erased@example.com", name: "Erin Erased", country: "NL", history: MODEST_HISTORY, erased: true },
     { externalId: "cus_000006", email: "heavy@example.com", name: "Heavy User", country: "IE", history: { ...NO_HISTORY, activity: activityRows } },
   ];
 }

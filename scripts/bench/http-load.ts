@@ -8,7 +8,7 @@ import pg from "pg";
 
 export type LoadResult = { requests: number; perSecond: number; p50Ms: number; p95Ms: number; non2xx: number; transactionsPerCall: number };
 
-export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -24,6 +24,7 @@ export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
