@@ -5,7 +5,13 @@ export function createPrismaClient(connectionString: string): PrismaClient {
   // adapter-pg listens for its pool's errors itself; these hooks only say what happened. A query on
   // a lost connection fails (isDatabaseUnavailable → 503) and the pool reconnects on the next one.
   const lost = (error: Error) => console.warn(`[db] lost a database connection (${error.message}); it reconnects on next use`);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }, { onPoolError: lost, onConnectionError: lost }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString }, { onPoolError: lost, onConnectionError: lost }),
+    // Under a burst a transaction queues for a pooled connection; Prisma's default gives up after
+    // 2 s ("Unable to start a transaction in the given time", P2028), which failed requests that
+    // would have been served a moment later.
+    transactionOptions: { maxWait: 10_000 },
+  });
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };

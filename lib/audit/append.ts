@@ -1,7 +1,7 @@
-import { db, type Tx } from "@/lib/db";
+import { db, type PrismaClient, type Tx } from "@/lib/db";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./actions";
-import { auditEventHash, GENESIS_HASH } from "./hash";
+import { auditChainText } from "./hash";
 
 export type AuditActor =
   | { type: "USER"; id: string; email?: string | null }
@@ -18,38 +18,46 @@ export type AuditEventInput = {
   metadata?: Record<string, unknown>;
 };
 
-// Appends serialise on this lock so that each event sees the true previous hash. It is a
-// transaction lock: it is released when the caller's transaction commits or rolls back.
-const AUDIT_CHAIN_LOCK = 41_720_931;
-
 /**
  * Appends one event to the hash-chained audit log. Pass the transaction that makes the change
  * being audited, so the change and its record commit together or not at all.
  */
 export async function appendAuditEvent(client: Tx, input: AuditEventInput): Promise<AuditEvent> {
-  await client.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)::text`;
-  const previous = await client.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const fields = {
-    prevHash: previous?.hash ?? GENESIS_HASH,
-    createdAt: new Date(),
-    actorType: input.actor.type,
-    actorId: input.actor.type === "USER" ? input.actor.id : null,
-    actorEmail: input.actor.type === "USER" ? (input.actor.email ?? null) : input.actor.name,
-    action: input.action,
-    requestId: input.requestId ?? null,
-    targetType: input.target?.type ?? null,
-    targetId: input.target?.id ?? null,
-    ip: input.context?.ip ?? null,
-    userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
-    metadata: input.metadata ?? {},
-  };
-  return client.auditEvent.create({
-    data: { ...fields, metadata: fields.metadata as object, hash: auditEventHash(fields) },
-  });
+  const [event] = await appendAuditEvents(client, [input]);
+  return event!;
 }
 
-/** For callers outside any transaction of their own. */
-export function audit(input: AuditEventInput): Promise<AuditEvent> {
-  // Generous waits: under a burst, appends queue on the chain lock and on the connection pool.
-  return db.$transaction((tx) => appendAuditEvent(tx, input), { maxWait: 15_000, timeout: 15_000 });
+/**
+ * Appends events in order, in one statement (the database function audit_event_append, which
+ * chains them; prisma/migrations/20261123160000_audit_append). Appends serialise on the chain's
+ * lock, which is held until the caller's transaction ends, so that each event sees the true
+ * previous hash: make this the transaction's last statement, and every other change in the
+ * portal waits for one round trip to the database less.
+ */
+export async function appendAuditEvents(client: Tx | PrismaClient, inputs: AuditEventInput[]): Promise<AuditEvent[]> {
+  if (inputs.length === 0) return [];
+  const events = inputs.map((input) => {
+    const fields = {
+      createdAt: new Date(),
+      actorType: input.actor.type,
+      actorId: input.actor.type === "USER" ? input.actor.id : null,
+      actorEmail: input.actor.type === "USER" ? (input.actor.email ?? null) : input.actor.name,
+      action: input.action,
+      requestId: input.requestId ?? null,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      ip: input.context?.ip ?? null,
+      userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
+      metadata: input.metadata ?? {},
+    };
+    return { ...fields, createdAt: fields.createdAt.toISOString(), chain: auditChainText(fields) };
+  });
+  return client.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify(events)}::jsonb)`;
+}
+
+/** For callers outside any transaction of their own: one statement, its own transaction. */
+export async function audit(input: AuditEventInput): Promise<AuditEvent> {
+  // Committed by the statement itself, so the chain lock is held only inside the database.
+  const [event] = await appendAuditEvents(db, [input]);
+  return event!;
 }

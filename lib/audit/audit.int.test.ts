@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { appendAuditEvent, audit, verifyAuditChain } from "@/lib/audit";
+import { appendAuditEvent, appendAuditEvents, audit, verifyAuditChain } from "@/lib/audit";
+import { auditEventHash } from "./hash";
 
 const system = { type: "SYSTEM", name: "test" } as const;
 
@@ -43,5 +44,27 @@ describe("audit log", () => {
     await db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
     const report = await verifyAuditChain(db);
     expect(report).toMatchObject({ ok: false, brokenAt: first.id });
+  });
+
+  it("the database hashes each event exactly as the verifier does, whatever text it holds", async () => {
+    const awkward = ['quote " and backslash \\', "line\nbreak\ttab\u0001", "Zoë, Ørsted, 北京, 🙂", "</script>&amp;", ""];
+    const events = await db.$transaction((tx) =>
+      appendAuditEvents(
+        tx,
+        awkward.map((text, i) => ({
+          actor: { type: "USER" as const, id: `u-${i}`, email: `${text}@example.com` },
+          action: "user.created" as const,
+          target: { type: "User", id: text },
+          context: { ip: "2001:db8::1", userAgent: `${text} ${"x".repeat(600)}` },
+          metadata: { z: text, a: { y: [1, 2.5, null, true], b: text }, n: -0.125 },
+        })),
+      ),
+    );
+    expect(events).toHaveLength(awkward.length);
+    // (The chain as a whole was broken on purpose by the test before; each link is checked here.)
+    for (const [i, event] of events.entries()) {
+      expect(event.hash).toBe(auditEventHash(event));
+      if (i > 0) expect(event.prevHash).toBe(events[i - 1]!.hash);
+    }
   });
 });

@@ -19,8 +19,17 @@ export type HashedAuditFields = {
 };
 
 export function auditEventHash(event: HashedAuditFields): string {
+  // The same text as JSON.stringify([prevHash, createdAt, …, metadata]).
+  return createHash("sha256").update(`[${JSON.stringify(event.prevHash)},${auditChainText(event)}`).digest("hex");
+}
+
+/**
+ * What the hash covers after prevHash: the text of the JSON array [prevHash, createdAt, actor…,
+ * metadata] after its first element. prevHash is 64 hex digits (JSON writes them as they are), so
+ * the database can hash `["<prevHash>",` + this text when it appends (lib/audit/append.ts).
+ */
+export function auditChainText(event: Omit<HashedAuditFields, "prevHash">): string {
   const content = [
-    event.prevHash,
     event.createdAt.toISOString(),
     event.actorType,
     event.actorId,
@@ -33,7 +42,7 @@ export function auditEventHash(event: HashedAuditFields): string {
     event.userAgent,
     canonicalJson(event.metadata),
   ];
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  return JSON.stringify(content).slice(1);
 }
 
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */

@@ -38,6 +38,8 @@ export async function transitionRequest(
     data: { ...input.data, status: input.to },
   });
   if (count === 0) return false;
+  await enqueueEvents(tx, input.events ?? []);
+  // After the other writes: the audit chain's lock is held from the append until commit.
   await appendAuditEvent(tx, {
     actor: input.actor ?? WORKFLOW_ACTOR,
     action: input.action,
@@ -45,6 +47,5 @@ export async function transitionRequest(
     context: input.context,
     metadata: { to: input.to, ...input.metadata },
   });
-  await enqueueEvents(tx, input.events ?? []);
   return true;
 }
