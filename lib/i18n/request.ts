@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getViewer } from "@/lib/dal/session";
+import { getViewer, type Viewer } from "@/lib/dal/session";
 import { availableLocales, defaultLocale, loadMessages } from "./catalog";
 import { FORMATS, TIME_ZONE } from "./formats";
 import { LOCALE_COOKIE } from "./locale-cookie";
@@ -10,9 +10,13 @@ import { negotiateLocale } from "./negotiate";
 // next-intl without i18n routing (URLs stay as they are): the language comes from the person's
 // account, else the language switcher's cookie, else Accept-Language, else DEFAULT_LOCALE.
 
-/** The language of the current request, for pages, server actions and route handlers. */
-export async function resolveRequestLocale(): Promise<string> {
-  const [viewer, jar, head] = await Promise.all([getViewer(), cookies(), headers()]);
+/**
+ * The language of the current request, for pages, server actions and route handlers. A route
+ * handler passes the viewer it already has: React's cache() does not last through a route
+ * handler, so asking again would look the session up a second time.
+ */
+export async function resolveRequestLocale(known?: Viewer | null): Promise<string> {
+  const [viewer, jar, head] = await Promise.all([known === undefined ? getViewer() : known, cookies(), headers()]);
   return negotiateLocale(
     { chosen: viewer?.locale ?? jar.get(LOCALE_COOKIE)?.value, acceptLanguage: head.get("accept-language") },
     availableLocales(),

@@ -15,15 +15,22 @@ export async function recordEvents(events: IncomingEvent[], db: PrismaClient = p
   return db.$transaction((tx) => insertJobEvents(tx, events));
 }
 
-/** Stores events inside the caller's transaction: they exist exactly when its change commits. */
+/**
+ * Stores events inside the caller's transaction: they exist exactly when its change commits. One
+ * statement stores them and queues the NOTIFY (sent at commit, like the NOTIFY command): every
+ * request creation and workflow transition makes this call, so it costs one round trip, not two.
+ */
 export async function insertJobEvents(tx: Tx, events: IncomingEvent[]): Promise<string[]> {
-  const ids = events.map((event) => event.id || randomUUID());
-  await tx.jobEvent.createMany({
-    data: events.map((event, index) => ({ id: ids[index]!, name: event.name, data: (event.data ?? {}) as object })),
-    skipDuplicates: true,
-  });
-  await tx.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
-  return ids;
+  const rows = events.map((event) => ({ id: event.id || randomUUID(), name: event.name, data: event.data ?? {} }));
+  await tx.$executeRaw`
+    WITH stored AS (
+      INSERT INTO "JobEvent" (id, name, data, "receivedAt")
+      SELECT e.id, e.name, e.data, ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(id text, name text, data jsonb)
+      ON CONFLICT DO NOTHING
+    )
+    SELECT pg_notify(${JOBS_CHANNEL}, '')`;
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/v1/exports: a new request for the signed-in customer, under the form's rules. */
 export const POST = withViewer(async (request, { viewer }) => {
-  const locale = await resolveRequestLocale();
+  const locale = await resolveRequestLocale(viewer);
   const parsed = newPrivacyRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) {
     const t = translator(locale) as unknown as MessageLookup;
