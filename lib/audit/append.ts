@@ -1,4 +1,4 @@
-import { db, type PrismaClient, type Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./actions";
 import { auditChainText } from "./hash";
@@ -18,46 +18,61 @@ export type AuditEventInput = {
   metadata?: Record<string, unknown>;
 };
 
+// The chain: each event's hash covers the previous event's hash, and ids follow the chain. Every
+// append takes the chain's lock (a transaction lock) to read the true previous hash, and keeps it
+// until its transaction ends. That lock is only ever taken inside the database
+// (prisma/migrations/20261123160000_audit_append): an event recorded in a transaction is chained
+// as that transaction commits, so no audited change waits for another one's round trips.
+
 /**
- * Appends one event to the hash-chained audit log. Pass the transaction that makes the change
- * being audited, so the change and its record commit together or not at all.
+ * Records an event of the change `tx` makes: written in the same transaction, so the change and
+ * its record commit together or not at all, and chained into the log as the transaction commits
+ * (after every event committed before it).
  */
-export async function appendAuditEvent(client: Tx, input: AuditEventInput): Promise<AuditEvent> {
-  const [event] = await appendAuditEvents(client, [input]);
+export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
+  await appendAuditEvents(tx, [input]);
+}
+
+/** Several events of one change, chained in this order when `tx` commits. */
+export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "AuditEventPending" (event)
+    SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
+     ORDER BY e.n`;
+}
+
+/**
+ * Appends an event now and returns it as stored (its id and hash), for a caller that needs them
+ * before committing. From here until `tx` ends it holds the chain's lock, which every other
+ * audited change waits for: keep it for rare changes, and do not mix it with appendAuditEvent in
+ * one transaction (its event would be chained before theirs).
+ */
+export async function appendAuditEventNow(tx: Tx, input: AuditEventInput): Promise<AuditEvent> {
+  const [event] = await tx.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
   return event!;
 }
 
-/**
- * Appends events in order, in one statement (the database function audit_event_append, which
- * chains them; prisma/migrations/20261123160000_audit_append). Appends serialise on the chain's
- * lock, which is held until the caller's transaction ends, so that each event sees the true
- * previous hash: make this the transaction's last statement, and every other change in the
- * portal waits for one round trip to the database less.
- */
-export async function appendAuditEvents(client: Tx | PrismaClient, inputs: AuditEventInput[]): Promise<AuditEvent[]> {
-  if (inputs.length === 0) return [];
-  const events = inputs.map((input) => {
-    const fields = {
-      createdAt: new Date(),
-      actorType: input.actor.type,
-      actorId: input.actor.type === "USER" ? input.actor.id : null,
-      actorEmail: input.actor.type === "USER" ? (input.actor.email ?? null) : input.actor.name,
-      action: input.action,
-      requestId: input.requestId ?? null,
-      targetType: input.target?.type ?? null,
-      targetId: input.target?.id ?? null,
-      ip: input.context?.ip ?? null,
-      userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
-      metadata: input.metadata ?? {},
-    };
-    return { ...fields, createdAt: fields.createdAt.toISOString(), chain: auditChainText(fields) };
-  });
-  return client.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify(events)}::jsonb)`;
-}
-
-/** For callers outside any transaction of their own: one statement, its own transaction. */
+/** For callers outside any transaction of their own: one statement, committed at once. */
 export async function audit(input: AuditEventInput): Promise<AuditEvent> {
-  // Committed by the statement itself, so the chain lock is held only inside the database.
-  const [event] = await appendAuditEvents(db, [input]);
+  const [event] = await db.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
   return event!;
+}
+
+/** An event as the database function audit_event_append takes it: its columns and the text its hash covers. */
+function chainable(input: AuditEventInput) {
+  const fields = {
+    createdAt: new Date(),
+    actorType: input.actor.type,
+    actorId: input.actor.type === "USER" ? input.actor.id : null,
+    actorEmail: input.actor.type === "USER" ? (input.actor.email ?? null) : input.actor.name,
+    action: input.action,
+    requestId: input.requestId ?? null,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    ip: input.context?.ip ?? null,
+    userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
+    metadata: input.metadata ?? {},
+  };
+  return { ...fields, createdAt: fields.createdAt.toISOString(), chain: auditChainText(fields) };
 }

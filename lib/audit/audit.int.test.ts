@@ -48,7 +48,7 @@ describe("audit log", () => {
 
   it("the database hashes each event exactly as the verifier does, whatever text it holds", async () => {
     const awkward = ['quote " and backslash \\', "line\nbreak\ttab\u0001", "Zoë, Ørsted, 北京, 🙂", "</script>&amp;", ""];
-    const events = await db.$transaction((tx) =>
+    await db.$transaction((tx) =>
       appendAuditEvents(
         tx,
         awkward.map((text, i) => ({
@@ -60,11 +60,34 @@ describe("audit log", () => {
         })),
       ),
     );
-    expect(events).toHaveLength(awkward.length);
+    const events = (await db.auditEvent.findMany({ orderBy: { id: "desc" }, take: awkward.length })).reverse();
+    expect(events.map((event) => event.targetId)).toEqual(awkward);
     // (The chain as a whole was broken on purpose by the test before; each link is checked here.)
     for (const [i, event] of events.entries()) {
       expect(event.hash).toBe(auditEventHash(event));
       if (i > 0) expect(event.prevHash).toBe(events[i - 1]!.hash);
     }
+  });
+
+  it("chains a transaction's events when it commits, after the events committed while it was open", async () => {
+    let commitFirst!: () => void;
+    const longOpen = new Promise<void>((resolve) => (commitFirst = resolve));
+    let recorded!: () => void;
+    const hasRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const first = db.$transaction(async (tx) => {
+      await appendAuditEvent(tx, { actor: system, action: "user.created", metadata: { order: "recorded first, committed last" } });
+      recorded();
+      await longOpen;
+    });
+    await hasRecorded;
+    // Nothing waits for the open transaction: it holds no lock until it commits.
+    const second = await audit({ actor: system, action: "user.created", metadata: { order: "recorded second, committed first" } });
+    commitFirst();
+    await first;
+    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(last.metadata).toEqual({ order: "recorded first, committed last" });
+    expect(last.prevHash).toBe(second.hash);
+    expect(last.hash).toBe(auditEventHash(last));
+    expect(await db.auditEventPending.count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { appendAuditEvent, type AuditActor, type AuditContext } from "@/lib/audit";
+import { appendAuditEventNow, type AuditActor, type AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -35,7 +35,7 @@ export async function changeStaffRole(
       if (!("email" in target) || !options.createIfMissing) throw new StaffRoleRefusedError("There is no such member of staff.");
       user = await tx.user.create({ data: { email: where.email!, role: "CUSTOMER" }, select: { id: true, email: true, role: true } });
       previousRole = null;
-      await appendAuditEvent(tx, { actor, action: "user.created", target: { type: "User", id: user.id }, context: options.context, metadata: { email: user.email } });
+      await appendAuditEventNow(tx, { actor, action: "user.created", target: { type: "User", id: user.id }, context: options.context, metadata: { email: user.email } });
     }
     if (actor.type === "USER" && actor.id === user.id) {
       throw new StaffRoleRefusedError("You cannot change your own role. Ask another admin to do it.");
@@ -50,7 +50,8 @@ export async function changeStaffRole(
       if (otherAdmins === 0) throw new StaffRoleRefusedError(`${user.email} is the last admin. Make someone else an admin first.`);
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true, email: true, role: true } });
-    const event = await appendAuditEvent(tx, {
+    // Now, not at commit: the event id is the invitation email's idempotency key (lib/dal/staff.ts).
+    const event = await appendAuditEventNow(tx, {
       actor,
       action: "user.role_changed",
       target: { type: "User", id: user.id },
