@@ -67,6 +67,10 @@ const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   // How long an embedded worker may go silent before another takes over its runs.
   JOB_LEASE_SECONDS: positiveInt.max(3600).default(30),
+  // Steps one embedded worker executes at once, across all its runs (and the most runs it holds).
+  // Its memory and CPU grow with this, not with the number of requests waiting; 4 keeps a 2-core
+  // machine busy while the web process still answers (README, "Performance").
+  JOB_CONCURRENCY: positiveInt.max(64).default(4),
   // Finished workflow runs, their steps and events, cron ticks and relayed outbox events are
   // deleted this many days after they finished (a daily cleanup job).
   JOB_RETENTION_DAYS: positiveInt.max(3650).default(14),

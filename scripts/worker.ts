@@ -18,8 +18,10 @@ if (jobsMode === "inngest") {
 }
 
 const log = (line: string) => console.log(`[worker] ${line}`);
-const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: env().JOB_LEASE_SECONDS * 1000 });
-log(`running ${functions.length} functions`);
+
+const config = env();
+const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: config.JOB_LEASE_SECONDS * 1000, concurrency: config.JOB_CONCURRENCY });
+log(`running ${functions.length} functions, ${config.JOB_CONCURRENCY} steps at a time`);
 
 // Ctrl-C in `npm run dev` reaches the worker twice (SIGINT from the terminal, SIGTERM from the
 // launcher): stop once. Steps in progress finish and are stored; their runs go back to the queue.

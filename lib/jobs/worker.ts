@@ -3,6 +3,8 @@ import type { Inngest } from "inngest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { fireCronTicks } from "./cron";
 import { createRunExecutor } from "./execute-run";
+import { createSlots } from "./slots";
+import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
 import { claimRun, dispatchEvents } from "./run-queue";
@@ -16,7 +18,12 @@ export type WorkerOptions = {
   functions: JobFunction[];
   /** Defaults to a client of its own on databaseUrl, closed by stop(). */
   db?: PrismaClient;
-  /** Runs executing at once (default 4). */
+  /**
+   * Function calls (a step, or a replay that finds the next steps) executing at once in this
+   * worker, across all its runs; also the most runs it leases at once (default 4). This is what
+   * bounds the worker's memory and CPU under a burst: each collect or package step streams, so
+   * memory grows with the steps in flight, not with the requests queued.
+   */
   concurrency?: number;
   /** How long a run stays leased without a heartbeat before another worker takes it over (default 30 s). */
   leaseMs?: number;
@@ -43,7 +50,18 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   for (const job of catalog.values()) {
     if (job.ignoredOptions.length > 0) log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
   }
-  const execute = createRunExecutor({ db, client: options.client, catalog, owner, leaseMs, backoffMs: options.backoffMs ?? 1_000, log });
+  const slots = createSlots(concurrency);
+  const serve = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
+  const execute = createRunExecutor({
+    db,
+    client: options.client,
+    catalog,
+    owner,
+    leaseMs,
+    backoffMs: options.backoffMs ?? 1_000,
+    log,
+    invoke: (call) => slots.run(() => serve(call)),
+  });
   const active = new Set<Promise<void>>();
   const alarm = createAlarm();
   let stopping = false;
