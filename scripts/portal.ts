@@ -7,17 +7,11 @@ import { withPeerAddress } from "./peer-address-option";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
 import { startOutsideServiceFakesForDemo } from "@/test/fakes/outside-services";
-import { bundleScript } from "./build-worker";
 import { preparePortal } from "./prepare-portal";
 import { supervise, type Supervisor } from "./supervise";
+import { workerProcess } from "./worker-process";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
-/**
- * glibc gives each thread that allocates its own malloc arena; the worker's zlib, fs and pg
- * threads then hold ~35 MB of fragmented, never-returned memory at 100k rows. Two arenas
- * measured the same speed (README, "Performance"); an explicit value in the environment wins.
- */
-const WORKER_ENV = { MALLOC_ARENA_MAX: "2" };
 const log = (line: string) => console.log(`[portal] ${line}`);
 
 async function main() {
@@ -47,8 +41,10 @@ async function main() {
   keepRunning("Next.js", ["node_modules/next/dist/bin/next", mode, "--port", port], withPeerAddress(portal.childEnv));
   // Without Inngest, the workflows run in the embedded worker, a process of its own beside Next.
   if (portal.config.jobsMode === "embedded") {
-    // Compiled first (scripts/build-worker.ts): plain node holds ~35 MB less than tsx and starts faster.
-    keepRunning("worker", [await bundleScript("scripts/worker.ts")], { ...WORKER_ENV, ...portal.childEnv });
+    // Compiled first (scripts/build-worker.ts): plain node holds ~35 MB less than tsx and starts
+    // faster; with a heap limit and malloc arenas that keep its memory bounded (worker-process.ts).
+    const worker = await workerProcess(portal.childEnv);
+    keepRunning("worker", worker.args, worker.env);
   }
 
   const url = `http://localhost:${port}`;

@@ -10,7 +10,7 @@ import os from "node:os";
 import pg from "pg";
 import { addDemoCustomers } from "@/prisma/demo-company";
 import { MODEST_HISTORY, type DemoCustomer } from "@/prisma/demo-company/customers";
-import { bundleScript } from "../build-worker";
+import { workerProcess } from "../worker-process";
 import { startPortal } from "./http-load";
 
 export type BurstResult = {
@@ -42,8 +42,8 @@ export type BurstResult = {
   /** VmHWM of the worker process, and of the largest process of `next start`. */
   workerPeakRssMb: number;
   webPeakRssMb: number;
-  /** The worker's concurrency settings, as the environment gave them (unset: its defaults). */
-  workerEnv: Record<string, string>;
+  /** The worker's settings from its environment (unset: its defaults) and its node flags. */
+  workerSettings: Record<string, string>;
   loadAverage: number[];
 };
 
@@ -73,9 +73,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
   // As `npm start` runs them: production, the worker compiled and in a process of its own.
   const env = { ...options.env, NODE_ENV: "production" as const, IDENTITY_AUTO_APPROVE: "true" };
   // PGAPPNAME names each process's database sessions (node-postgres reads it), so the sampler can tell them apart.
-  const workerEnv = { MALLOC_ARENA_MAX: "2", ...env, PGAPPNAME: "burst-worker" };
   const nodeArgs = options.nodeArgs ?? [];
-  const worker = spawn(process.execPath, [...nodeArgs, await bundleScript("scripts/worker.ts")], { env: workerEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const { args: workerArgs, env: workerEnv } = await workerProcess({ ...env, PGAPPNAME: "burst-worker" }, nodeArgs);
+  const worker = spawn(process.execPath, workerArgs, { env: workerEnv, stdio: ["ignore", "inherit", "inherit"] });
   const portal = await startPortal({ ...env, PGAPPNAME: "burst-web" }, options.port, nodeArgs);
   try {
     const origin = portal.url;
@@ -138,7 +138,10 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
       ...checks,
       workerPeakRssMb: peakRssMb(worker.pid!),
       webPeakRssMb: Math.max(...processTree(portal.pid).map(peakRssMb)),
-      workerEnv: Object.fromEntries(Object.entries(workerEnv).filter(([name]) => WORKER_SETTINGS.test(name)).map(([name, value]) => [name, String(value)])),
+      workerSettings: {
+        ...Object.fromEntries(Object.entries(workerEnv).filter(([name]) => WORKER_SETTINGS.test(name)).map(([name, value]) => [name, String(value)])),
+        nodeFlags: workerArgs.filter((arg) => arg.startsWith("--")).join(" "),
+      },
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     };
     log(`burst: ${ready} of ${count} READY${result.allReadySeconds === null ? "" : ` after ${result.allReadySeconds} s`}; worker peak RSS ${result.workerPeakRssMb} MB`);
