@@ -9,13 +9,18 @@ import { assertStorageKey, type BlobBody, type BlobStore, InvalidStorageKeyError
 /** Objects as files under `root`. Writes land in a temporary file first, so a crash never leaves half an archive under its key. */
 export function createFilesystemStore(root: string): BlobStore {
   const base = path.resolve(root);
+  // The root's own real path, looked up once (each lookup is a syscall per path component).
+  let realBaseOnce: Promise<string> | undefined;
 
   async function resolve(key: string): Promise<string> {
     const file = path.resolve(base, assertStorageKey(key));
     if (!file.startsWith(base + path.sep)) throw new InvalidStorageKeyError(`Storage key ${key} resolves outside the store.`);
     // A symlink inside the root must not lead outside it either.
     const parent = await realpath(path.dirname(file)).catch(() => null);
-    const realBase = await realpath(base).catch(() => base);
+    const realBase = await (realBaseOnce ??= realpath(base).catch(() => {
+      realBaseOnce = undefined; // not created yet: ask again next time
+      return base;
+    }));
     if (parent && parent !== realBase && !parent.startsWith(realBase + path.sep)) {
       throw new InvalidStorageKeyError(`Storage key ${key} resolves outside the store.`);
     }
