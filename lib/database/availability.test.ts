@@ -12,6 +12,7 @@ describe("isDatabaseUnavailable", () => {
     ["a refused socket", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })],
     ["pg's own wording, as a cause", new Error("query failed", { cause: new Error("Connection terminated unexpectedly") })],
     ["Prisma failing to start", Object.assign(new Error("init"), { name: "PrismaClientInitializationError" })],
+    ["a transaction that found no free connection in time (P2028)", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
   ])("is true for %s", (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

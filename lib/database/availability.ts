@@ -12,8 +12,13 @@ import pg from "pg";
 const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[123]|53300|55000)$/;
 /** Driver-adapter error kinds Prisma 7 reports for a connection it could not make or lost. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-/** Prisma's own codes for an unreachable server, a timed-out connection, a closed one (error reference). */
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/**
+ * Prisma's own codes for an unreachable server, a timed-out connection, a closed one (error
+ * reference), and P2028: a transaction that could not get a connection in time, or outlived its
+ * timeout and was rolled back. Either way nothing was changed and a retry a little later works:
+ * 503 with Retry-After, not 500, when a burst outruns the connection pool.
+ */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 
 type ErrorLike = {
