@@ -8,6 +8,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { createPrismaClient } from "@/lib/db";
 import { addDemoCustomers } from "@/prisma/demo-company";
 import { MODEST_HISTORY, type DemoCustomer } from "@/prisma/demo-company/customers";
 import { workerProcess } from "../worker-process";
@@ -33,6 +35,9 @@ export type BurstResult = {
   oneArchiveEach: number;
   oneReadyEmailEach: number;
   oneReceivedEmailEach: number;
+  /** Requests with exactly one `request.submitted` audit event, and the whole chain verified after the burst. */
+  oneSubmittedEventEach: number;
+  auditChain: string;
   /**
    * CPU time (user + system, from /proc) the web server spent per POST while they were in flight,
    * and the worker's CPU time in that window and over the whole burst: figures that a busy
@@ -132,6 +137,7 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
     const ready = progress.statuses.READY ?? 0;
     const lastReadySeconds = progress.lastCompletedAt ? Number(((progress.lastCompletedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)) : null;
     const checks = await deliveryChecks(databaseUrl, userIds);
+    const auditChain = await verifiedChain(databaseUrl);
     const result: BurstResult = {
       users: count,
       post: { p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1), statuses: postStatuses },
@@ -146,6 +152,7 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
       },
       statuses: progress.statuses,
       ...checks,
+      auditChain,
       workerPeakRssMb: peakRssMb(worker.pid!),
       webPeakRssMb: Math.max(...processTree(portal.pid).map(peakRssMb)),
       workerSettings: {
@@ -199,12 +206,16 @@ async function requestProgress(databaseUrl: string, userIds: string[]): Promise<
 }
 
 /** Per request: its archives, its "ready" emails (keyed by archive) and its "received" email. */
-async function deliveryChecks(databaseUrl: string, userIds: string[]): Promise<Pick<BurstResult, "oneArchiveEach" | "oneReadyEmailEach" | "oneReceivedEmailEach">> {
+async function deliveryChecks(
+  databaseUrl: string,
+  userIds: string[],
+): Promise<Pick<BurstResult, "oneArchiveEach" | "oneReadyEmailEach" | "oneReceivedEmailEach" | "oneSubmittedEventEach">> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ archives: number; ready: number; received: number }>(
+    const { rows } = await client.query<{ archives: number; ready: number; received: number; submitted: number }>(
       `SELECT (SELECT count(*)::int FROM "ExportArchive" a WHERE a."requestId" = r.id) AS archives,
               (SELECT count(*)::int FROM "OutboxEmail" e JOIN "ExportArchive" a ON e."idempotencyKey" = 'data-ready/' || a.id WHERE a."requestId" = r.id) AS ready,
-              (SELECT count(*)::int FROM "OutboxEmail" e WHERE e."idempotencyKey" = 'request-received/' || r.id) AS received
+              (SELECT count(*)::int FROM "OutboxEmail" e WHERE e."idempotencyKey" = 'request-received/' || r.id) AS received,
+              (SELECT count(*)::int FROM "AuditEvent" v WHERE v."requestId" = r.id AND v.action = 'request.submitted') AS submitted
          FROM "PrivacyRequest" r WHERE r."userId" = ANY($1)`,
       [userIds],
     );
@@ -212,8 +223,20 @@ async function deliveryChecks(databaseUrl: string, userIds: string[]): Promise<P
       oneArchiveEach: rows.filter((row) => row.archives === 1).length,
       oneReadyEmailEach: rows.filter((row) => row.ready === 1).length,
       oneReceivedEmailEach: rows.filter((row) => row.received === 1).length,
+      oneSubmittedEventEach: rows.filter((row) => row.submitted === 1).length,
     };
   });
+}
+
+/** The audit chain after the burst, checked by the portal's own verifier: "ok (n events)" or why not. */
+async function verifiedChain(databaseUrl: string): Promise<string> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const report = await verifyAuditChain(db);
+    return report.ok ? `ok (${report.checked} events)` : `broken at event ${report.brokenAt}: ${report.reason}`;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Counts what the database's other sessions are doing, every 20 ms until stopped. */
