@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { applyMigrations } from "@/lib/database/migrate";
 import { createPrismaClient } from "@/lib/db";
 import { createDatabase, withDatabase, type TestDatabase } from "@/test/database";
+import { signedIn } from "@/test/factories";
 import { freePort } from "@/test/free-port";
 import { e2eDatabaseUrl } from "./database-url";
 import { appEnv, exited, runNext } from "./next-app";
@@ -40,14 +40,11 @@ export async function startOwnPortal(prefix: string): Promise<OwnPortal> {
     database,
     stop,
     async signedInCookie(email) {
-      const db = createPrismaClient(database.url);
+      const client = createPrismaClient(database.url);
       try {
-        const sessionToken = randomBytes(32).toString("hex");
-        const user = await db.user.create({ data: { email, emailVerified: new Date() } });
-        await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) } });
-        return `authjs.session-token=${sessionToken}`;
+        return (await signedIn(email, { client })).cookie;
       } finally {
-        await db.$disconnect();
+        await client.$disconnect();
       }
     },
   };
