@@ -48,7 +48,10 @@ export function authConfig(): NextAuthConfig {
     callbacks: {
       session({ session, user }) {
         const { role = "CUSTOMER", locale = null } = user as { role?: Role; locale?: string | null };
-        return { ...session, user: { ...session.user, id: user.id, role, locale } };
+        // Only what the portal reads (getViewer). Auth.js hands this callback the database session
+        // row, token included, and serves what it returns at /api/auth/session: spread as is, page
+        // scripts could read the token the httpOnly cookie keeps from them.
+        return { expires: session.expires, user: { id: user.id, email: user.email, name: user.name ?? null, image: null, role, locale } };
       },
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     },
