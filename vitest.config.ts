@@ -19,17 +19,17 @@ const server = { deps: { inline: ["next-auth", "next-intl"] } };
 export default defineConfig({
   resolve: { alias },
   test: {
-    // `npm test` measures coverage (V8) and prints it. The floor is just under what lib/ has today
-    // (89.1 % of lines on 2026-11-23, after the staff console and i18n tests); the target is 90 %: what is missing is mostly code only the
-    // Next.js runtime reaches (server actions, the session DAL, the API wrapper, Auth.js config).
-    // Raise the floor as tests arrive; never lower it. `npx vitest run --coverage` shows it.
+    // `npm test` measures coverage (V8) and prints it; the run fails when lib/ drops below 90 % of
+    // lines (93.3 % on 2026-11-23, once server actions, the API wrapper and Auth.js ran in tests
+    // through test/next-request.ts). Raise the floor as tests arrive; never lower it.
+    // `npx vitest run --coverage` shows it.
     coverage: {
       provider: "v8",
       include: ["lib/**/*.{ts,tsx}"],
       exclude: ["lib/generated/**", "**/*.test.{ts,tsx}", "**/*.d.ts", "lib/export/testing/**", "lib/jobs/test-fixtures/**"],
       reporter: ["text-summary", ["text", { skipFull: true }], ["json-summary", { file: "coverage-summary.json" }]],
       reportsDirectory: "test-results/coverage",
-      thresholds: { lines: 88 },
+      thresholds: { lines: 90 },
       // Printed even when a test fails, so a red run still says how much it covered.
       reportOnFailure: true,
     },
