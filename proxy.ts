@@ -27,9 +27,10 @@ export async function proxy(request: NextRequest) {
 async function respond(request: NextRequest, policy: string, nonce: string): Promise<Response> {
   if (isMalformed(request)) return notFound(request, policy);
   if (needsSignIn(request)) return redirectToSignIn(request);
-  if (rendersPage(request) && !(await portalDatabaseProbe()?.answers() ?? true)) {
-    // Not the person's account language: reading the account needs the database.
-    return databaseUnavailablePage({ locale: localeFromHeaders(request.headers), nonce });
+  if (rendersPage(request)) {
+    const databaseAnswers = (await portalDatabaseProbe()?.answers()) ?? true;
+    // In the browser's language: the account's would need the database.
+    if (!databaseAnswers) return databaseUnavailablePage({ locale: localeFromHeaders(request.headers), nonce });
   }
   return NextResponse.next({ request: { headers: withPolicy(request.headers, policy) } });
 }
@@ -62,9 +63,10 @@ function redirectToSignIn(request: NextRequest): NextResponse {
 }
 
 /**
- * A page (or a download) about to render: the layout reads the session, so every one needs the
- * database. API routes answer their own JSON 503 (lib/api/handler.ts) and server actions (POST)
- * their own "try again"; Next.js's internal paths need no database.
+ * A page (or a download) about to render: most read the database (every signed-in one, for the
+ * session), and a render that fails on it can only answer 500. API routes answer their own JSON
+ * 503 (lib/api/handler.ts) and server actions (POST) their own "try again"; Next.js's internal
+ * paths need no database.
  */
 function rendersPage(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
