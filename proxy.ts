@@ -1,29 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError } from "@/lib/api/errors";
+import { sessionTokenIn } from "@/lib/auth/session-cookie";
+import { portalDatabaseProbe } from "@/lib/database/probe";
 import { env } from "@/lib/env";
+import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
 
 // Runs on every request: it sets the security headers (the one place they are set) and, for the
 // signed-in areas, sends a visitor with no session cookie to sign-in before the page renders.
 // That redirect is optimistic only: real authorisation happens in lib/dal on every read and write.
+// While the database is away it answers page requests with 503 itself (lib/database/probe.ts).
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = [/^\/admin(\/|$)/, /^\/privacy-center\/request$/, /^\/privacy-center\/requests(\/|$)/];
 
-export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const https = request.nextUrl.protocol === "https:";
   const policy = contentSecurityPolicy({ nonce, https, development: env().NODE_ENV === "development" });
-  const headers = securityHeaders({ pathname, policy, https });
-
-  const response = isMalformed(request)
-    ? notFound(request, policy)
-    : needsSignIn(request)
-      ? redirectToSignIn(request)
-      : NextResponse.next({ request: { headers: withPolicy(request.headers, policy) } });
+  const headers = securityHeaders({ pathname: request.nextUrl.pathname, policy, https });
+  const response = await respond(request, policy, nonce);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+async function respond(request: NextRequest, policy: string, nonce: string): Promise<Response> {
+  if (isMalformed(request)) return notFound(request, policy);
+  if (needsSignIn(request)) return redirectToSignIn(request);
+  if (rendersPage(request)) {
+    const databaseAnswers = (await portalDatabaseProbe()?.answers()) ?? true;
+    // In the browser's language: the account's would need the database.
+    if (!databaseAnswers) return databaseUnavailablePage({ locale: localeFromHeaders(request.headers), nonce });
+  }
+  return NextResponse.next({ request: { headers: withPolicy(request.headers, policy) } });
 }
 
 /** A path with a broken percent-escape (`/requests/%zz`) names nothing: Next.js would answer 500. */
@@ -43,7 +52,7 @@ function notFound(request: NextRequest, policy: string): Response {
 }
 
 function needsSignIn(request: NextRequest): boolean {
-  return SIGNED_IN_AREAS.some((area) => area.test(request.nextUrl.pathname)) && !SESSION_COOKIES.some((name) => request.cookies.has(name));
+  return SIGNED_IN_AREAS.some((area) => area.test(request.nextUrl.pathname)) && !sessionTokenIn(request.cookies);
 }
 
 function redirectToSignIn(request: NextRequest): NextResponse {
@@ -51,6 +60,17 @@ function redirectToSignIn(request: NextRequest): NextResponse {
   url.pathname = "/sign-in";
   url.search = `?${new URLSearchParams({ callbackUrl: `${request.nextUrl.pathname}${request.nextUrl.search}` })}`;
   return NextResponse.redirect(url);
+}
+
+/**
+ * A page (or a download) about to render: most read the database (every signed-in one, for the
+ * session), and a render that fails on it can only answer 500. API routes answer their own JSON
+ * 503 (lib/api/handler.ts) and server actions (POST) their own "try again"; Next.js's internal
+ * paths need no database.
+ */
+function rendersPage(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
 }
 
 /** Next.js reads the nonce for its own scripts from the request's CSP header while rendering. */

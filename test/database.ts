@@ -30,3 +30,28 @@ export async function createDatabase(
     drop: () => onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+const databaseOf = (databaseUrl: string) => decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+
+/** Ends every session on `databaseUrl`'s database but the caller's own; returns how many there were. */
+export async function terminateSessions(databaseUrl: string): Promise<number> {
+  const { rowCount } = await onServer(databaseUrl, (c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [databaseOf(databaseUrl)]));
+  return rowCount ?? 0;
+}
+
+/**
+ * Takes a database away as a restart or failover does: new connections are refused (SQLSTATE
+ * 55000) and the open ones are ended. Resolves once none is left (pg_terminate_backend only signals).
+ */
+export async function takeDatabaseAway(databaseUrl: string): Promise<void> {
+  await onServer(databaseUrl, (c) => c.query(`ALTER DATABASE "${databaseOf(databaseUrl)}" ALLOW_CONNECTIONS false`));
+  const deadline = Date.now() + 30_000;
+  while ((await terminateSessions(databaseUrl)) > 0) {
+    if (Date.now() > deadline) throw new Error(`sessions on ${databaseOf(databaseUrl)} did not end within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function bringDatabaseBack(databaseUrl: string): Promise<void> {
+  await onServer(databaseUrl, (c) => c.query(`ALTER DATABASE "${databaseOf(databaseUrl)}" ALLOW_CONNECTIONS true`));
+}

@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { freePort } from "./free-port";
 
 /**
  * The PostgreSQL server tests run on: TEST_DATABASE_URL when set (CI points it at
@@ -24,15 +24,4 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop(): Pr
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

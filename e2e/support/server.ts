@@ -2,10 +2,7 @@
 // TEST_DATABASE_URL, or an embedded one), seeded with the demo data, in demo mode so sign-in
 // links land in the outbox the tests read.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createPrismaClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/database/migrate";
 import { seedDemoCompany } from "@/prisma/demo-company";
@@ -16,6 +13,7 @@ import { startTestServer } from "@/test/test-server";
 import { SIGN_IN_EMAILS_PER_ADDRESS } from "./limits";
 import { withPeerAddress } from "@/scripts/peer-address-option";
 import { databaseUrlFile } from "./database-url";
+import { appEnv, exited, runNext } from "./next-app";
 
 const port = process.env.E2E_PORT ?? "3100";
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -35,21 +33,11 @@ writeFileSync(databaseUrlFile(port), database.url);
 const outside = await startOutsideServiceFakes();
 
 const env = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  ...appEnv(port, database.url),
   DEMO_MODE: "true",
-  PORTAL_URL: `http://localhost:${port}`,
-  NEXT_TELEMETRY_DISABLED: "1",
   // Every test browser signs in from 127.0.0.1; the per-address limit is what the tests exercise.
   SIGN_IN_EMAILS_PER_IP_PER_HOUR: "10000",
   SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR: String(SIGN_IN_EMAILS_PER_ADDRESS),
-  RESEND_API_KEY: "",
-  BLOB_READ_WRITE_TOKEN: "",
-  INNGEST_EVENT_KEY: "",
-  INNGEST_BASE_URL: "",
-  INNGEST_DEV: "",
-  DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-")),
   // The journeys rely on the policy that approves an exact email match (no reviewer console yet).
   IDENTITY_AUTO_APPROVE: "true",
   // Not the default 7, so the pages show that the download period follows the configuration.
@@ -57,7 +45,7 @@ const env = {
   ...outside.env,
 };
 
-const run = (args: string[]) => spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env: withPeerAddress(env) });
+const run = (args: string[]) => runNext(args, withPeerAddress(env));
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = run(["build"]);
@@ -72,7 +60,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   for (const child of [app, worker]) child.kill("SIGTERM");
-  await Promise.all([app, worker].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
+  await Promise.all([app, worker].map(exited));
   await outside.close();
   await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
   await server.stop();

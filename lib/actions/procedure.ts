@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { resolveRequestLocale } from "@/lib/i18n/request";
+import { resolveRequestLocale, resolveVisitorLocale } from "@/lib/i18n/request";
 import { translator } from "@/lib/i18n/translator";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit";
@@ -72,7 +72,7 @@ export function action<S extends z.ZodType, T = undefined>(
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionRefusedError) return actionError(error.message);
       // The database is away (failover, restart): a transaction that failed committed nothing.
-      if (isDatabaseUnavailable(error)) return actionError(DATABASE_UNAVAILABLE_MESSAGE);
+      if (isDatabaseUnavailable(error)) return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
       throw error;
     }
   };

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n/translator";
 import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
 import { ApiError, apiError } from "./errors";
 import { assertJsonBody, assertSameOriginWrite } from "./same-origin";
@@ -40,8 +41,9 @@ export function withViewer<P>(handler: Handler<P>) {
 
 /** 503 with Retry-After while the database is away (a failover, a restart): the client tries again. */
 export function databaseUnavailable(): Response {
-  const response = apiError("service_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
-  response.headers.set("Retry-After", "5");
+  // The API's messages are English, like its codes; the words are the pages' own.
+  const response = apiError("service_unavailable", translator("en")(DATABASE_UNAVAILABLE_MESSAGE));
+  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
   return response;
 }
 

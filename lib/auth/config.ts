@@ -8,9 +8,7 @@ import { sendEmail } from "@/lib/email";
 import { renderSignInEmail } from "@/lib/email/templates/sign-in-email";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { availableLocales, defaultLocale } from "@/lib/i18n/catalog";
-import { LOCALE_COOKIE } from "@/lib/i18n/locale-cookie";
-import { cookieValue, negotiateLocale } from "@/lib/i18n/negotiate";
+import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
 import { safeRedirectUrl } from "./callback-url";
 import { confirmationLink } from "./magic-link";
 import { consumeSignInEmail } from "./sign-in-limits";
@@ -30,11 +28,7 @@ const magicLink: EmailConfig = {
     if (!verdict.allowed) throw new SignInLimitError(verdict.retryAfterMinutes);
     // In the language the person reads the portal in: their account's, else this browser's.
     const account = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
-    const locale = negotiateLocale(
-      { chosen: account?.locale ?? cookieValue(request.headers.get("cookie"), LOCALE_COOKIE), acceptLanguage: request.headers.get("accept-language") },
-      availableLocales(),
-      defaultLocale(),
-    );
+    const locale = localeFromHeaders(request.headers, account?.locale);
     const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES, locale });
     await sendEmail({ to: identifier, ...content });
     await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", context, metadata: { email: identifier } });
@@ -54,7 +48,10 @@ export function authConfig(): NextAuthConfig {
     callbacks: {
       session({ session, user }) {
         const { role = "CUSTOMER", locale = null } = user as { role?: Role; locale?: string | null };
-        return { ...session, user: { ...session.user, id: user.id, role, locale } };
+        // Only what the portal reads (getViewer). Auth.js hands this callback the database session
+        // row, token included, and serves what it returns at /api/auth/session: spread as is, page
+        // scripts could read the token the httpOnly cookie keeps from them.
+        return { expires: session.expires, user: { id: user.id, email: user.email, name: user.name ?? null, image: null, role, locale } };
       },
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     },

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { appendAuditEvent, type AuditContext } from "@/lib/audit";
 import { createDownloadToken, verifyDownloadToken } from "@/lib/auth/download-token";
+import { sessionTokenIn } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Viewer } from "./session";
@@ -9,7 +10,6 @@ import type { Viewer } from "./session";
 // Downloading an archive needs three things at once: the owner's session, a signed link for
 // this very archive that has not expired, and (like Takeout's re-auth) a recent sign-in.
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const LINK_MINUTES = 10;
 
 export type DownloadDecision =
@@ -34,8 +34,7 @@ export function signDownloadPath(requestId: string, archive: { id: string; expir
 
 /** When the current session's magic link was used; null without a session. */
 export async function currentSessionStartedAt(): Promise<Date | null> {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = sessionTokenIn(await cookies());
   if (!token) return null;
   const session = await db.session.findUnique({ where: { sessionToken: token }, select: { createdAt: true } });
   return session?.createdAt ?? null;

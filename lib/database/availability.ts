@@ -49,8 +49,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** What a person is told while the database is away. */
-export const DATABASE_UNAVAILABLE_MESSAGE = "The portal cannot reach its database right now. Nothing was changed; please try again in a minute.";
+/** The message catalog's key for what a person is told while the database is away (messages/<locale>.json). */
+export const DATABASE_UNAVAILABLE_MESSAGE = "databaseUnavailable.text";
+/** Retry-After on every 503 for an unavailable database: a failover or a restart usually takes seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * A pool or client emits 'error' when the server drops a connection it is not using (pg docs,

@@ -8,34 +8,23 @@ import { db } from "@/lib/db";
 import { queueExport } from "@/lib/requests/queue-export";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createApprovedRequest } from "@/test/factories";
-import { isDatabaseUnavailable, withClient } from "./availability";
+import { bringDatabaseBack, takeDatabaseAway, terminateSessions } from "@/test/database";
+import { isDatabaseUnavailable } from "./availability";
 
 // What an operator sees when PostgreSQL drops the portal's connections (a failover, an
 // idle-connection reaper, pg_terminate_backend, a restart): the worker and the app stay up, answer
 // 503 while the database is away, and carry on by themselves once it is back.
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-faults-"));
-const databaseName = () => new URL(process.env.DATABASE_URL!).pathname.slice(1);
-const onServer = <T>(work: (query: (sql: string) => Promise<{ rowCount: number | null }>) => Promise<T>) => {
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = "/postgres";
-  return withClient(url.toString(), "test", (client) => work((sql) => client.query(sql)));
-};
 /** Ends every session of the test database but this helper's own (it is on another database). */
-const terminateAll = () =>
-  onServer(async (query) => {
-    const { rowCount } = await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${databaseName()}'`);
-    return rowCount ?? 0;
-  });
+const terminateAll = () => terminateSessions(process.env.DATABASE_URL!);
 const healthStatus = async () => (await health()).status;
 const readyEmails = () => db.outboxEmail.count({ where: { to: "heavy@example.com", subject: { startsWith: "Your data is ready" } } });
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 40_000 });
 });
-afterAll(async () => {
-  await onServer((query) => query(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`));
-});
+afterAll(() => bringDatabaseBack(process.env.DATABASE_URL!));
 
 describe("database faults", () => {
   // A worker process starts, collects, loses its connections and finishes: slow on a busy machine.
@@ -72,8 +61,7 @@ describe("database faults", () => {
 
   it("/api/health answers 503 while the database refuses connections and 200 once it is back", async () => {
     expect(await healthStatus()).toBe(200);
-    await onServer((query) => query(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS false`));
-    await terminateAll();
+    await takeDatabaseAway(process.env.DATABASE_URL!);
     try {
       const response = await health();
       expect(response.status).toBe(503);
@@ -81,7 +69,7 @@ describe("database faults", () => {
       // The same failure is what the API and server actions turn into a 503 / "try again" answer.
       expect(await db.user.count().then(() => null, (error: unknown) => isDatabaseUnavailable(error))).toBe(true);
     } finally {
-      await onServer((query) => query(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`));
+      await bringDatabaseBack(process.env.DATABASE_URL!);
     }
     expect(await healthStatus()).toBe(200);
   });

@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@/test/free-port";
 import { provisionDatabase } from "./provision";
 import { withClient } from "./availability";
 
@@ -11,16 +11,6 @@ import { withClient } from "./availability";
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe("provisionDatabase without DATABASE_URL", () => {
   it("starts an embedded PostgreSQL, migrates it, and finds the same data on the next start", { timeout: 180_000 }, async () => {

@@ -1,4 +1,5 @@
 import { finished } from "node:stream/promises";
+import "./native-crc32";
 import { pipeline, Readable } from "node:stream";
 import archiver from "archiver";
 import { DigestStream, type ContentDigest } from "./content-digest";

@@ -6,6 +6,7 @@ import { availableLocales, defaultLocale, loadMessages } from "./catalog";
 import { FORMATS, TIME_ZONE } from "./formats";
 import { LOCALE_COOKIE } from "./locale-cookie";
 import { negotiateLocale } from "./negotiate";
+import { localeFromHeaders } from "./visitor-locale";
 
 // next-intl without i18n routing (URLs stay as they are): the language comes from the person's
 // account, else the language switcher's cookie, else Accept-Language, else DEFAULT_LOCALE.
@@ -22,6 +23,11 @@ export async function resolveRequestLocale(known?: Viewer | null): Promise<strin
     availableLocales(),
     defaultLocale(),
   );
+}
+
+/** The language without the account, which needs the database: for answers while it is away. */
+export async function resolveVisitorLocale(): Promise<string> {
+  return localeFromHeaders(await headers());
 }
 
 export default getRequestConfig(async () => {

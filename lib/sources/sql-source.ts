@@ -1,3 +1,4 @@
+import pg from "pg";
 import { sourceDatabase } from "./source-database";
 import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./types";
 
@@ -30,6 +31,27 @@ export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSour
 // with 1 000 (a page's row objects and their projections are alive together; issue #11).
 const DEFAULT_PAGE_SIZE = 1000;
 
+const TIMESTAMPTZ_OID = 1184;
+/** `2024-03-05 06:07:08.123456+00`: what PostgreSQL prints for a timestamptz in a UTC session. */
+const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * Types as the export wants them: a UTC timestamptz becomes its ISO 8601 text directly, which is
+ * what the export writes for a Date (new Date(text).toISOString(), milliseconds truncated),
+ * without building a Date per value; anything else (another time zone, infinity, BC) is parsed
+ * by pg as usual.
+ */
+const EXPORT_TYPES = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    const standard = pg.types.getTypeParser(oid, format ?? "text") as (text: string) => unknown;
+    if (oid !== TIMESTAMPTZ_OID || format === "binary") return standard;
+    return (text: string) => {
+      const utc = UTC_TIMESTAMP.exec(text);
+      return utc ? `${utc[1]}T${utc[2]}.${(utc[3] ?? "").padEnd(3, "0").slice(0, 3)}Z` : standard(text);
+    };
+  },
+} as pg.CustomTypesConfig;
+
 /** The SELECT (without pagination) and parameters of a source declared with sqlSource. */
 export type SqlSourceSelect = { select: string[]; from: string; conditions: string[]; params: unknown[]; key: string };
 
@@ -53,6 +75,17 @@ export function sqlSourceSelect(source: DataSource, subject: DataSubject, range?
   return query && selectFor(query, subject, range);
 }
 
+function toRecord(fields: readonly string[], row: readonly unknown[]): ExportRecord {
+  const record: ExportRecord = {};
+  for (let index = 0; index < fields.length; index += 1) {
+    const field = fields[index]!;
+    // A column named "__proto__" is data, not the record's prototype.
+    if (field === "__proto__") Object.defineProperty(record, field, { value: row[index], enumerable: true, writable: true, configurable: true });
+    else record[field] = row[index];
+  }
+  return record;
+}
+
 export function sqlSource(definition: SqlSourceDefinition): DataSource {
   const { query, ...metadata } = definition;
   const undeclared = Object.keys(query.columns).filter((field) => !(field in metadata.fields));
@@ -71,13 +104,26 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
                     ORDER BY ${query.key}
                     LIMIT $${limitParam}`;
       const pool = sourceDatabase();
-      for (;;) {
-        options.signal?.throwIfAborted();
-        const { rows } = await pool.query<ExportRecord & { __key: string }>(sql, params);
-        if (rows.length === 0) return;
-        params[cursorParam - 1] = rows.at(-1)!.__key;
-        yield rows.map(({ __key: _key, ...record }) => record);
-        if (rows.length < pageSize) return;
+      // Rows as arrays (the key last), turned into records here: one object per row, not two.
+      const fields = Object.keys(query.columns);
+      const fetchPage = async (): Promise<unknown[][]> => {
+        const { rows } = await pool.query<unknown[]>({ text: sql, values: [...params], types: EXPORT_TYPES, rowMode: "array" });
+        // The next page starts after this one's last key: ask for it now, so the database reads it
+        // while the caller serialises this one (two pages in memory at most).
+        if (rows.length === pageSize) params[cursorParam - 1] = rows.at(-1)!.at(-1);
+        return rows;
+      };
+      let next: Promise<unknown[][]> | undefined = fetchPage();
+      try {
+        while (next) {
+          options.signal?.throwIfAborted();
+          const rows: unknown[][] = await next;
+          next = rows.length === pageSize ? fetchPage() : undefined;
+          if (rows.length > 0) yield rows.map((row) => toRecord(fields, row));
+        }
+      } finally {
+        // A consumer that stops early (or fails) must not leave a rejected prefetch unobserved.
+        next?.catch(() => undefined);
       }
     },
   };

@@ -45,9 +45,11 @@ export async function signInCookie(databaseUrl: string, userId: string): Promise
 /** Database transactions one call costs, from 20 calls one after another (nothing else in flight). */
 export async function transactionsPerCall(databaseUrl: string, url: string, cookie: string): Promise<number> {
   const calls = 20;
+  // A backend reports its counters within PGSTAT_IDLE_INTERVAL (10 s, PostgreSQL 15+) of going
+  // idle: wait that long first, or an earlier load's last transactions land in this count.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
   const before = await committed(databaseUrl);
   for (let call = 0; call < calls; call += 1) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
-  // An idle backend reports its counters within PGSTAT_IDLE_INTERVAL (10 s, PostgreSQL 15+).
   await new Promise((resolve) => setTimeout(resolve, 11_000));
   const after = await committed(databaseUrl);
   return Number(((after - before - 1) / calls).toFixed(2)); // minus the first reading's own transaction
