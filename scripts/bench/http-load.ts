@@ -43,12 +43,12 @@ export async function signInCookie(databaseUrl: string, userId: string): Promise
 }
 
 /**
- * Database transactions one call costs, from 20 calls one after another (nothing else in flight),
+ * Database transactions one call costs, from 100 calls one after another (nothing else in flight),
  * minus what the database committed meanwhile on its own (autovacuum and autoanalyze after the
  * bench's seeding), measured over an idle window of the same length right after.
  */
 export async function transactionsPerCall(databaseUrl: string, url: string, cookie: string): Promise<number> {
-  const calls = 20;
+  const calls = 100;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   // A backend reports its counters within PGSTAT_IDLE_INTERVAL (10 s, PostgreSQL 15+) of going
   // idle: wait that long first, or an earlier load's last transactions land in this count.
