@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSourceDatabase } from "./source-database";
-import { sqlSource } from "./sql-source";
+import { sqlSource, sqlSourceSelect } from "./sql-source";
 import type { ExportRecord } from "./types";
 
 // sqlSource reads timestamptz columns as ISO text without building a Date per value, and asks for
@@ -55,6 +55,14 @@ async function collect(pageSize: number): Promise<ExportRecord[]> {
   return records;
 }
 
+// The same table matched through a subject key: the key query maps an external id to the value
+// the rows carry, or to nothing for a subject that is gone.
+const keyed = sqlSource({
+  ...source,
+  key: "keyed-moments",
+  query: { from: "moments t", key: "t.id", columns: { moment_id: "t.id", at: "t.at", note: "t.note" }, subject: "t.subject = $1", subjectKey: "SELECT 'cus_' || $1::text WHERE $1 <> 'gone'" },
+});
+
 describe("sqlSource", () => {
   it("exports every timestamptz exactly as new Date(value).toISOString() would, in a UTC session", async () => {
     await client.query("SET TimeZone = 'UTC'");
@@ -72,5 +80,18 @@ describe("sqlSource", () => {
     expect(small).toEqual(whole);
     expect(Object.keys(small[0]!)).toEqual(["moment_id", "at", "note"]);
     expect(small.at(-1)!.note).toBe("row 2502");
+  });
+
+  it("with a subject key, collects the key's rows (the same as without), nothing when the key finds no row, and tells the floor the same rows", async () => {
+    const records: ExportRecord[] = [];
+    for await (const page of keyed.collect({ id: "1", email: "x@example.com" }, { pageSize: 1000 })) records.push(...page);
+    expect(records).toEqual(await collect(1000));
+    const gone: ExportRecord[] = [];
+    for await (const page of keyed.collect({ id: "gone", email: "x@example.com" })) gone.push(...page);
+    expect(gone).toEqual([]);
+    // The benchmark's COPY floor runs one statement: the key query becomes a sub-select there.
+    const select = sqlSourceSelect(keyed, { id: "1", email: "x@example.com" })!;
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${select.from} WHERE ${select.conditions.join(" AND ")}`, select.params);
+    expect(rows[0].n).toBe(2503);
   });
 });

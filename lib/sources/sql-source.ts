@@ -23,6 +23,14 @@ export type SqlSourceQuery = {
    * (lib/companies/<name>/): it must match no rows for a subject the company has erased.
    */
   subject: string;
+  /**
+   * A query from the subject's id ($1) to the one value `subject` should compare with (an internal
+   * customer id), or no row for a subject the company has erased. When given, it runs once per
+   * collect and `subject`'s $1 is that value: PostgreSQL then plans each page for this subject
+   * (its column statistics say how many rows are theirs) instead of for an unknown one, which
+   * beside a customer with a million rows walked the primary key through all of them (issue #11).
+   */
+  subjectKey?: string;
 };
 
 export type SqlSourceDefinition = Omit<DataSource, "collect"> & { query: SqlSourceQuery };
@@ -57,9 +65,14 @@ export type SqlSourceSelect = { select: string[]; from: string; conditions: stri
 
 const declarations = new WeakMap<DataSource, SqlSourceQuery>();
 
-function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOptions["range"]): SqlSourceSelect {
-  const params: unknown[] = [subject.id];
-  const conditions = [query.subject, "t.erased_at IS NULL", ...(query.where ?? [])];
+/** `subject` with its $1 bound to `key`'s value: the subject key's query as a sub-select, or as a parameter. */
+function subjectCondition(query: SqlSourceQuery, resolvedKey: boolean): string {
+  return query.subjectKey && !resolvedKey ? query.subject.replace(/\$1(?!\d)/g, `(${query.subjectKey})`) : query.subject;
+}
+
+function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOptions["range"], key?: { value: unknown }): SqlSourceSelect {
+  const params: unknown[] = [key ? key.value : subject.id];
+  const conditions = [subjectCondition(query, key !== undefined), "t.erased_at IS NULL", ...(query.where ?? [])];
   if (query.dateColumn && range?.from) conditions.push(`${query.dateColumn} >= $${params.push(range.from)}`);
   if (query.dateColumn && range?.to) conditions.push(`${query.dateColumn} < $${params.push(range.to)}`);
   const select = Object.entries(query.columns).map(([field, expression]) => `${expression} AS "${field}"`);
@@ -95,7 +108,14 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
     ...metadata,
     async *collect(subject: DataSubject, options: CollectOptions = {}): AsyncIterable<ExportRecord[]> {
       const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-      const { select, from, conditions, params } = selectFor(query, subject, options.range);
+      const pool = sourceDatabase();
+      let key: { value: unknown } | undefined;
+      if (query.subjectKey) {
+        const { rows } = await pool.query<unknown[]>({ text: query.subjectKey, values: [subject.id], rowMode: "array" });
+        if (rows.length === 0) return; // erased or unknown: nothing of theirs to export
+        key = { value: rows[0]![0] };
+      }
+      const { select, from, conditions, params } = selectFor(query, subject, options.range, key);
       const limitParam = params.push(pageSize);
       const cursorParam = params.push(null);
       const sql = `SELECT ${select.join(", ")}, ${query.key} AS "__key"
@@ -103,7 +123,6 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
                     WHERE ${conditions.join(" AND ")} AND ($${cursorParam}::bigint IS NULL OR ${query.key} > $${cursorParam}::bigint)
                     ORDER BY ${query.key}
                     LIMIT $${limitParam}`;
-      const pool = sourceDatabase();
       // Rows as arrays (the key last), turned into records here: one object per row, not two.
       const fields = Object.keys(query.columns);
       const fetchPage = async (): Promise<unknown[][]> => {
