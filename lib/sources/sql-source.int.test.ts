@@ -89,6 +89,15 @@ describe("sqlSource", () => {
     const gone: ExportRecord[] = [];
     for await (const page of keyed.collect({ id: "gone", email: "x@example.com" })) gone.push(...page);
     expect(gone).toEqual([]);
+    // A subject the key does not find still reads the table: a missing one fails, not "no data".
+    await client.query("ALTER TABLE moments RENAME TO moments_offline");
+    try {
+      await expect(async () => {
+        for await (const _page of keyed.collect({ id: "gone", email: "x@example.com" })) void _page;
+      }).rejects.toThrow(/moments.*does not exist/);
+    } finally {
+      await client.query("ALTER TABLE moments_offline RENAME TO moments");
+    }
     // The benchmark's COPY floor runs one statement: the key query becomes a sub-select there.
     const select = sqlSourceSelect(keyed, { id: "1", email: "x@example.com" })!;
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${select.from} WHERE ${select.conditions.join(" AND ")}`, select.params);

@@ -112,8 +112,9 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
       let key: { value: unknown } | undefined;
       if (query.subjectKey) {
         const { rows } = await pool.query<unknown[]>({ text: query.subjectKey, values: [subject.id], rowMode: "array" });
-        if (rows.length === 0) return; // erased or unknown: nothing of theirs to export
-        key = { value: rows[0]![0] };
+        // Erased or unknown: NULL matches no row, and the pages still run, so a table that is
+        // missing or broken fails the source instead of passing for "no data held".
+        key = { value: rows[0]?.[0] ?? null };
       }
       const { select, from, conditions, params } = selectFor(query, subject, options.range, key);
       const limitParam = params.push(pageSize);
