@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { withClient } from "@/lib/database/availability";
 import { applyMigrations } from "@/lib/database/migrate";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemoCompany } from "@/prisma/demo-company";
@@ -211,22 +211,12 @@ async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promi
  * approval → email latency and added its own transactions to the per-call counts).
  */
 async function settle(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query("VACUUM (ANALYZE)");
-  } finally {
-    await client.end();
-  }
+  await withClient(databaseUrl, "bench", (client) => client.query("VACUUM (ANALYZE)"));
 }
 
 async function heavySubject(databaseUrl: string): Promise<{ id: string; email: string }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, "bench", async (client) => {
     const { rows: found } = await client.query<{ id: string }>("SELECT external_id AS id FROM streampay.customers WHERE email = 'heavy@example.com'");
     return { id: found[0]!.id, email: "heavy@example.com" };
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import pg from "pg";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { withClient } from "@/lib/database/availability";
 import { createPrismaClient } from "@/lib/db";
 import { addDemoCustomers } from "@/prisma/demo-company";
 import { MODEST_HISTORY, type DemoCustomer } from "@/prisma/demo-company/customers";
@@ -172,7 +172,7 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
 /** One portal account and one database session (as Auth.js makes at sign-in) per email. */
 async function signInCustomers(databaseUrl: string, emails: string[]): Promise<Array<{ id: string; cookie: string }>> {
   const people = emails.map((email) => ({ id: randomUUID(), email, token: randomBytes(24).toString("hex") }));
-  await withClient(databaseUrl, async (client) => {
+  await withClient(databaseUrl, "bench", async (client) => {
     await client.query(`INSERT INTO "User" (id, email, "emailVerified", "updatedAt") SELECT id, email, now(), now() FROM unnest($1::text[], $2::text[]) AS u(id, email)`, [
       people.map((person) => person.id),
       people.map((person) => person.email),
@@ -190,7 +190,7 @@ const OPEN_STATUSES = ["IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING"]
 type Progress = { statuses: Record<string, number>; open: number; readyWithoutEmail: number; lastCompletedAt: Date | null };
 
 async function requestProgress(databaseUrl: string, userIds: string[]): Promise<Progress> {
-  return withClient(databaseUrl, async (client) => {
+  return withClient(databaseUrl, "bench", async (client) => {
     const { rows } = await client.query<{ status: string; n: number; last: Date | null; emailed: number }>(
       `SELECT r.status::text, count(*)::int AS n, max(r."completedAt") AS last,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "OutboxEmail" e JOIN "ExportArchive" a ON e."idempotencyKey" = 'data-ready/' || a.id
@@ -210,7 +210,7 @@ async function deliveryChecks(
   databaseUrl: string,
   userIds: string[],
 ): Promise<Pick<BurstResult, "oneArchiveEach" | "oneReadyEmailEach" | "oneReceivedEmailEach" | "oneSubmittedEventEach">> {
-  return withClient(databaseUrl, async (client) => {
+  return withClient(databaseUrl, "bench", async (client) => {
     const { rows } = await client.query<{ archives: number; ready: number; received: number; submitted: number }>(
       `SELECT (SELECT count(*)::int FROM "ExportArchive" a WHERE a."requestId" = r.id) AS archives,
               (SELECT count(*)::int FROM "OutboxEmail" e JOIN "ExportArchive" a ON e."idempotencyKey" = 'data-ready/' || a.id WHERE a."requestId" = r.id) AS ready,
@@ -243,7 +243,7 @@ async function verifiedChain(databaseUrl: string): Promise<string> {
 function sampleSessions(databaseUrl: string): { stop(): Promise<Record<string, number>> } {
   const counts: Record<string, number> = {};
   let running = true;
-  const sampling = withClient(databaseUrl, async (client) => {
+  const sampling = withClient(databaseUrl, "bench", async (client) => {
     while (running) {
       const { rows } = await client.query<{ what: string; n: number }>(
         `SELECT replace(application_name, 'burst-', '') || ' ' || coalesce(wait_event_type || ':' || wait_event, state) AS what, count(*)::int AS n
@@ -312,14 +312,4 @@ function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
-}
-
-async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import pg from "pg";
+import { withClient } from "@/lib/database/availability";
 
 export type LoadResult = { requests: number; perSecond: number; p50Ms: number; p95Ms: number; non2xx: number; transactionsPerCall: number };
 
@@ -36,7 +36,7 @@ export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs
 /** A database session for `userId`, as Auth.js creates at sign-in; returns the Cookie header. */
 export async function signInCookie(databaseUrl: string, userId: string): Promise<string> {
   const token = randomBytes(24).toString("hex");
-  await withClient(databaseUrl, (client) =>
+  await withClient(databaseUrl, "bench", (client) =>
     client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '7 days')`, [randomBytes(12).toString("hex"), token, userId]),
   );
   return `authjs.session-token=${token}`;
@@ -87,18 +87,8 @@ export async function measureLoad(databaseUrl: string, url: string, cookie: stri
 }
 
 async function committed(databaseUrl: string): Promise<number> {
-  return withClient(databaseUrl, async (client) => {
+  return withClient(databaseUrl, "bench", async (client) => {
     const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
     return Number(rows[0]!.n);
   });
-}
-
-async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
