@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { exportCsvStream } from "@/lib/export/csv";
+import type { HashedAuditFields } from "./hash";
 
 // The audit log as CSV for a regulator or an auditor: one row per event, with both hashes so
 // the chain can be checked outside the portal. Cells go through the archive's CSV writer, which
@@ -23,23 +24,7 @@ export const AUDIT_CSV_COLUMNS = [
   "hash",
 ] as const;
 
-export type AuditCsvEvent = {
-  id: bigint;
-  createdAt: Date;
-  actorType: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  requestId: string | null;
-  request: { reference: string } | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  metadata: unknown;
-  prevHash: string;
-  hash: string;
-};
+export type AuditCsvEvent = HashedAuditFields & { id: bigint; request: { reference: string } | null; hash: string };
 
 async function* records(events: AsyncIterable<AuditCsvEvent>) {
   for await (const { request, ...event } of events) {
