@@ -14,10 +14,13 @@ import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
 import { inngest } from "../client";
 import { functions } from "./index";
+import { reloadEnv } from "@/lib/env";
 
 // The real workflows on the embedded runner, end to end: event in, archive and email out.
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-workflows-"));
+// getBlobStore reads DATA_DIR through env(): re-read it now that it is set.
+reloadEnv();
 const HEAVY_ROWS = 150_000;
 
 beforeAll(async () => {

@@ -12,11 +12,14 @@ import { getBlobStore } from "@/lib/storage";
 import { audit, verifyAuditChain, verifyAuditTrail } from "./index";
 import { CHECKPOINT_PREFIX, checkpointKey, writeAuditCheckpoint } from "./checkpoint";
 import { auditEventHash, GENESIS_HASH } from "./hash";
+import { reloadEnv } from "@/lib/env";
 
 // An insider with database rights rewrites the audit log, hashes and all. The chain alone cannot
 // tell; the signed checkpoints in the archive store can.
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-checkpoints-"));
+// getBlobStore reads DATA_DIR through env(): re-read it now that it is set.
+reloadEnv();
 const system = { type: "SYSTEM", name: "test" } as const;
 const store = () => getBlobStore();
 

@@ -10,12 +10,15 @@ import { seedDemoCompany } from "@/prisma/demo-company";
 import { createApprovedRequest } from "@/test/factories";
 import { bringDatabaseBack, takeDatabaseAway, terminateSessions } from "@/test/database";
 import { isDatabaseUnavailable } from "./availability";
+import { reloadEnv } from "@/lib/env";
 
 // What an operator sees when PostgreSQL drops the portal's connections (a failover, an
 // idle-connection reaper, pg_terminate_backend, a restart): the worker and the app stay up, answer
 // 503 while the database is away, and carry on by themselves once it is back.
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-faults-"));
+// getBlobStore reads DATA_DIR through env(): re-read it now that it is set.
+reloadEnv();
 /** Ends every session of the test database but this helper's own (it is on another database). */
 const terminateAll = () => terminateSessions(process.env.DATABASE_URL!);
 const healthStatus = async () => (await health()).status;

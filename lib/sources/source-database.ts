@@ -1,5 +1,6 @@
 import pg from "pg";
 import { logConnectionErrors } from "@/lib/database/availability";
+import { env } from "@/lib/env";
 
 // The company's database the sources read from: SOURCE_DATABASE_URL, or the portal's own
 // database, which holds the seeded demo company. Read-only use; a small pool of its own so a big
@@ -8,7 +9,8 @@ import { logConnectionErrors } from "@/lib/database/availability";
 const globalForSources = globalThis as unknown as { sourcePool?: pg.Pool; sourcePoolUrl?: string };
 
 export function sourceDatabase(): pg.Pool {
-  const url = process.env.SOURCE_DATABASE_URL || process.env.DATABASE_URL;
+  const { SOURCE_DATABASE_URL, DATABASE_URL } = env();
+  const url = SOURCE_DATABASE_URL ?? DATABASE_URL;
   if (!url) throw new Error("Neither SOURCE_DATABASE_URL nor DATABASE_URL is set; the data sources have nothing to read.");
   if (!globalForSources.sourcePool || globalForSources.sourcePoolUrl !== url) {
     void globalForSources.sourcePool?.end();

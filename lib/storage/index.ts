@@ -1,4 +1,5 @@
 import path from "node:path";
+import { env } from "@/lib/env";
 import type { BlobStore } from "./blob-store";
 import { createFilesystemStore } from "./filesystem-store";
 import { createVercelBlobStore } from "./vercel-blob-store";
@@ -9,8 +10,8 @@ let store: BlobStore | undefined;
 
 /** Vercel Blob when BLOB_READ_WRITE_TOKEN is set, otherwise files under DATA_DIR/blobs. */
 export function getBlobStore(): BlobStore {
-  store ??= process.env.BLOB_READ_WRITE_TOKEN
-    ? createVercelBlobStore({ token: process.env.BLOB_READ_WRITE_TOKEN })
-    : createFilesystemStore(path.join(process.env.DATA_DIR || ".data", "blobs"));
+  if (store) return store;
+  const { BLOB_READ_WRITE_TOKEN, DATA_DIR } = env();
+  store = BLOB_READ_WRITE_TOKEN ? createVercelBlobStore({ token: BLOB_READ_WRITE_TOKEN }) : createFilesystemStore(path.join(DATA_DIR, "blobs"));
   return store;
 }
