@@ -43,7 +43,8 @@ for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.na
     totals.passed += counts.passed;
     totals.failed += counts.failed;
   }
-  if (status !== 0) {
+  // A failed test fails its stage even if the runner's exit status says otherwise.
+  if (status !== 0 || (counts?.failed ?? 0) > 0) {
     failedStages.push(stage.name);
     // A stage that failed without failing a test (type errors, lint, a crash) still counts once.
     if (!counts?.failed) totals.failed += 1;
