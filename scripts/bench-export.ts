@@ -77,7 +77,7 @@ try {
       const a = runChild<ExportRun>(exportOne, [request.id]);
       const b = await copyFloor(database.url, subject);
       pairs.push({ rows: a.rows, a, bSeconds: b.seconds, ratio: b.seconds / a.seconds });
-      console.log(`${a.rows} rows: A ${a.seconds.toFixed(2)} s (peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`);
+      console.log(`${a.rows} rows: A ${a.seconds.toFixed(2)} s (collect ${a.collectSeconds.toFixed(2)} s, package ${(a.seconds - a.collectSeconds).toFixed(2)} s; peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`);
     }
   }
   if (measures("latency") || measures("status")) latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;

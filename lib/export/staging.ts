@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createInterface } from "node:readline";
-import type { DataSource, ExportRecord } from "@/lib/sources/types";
+import type { DataSource, ExportRecord, SerializedPage } from "@/lib/sources/types";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { csvRecordLine } from "./csv";
 import { compileProjector } from "./project-record";
@@ -38,8 +38,41 @@ export async function stageSourceRecords(
   pages: AsyncIterable<ExportRecord[]>,
   options: StageOptions = {},
 ): Promise<StagedSource> {
+  const csv = options.csv !== false;
+  return stageSerializedPages(store, key, serializeRecordPages(source, pages, csv), { csv });
+}
+
+/** Records → their NDJSON lines and CSV records, one chunk per page and file (large enough to keep stream overhead low). */
+export async function* serializeRecordPages(
+  source: Pick<DataSource, "fields">,
+  pages: AsyncIterable<ExportRecord[]>,
+  csv: boolean,
+): AsyncGenerator<SerializedPage> {
   const project = compileProjector(source.fields);
   const fields = Object.keys(source.fields);
+  for await (const page of pages) {
+    let lines = "";
+    let rows = "";
+    for (const record of page) {
+      const projected = project(record);
+      lines += JSON.stringify(projected) + "\n";
+      if (csv) rows += csvRecordLine(fields, projected);
+    }
+    yield { records: page.length, json: lines, ...(csv ? { csv: rows } : {}) };
+  }
+}
+
+/**
+ * Streams pages already in their staged form into `key` (and their CSV records into
+ * stagedCsvKey): the records of stageSourceRecords, or the bytes a source's database wrote
+ * (DataSource.serialize). Same bounds and clean-up as stageSourceRecords.
+ */
+export async function stageSerializedPages(
+  store: BlobStore,
+  key: string,
+  pages: AsyncIterable<SerializedPage>,
+  options: StageOptions = {},
+): Promise<StagedSource> {
   const json = new PassThrough();
   const csv = options.csv === false ? undefined : new PassThrough();
   let recordCount = 0;
@@ -47,18 +80,10 @@ export async function stageSourceRecords(
 
   async function produce(): Promise<void> {
     for await (const page of pages) {
-      if (page.length === 0) continue;
-      // One chunk per page and file: large enough to keep stream overhead low, bounded by the page size.
-      let lines = "";
-      let rows = "";
-      for (const record of page) {
-        const projected = project(record);
-        lines += JSON.stringify(projected) + "\n";
-        if (csv) rows += csvRecordLine(fields, projected);
-      }
-      recordCount += page.length;
-      bytes += Buffer.byteLength(lines);
-      await Promise.all([written(json, lines), csv && written(csv, rows)]);
+      if (page.records === 0) continue;
+      recordCount += page.records;
+      bytes += Buffer.byteLength(page.json);
+      await Promise.all([written(json, page.json), csv && written(csv, page.csv ?? "")]);
     }
     json.end();
     csv?.end();
@@ -84,7 +109,7 @@ export async function stageSourceRecords(
 }
 
 /** Writes `chunk` and waits until the stream wants more: that wait is the backpressure on the collector. */
-async function written(stream: PassThrough, chunk: string): Promise<void> {
+async function written(stream: PassThrough, chunk: Buffer | string): Promise<void> {
   if (stream.destroyed) throw new Error("Storage stopped reading the staged data.");
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve) => {

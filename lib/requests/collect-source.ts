@@ -1,11 +1,11 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { stageSourceRecords } from "@/lib/export/staging";
+import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { stagingKey } from "@/lib/export/storage-keys";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { getBlobStore } from "@/lib/storage";
 import { getSource } from "@/lib/sources/registry";
-import type { ExportRecord } from "@/lib/sources/types";
+import type { DataSource, DataSubject, SerializedPage, SerializeOptions } from "@/lib/sources/types";
 import { resolveDataSubject } from "./data-subject";
 import { WORKFLOW_ACTOR } from "./transition";
 
@@ -31,12 +31,12 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   });
   try {
     const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
-    const range = { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined };
-    const pages = reportProgress(source.collect(subject, { range }), (recordCount) =>
+    const options = { range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined }, csv: request.formats.includes("CSV") };
+    const pages = reportProgress(await serializedPages(source, subject, options), (recordCount) =>
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);
-    const staged = await stageSourceRecords(store, key, source, pages, { csv: request.formats.includes("CSV") });
+    const staged = await stageSerializedPages(store, key, pages, { csv: options.csv });
     await db.$transaction(async (tx) => {
       await tx.requestSource.update({
         where,
@@ -57,15 +57,21 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   }
 }
 
+/** The source's records in their staged form: written by its database where it can, else serialised here. */
+async function serializedPages(source: DataSource, subject: DataSubject, options: SerializeOptions): Promise<AsyncIterable<SerializedPage>> {
+  const serialized = await source.serialize?.(subject, options);
+  return serialized ?? serializeRecordPages(source, source.collect(subject, { range: options.range }), options.csv);
+}
+
 /** Passes pages through, telling `onProgress` the running count at most every half second. */
 async function* reportProgress(
-  pages: AsyncIterable<ExportRecord[]>,
+  pages: AsyncIterable<SerializedPage>,
   onProgress: (recordCount: number) => Promise<void>,
-): AsyncIterable<ExportRecord[]> {
+): AsyncIterable<SerializedPage> {
   let count = 0;
   let reportedAt = Date.now();
   for await (const page of pages) {
-    count += page.length;
+    count += page.records;
     if (Date.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
       reportedAt = Date.now();
       await onProgress(count);

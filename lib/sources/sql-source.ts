@@ -1,5 +1,6 @@
 import pg from "pg";
 import { sourceDatabase } from "./source-database";
+import { serializeSqlRows } from "./sql-serialize";
 import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "./types";
 
 // Most sources are one table (or a table and its children) in the company's database. This turns
@@ -61,7 +62,15 @@ const EXPORT_TYPES = {
 } as pg.CustomTypesConfig;
 
 /** The SELECT (without pagination) and parameters of a source declared with sqlSource. */
-export type SqlSourceSelect = { select: string[]; from: string; conditions: string[]; params: unknown[]; key: string };
+export type SqlSourceSelect = {
+  /** `expression AS "field"` for each selected field. */
+  select: string[];
+  columns: Record<string, string>;
+  from: string;
+  conditions: string[];
+  params: unknown[];
+  key: string;
+};
 
 const declarations = new WeakMap<DataSource, SqlSourceQuery>();
 
@@ -75,8 +84,20 @@ function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOp
   const conditions = [subjectCondition(query, key !== undefined), "t.erased_at IS NULL", ...(query.where ?? [])];
   if (query.dateColumn && range?.from) conditions.push(`${query.dateColumn} >= $${params.push(range.from)}`);
   if (query.dateColumn && range?.to) conditions.push(`${query.dateColumn} < $${params.push(range.to)}`);
-  const select = Object.entries(query.columns).map(([field, expression]) => `${expression} AS "${field}"`);
-  return { select, from: query.from, conditions, params, key: query.key };
+  const select = Object.entries(query.columns).map(([field, expression]) => `${expression} AS ${pg.escapeIdentifier(field)}`);
+  return { select, columns: query.columns, from: query.from, conditions, params, key: query.key };
+}
+
+/**
+ * The value `subject` compares with, when the source declares a subject key query: runs it once.
+ * An erased or unknown subject gives NULL, which matches no row, while the source's own query
+ * still runs, so a table that is missing or broken fails the source instead of passing for "no
+ * data held".
+ */
+async function subjectKeyValue(pool: pg.Pool, query: SqlSourceQuery, subject: DataSubject): Promise<{ value: unknown } | undefined> {
+  if (!query.subjectKey) return undefined;
+  const { rows } = await pool.query<unknown[]>({ text: query.subjectKey, values: [subject.id], rowMode: "array" });
+  return { value: rows[0]?.[0] ?? null };
 }
 
 /**
@@ -109,13 +130,7 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
     async *collect(subject: DataSubject, options: CollectOptions = {}): AsyncIterable<ExportRecord[]> {
       const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
       const pool = sourceDatabase();
-      let key: { value: unknown } | undefined;
-      if (query.subjectKey) {
-        const { rows } = await pool.query<unknown[]>({ text: query.subjectKey, values: [subject.id], rowMode: "array" });
-        // Erased or unknown: NULL matches no row, and the pages still run, so a table that is
-        // missing or broken fails the source instead of passing for "no data held".
-        key = { value: rows[0]?.[0] ?? null };
-      }
+      const key = await subjectKeyValue(pool, query, subject);
       const { select, from, conditions, params } = selectFor(query, subject, options.range, key);
       const limitParam = params.push(pageSize);
       const cursorParam = params.push(null);
@@ -145,6 +160,11 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
         // A consumer that stops early (or fails) must not leave a rejected prefetch unobserved.
         next?.catch(() => undefined);
       }
+    },
+    async serialize(subject, options) {
+      const pool = sourceDatabase();
+      const key = await subjectKeyValue(pool, query, subject);
+      return serializeSqlRows(pool, selectFor(query, subject, options.range, key), Object.keys(metadata.fields), options);
     },
   };
   declarations.set(source, query);

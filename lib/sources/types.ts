@@ -19,6 +19,14 @@ export type CollectOptions = {
   signal?: AbortSignal;
 };
 
+/**
+ * Records already in their staged form (lib/export/staging.ts): `json` holds `records` NDJSON lines
+ * and `csv`, when asked for, the same records' CSV rows.
+ */
+export type SerializedPage = { records: number; json: Buffer | string; csv?: Buffer | string };
+
+export type SerializeOptions = Omit<CollectOptions, "pageSize"> & { csv: boolean };
+
 export type DataSource = {
   key: string; // stable, lowercase, used in file names: data/<key>.json
   title: string;
@@ -34,4 +42,11 @@ export type DataSource = {
   fields: Record<string, string>;
   /** Pages of the subject's records with keyset pagination, in a stable order. */
   collect(subject: DataSubject, options?: CollectOptions): AsyncIterable<ExportRecord[]>;
+  /**
+   * Optional: the same records serialised by the source's own database, in the bytes the export
+   * would write for them (sqlSource provides it; a jsonb value is written as PostgreSQL prints
+   * it). Resolves to undefined when it cannot for this source; `collect`'s records are then
+   * serialised instead.
+   */
+  serialize?(subject: DataSubject, options: SerializeOptions): Promise<AsyncIterable<SerializedPage> | undefined>;
 };
