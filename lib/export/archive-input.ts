@@ -1,4 +1,5 @@
 import type { DataSource } from "@/lib/sources/types";
+import type { StagedFiles } from "./staging";
 
 // What the package step hands to writeExportArchive: small metadata only, plus where each
 // source's records were staged. Validated upstream (zod at the workflow boundary).
@@ -12,6 +13,8 @@ export type ArchiveSource = {
   recordCount: number;
   /** Where the collect step staged the records; may be absent for a DONE source with 0 records. */
   stagingKey?: string;
+  /** The deflated data files the collect step staged; absent for staging written before them (NDJSON at stagingKey). */
+  files?: StagedFiles;
   /** Shown to the customer when FAILED: plain words, never a stack trace. */
   error?: string;
 };

@@ -177,7 +177,7 @@ describe("edge cases of the export archive", () => {
   it("fails, and leaves no partial archive behind, when a staging object is missing", async () => {
     const store = new MemoryBlobStore();
     const base = await stageFixture(store, SMALL);
-    await store.delete(base.sources[0]!.stagingKey!);
+    await store.delete(base.sources[0]!.files!.JSON!.key);
     await expect(writeExportArchive(store, "exports/broken.zip", base)).rejects.toThrow(/does not exist/);
     expect(await store.head("exports/broken.zip")).toBeNull();
   });

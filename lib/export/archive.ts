@@ -1,4 +1,5 @@
 import { pipeline, Readable } from "node:stream";
+import pLimit from "p-limit";
 import type { DataSource, ExportRecord } from "@/lib/sources/types";
 import {
   archiveFormats,
@@ -15,6 +16,7 @@ import { compileProjector } from "./project-record";
 import { renderReadmeHtml } from "./readme-html";
 import { readStagedRecords, stagedCsvKey } from "./staging";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { deflateInMemory, deflateIntoStore, type DeflatedFile } from "./deflated-file";
 import { ZipUpload } from "./zip-upload";
 
 // The package step: turn what the collect steps staged into the archive the customer downloads
@@ -41,13 +43,23 @@ export const MANIFEST_PATH = "manifest.json";
 export async function writeExportArchive(store: BlobStore, key: string, input: ArchiveInput): Promise<ExportArchiveResult> {
   assertArchiveInput(input);
   const zip = new ZipUpload(store, key, input.generatedAt);
+  const files = input.sources
+    .filter((entry) => entry.status === "DONE") // a FAILED source is explained in README.html, not half-exported
+    .flatMap((entry) => archiveFormats(input).map((format) => ({ entry, format })));
+  // Staging written before the files were deflated at collect time is deflated here, two files
+  // at once (each on a zlib thread) while the ZIP takes them in order.
+  const limit = pLimit(2);
+  let failed = false;
+  const deflating = files.map(({ entry, format }) =>
+    limit(() => (failed ? Promise.reject(new Error("The archive failed")) : deflateDataFile(store, entry, format))),
+  );
+  for (const pending of deflating) pending.catch(() => undefined); // each is awaited below, in order
   try {
     const dataFiles: ManifestFile[] = [];
-    for (const entry of input.sources) {
-      if (entry.status !== "DONE") continue; // a FAILED source is explained in README.html, not half-exported
-      for (const format of archiveFormats(input)) {
-        dataFiles.push(await appendDataFile(zip, store, entry, format));
-      }
+    for (const [index, { entry, format }] of files.entries()) {
+      const file = await deflating[index]!;
+      const path = dataFilePath(entry.source.key, format);
+      dataFiles.push({ path, ...(await zip.appendDeflated(path, file.deflated, await file.open())), records: file.records });
     }
 
     const readme = { path: README_PATH, ...(await zip.append(README_PATH, renderReadmeHtml(input, dataFiles))) };
@@ -59,28 +71,56 @@ export async function writeExportArchive(store: BlobStore, key: string, input: A
     const archive = await zip.finish();
     return { key, sizeBytes: archive.bytes, sha256: archive.sha256, files: [...manifestFiles, manifest] };
   } catch (error) {
+    failed = true; // files still waiting for their turn are not deflated
     await zip.abort(error);
     throw error;
+  } finally {
+    await Promise.allSettled(deflating);
+    const repacked = files.filter(({ entry, format }) => entry.stagingKey && !entry.files?.[format]);
+    await store.delete(repacked.map(({ entry, format }) => repackedKey(entry.stagingKey!, format))).catch(() => undefined);
   }
 }
 
-async function appendDataFile(
-  zip: ZipUpload,
-  store: BlobStore,
-  entry: ArchiveSource,
-  format: ExportFormat,
-): Promise<ManifestFile> {
-  const { source } = entry;
-  const path = dataFilePath(source.key, format);
+/** A data file deflated and checked against the collect step's count, ready to go into the ZIP. */
+type DeflatedDataFile = { deflated: DeflatedFile; records: number; open(): Promise<Readable> };
+
+/** Where a data file from older staging waits, deflated, between being compressed and being copied into the ZIP. */
+function repackedKey(stagingKey: string, format: ExportFormat): string {
+  return `${stagingKey.replace(/\.ndjson$/, "")}.${format.toLowerCase()}.repacked`;
+}
+
+async function deflateDataFile(store: BlobStore, entry: ArchiveSource, format: ExportFormat): Promise<DeflatedDataFile> {
+  const staged = entry.files?.[format];
+  if (staged) {
+    // Deflated and counted at collect time; the count is checked against the source's row again,
+    // which catches staged files from an earlier attempt of the collect step.
+    if (staged.records !== entry.recordCount) {
+      throw new Error(`Staging object for "${entry.source.key}" holds ${staged.records} records, but ${entry.recordCount} were collected.`);
+    }
+    return { deflated: staged, records: staged.records, open: () => openStaged(store, staged.key) };
+  }
   const body = format === "JSON" ? await jsonFileBody(store, entry) : await csvFileBody(store, entry);
-  const digest = await zip.append(path, body.stream);
+  let deflated: DeflatedFile;
+  let open: () => Promise<Readable>;
+  if (entry.stagingKey) {
+    const key = repackedKey(entry.stagingKey, format);
+    deflated = await deflateIntoStore(store, key, body.stream);
+    open = () => openStaged(store, key);
+  } else {
+    // Nothing collected: "[]" or the CSV header, a few bytes.
+    const chunks: Buffer[] = [];
+    for await (const chunk of body.stream) chunks.push(Buffer.from(chunk as Buffer));
+    const small = deflateInMemory(Buffer.concat(chunks));
+    deflated = small.file;
+    open = async () => Readable.from([small.compressed]);
+  }
   // The count comes from the collect step; if the staging object disagrees it was overwritten or
   // truncated, and an archive that misstates what it contains must not reach the customer.
   const records = body.records();
   if (records !== entry.recordCount) {
-    throw new Error(`Staging object for "${source.key}" holds ${records} records, but ${entry.recordCount} were collected.`);
+    throw new Error(`Staging object for "${entry.source.key}" holds ${records} records, but ${entry.recordCount} were collected.`);
   }
-  return { path, ...digest, records };
+  return { deflated, records, open };
 }
 
 /** A data file's bytes, and how many records passed once they have all been read. */

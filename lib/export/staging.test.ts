@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ExportRecord } from "@/lib/sources/types";
-import { readStagedRecords, stageSourceRecords } from "./staging";
+import { readStagedRecords, stagedFileKey, stageSourceRecords } from "./staging";
 import { stagingKey } from "./storage-keys";
 import { fakeSource, pagesOf } from "./testing/fake-sources";
 import { MemoryBlobStore } from "./testing/memory-blob-store";
+import { readStagedFiles } from "./testing/staged-files";
 
 const orders = fakeSource({
   key: "orders",
@@ -25,9 +27,10 @@ describe("staging a source's records", () => {
   it("keeps only the fields the source declares, even when a collector returns more", async () => {
     const store = new MemoryBlobStore();
     const key = stagingKey("req1", "orders");
-    await stageSourceRecords(store, key, orders, once([{ id: 1, password_hash: "pbkdf2$secret", internal_score: 7 }]));
+    const staged = await stageSourceRecords(store, key, orders, once([{ id: 1, password_hash: "pbkdf2$secret", internal_score: 7 }]));
 
-    expect(store.bytes(key).toString()).not.toMatch(/password_hash|pbkdf2|internal_score/);
+    const files = await readStagedFiles(store, staged);
+    expect(files.json + files.csv).not.toMatch(/password_hash|pbkdf2|internal_score/);
     const [record] = await collect(readStagedRecords(store, key));
     expect(Object.keys(record!)).toEqual(["id", "placed_at", "total", "receipt", "meta"]);
   });
@@ -66,21 +69,28 @@ describe("staging a source's records", () => {
     const result = await stageSourceRecords(store, "k", orders, pagesOf(2_500, 100, (i) => ({ id: i, meta: "ü".repeat(i % 5) })));
 
     expect(result.recordCount).toBe(2_500);
-    expect(result.bytes).toBe(store.bytes("k").length);
+    const files = await readStagedFiles(store, result);
+    expect(result.files.JSON).toMatchObject({ key: stagedFileKey("k", "JSON"), records: 2_500, bytes: Buffer.byteLength(files.json) });
+    expect(result.files.CSV).toMatchObject({ records: 2_500, bytes: Buffer.byteLength(files.csv) });
+    // The NDJSON lines' bytes, as before the files were deflated: "[\n", "\n]\n" and a comma per record but the last aside.
+    expect(result.bytes).toBe(Buffer.byteLength(files.json) - 4 - 2_499);
     const back = await collect(readStagedRecords(store, "k"));
     expect(back.map((r) => r.id)).toEqual(Array.from({ length: 2_500 }, (_, i) => i));
   });
 
   it("stages an empty history as an empty object", async () => {
     const store = new MemoryBlobStore();
-    expect(await stageSourceRecords(store, "k", orders, pagesOf(0, 100, () => ({})))).toEqual({ recordCount: 0, bytes: 0 });
+    const staged = await stageSourceRecords(store, "k", orders, pagesOf(0, 100, () => ({})));
+    expect(staged).toMatchObject({ recordCount: 0, bytes: 0, files: { JSON: { records: 0 }, CSV: { records: 0 } } });
+    expect(await readStagedFiles(store, staged)).toEqual({ json: "[]\n", csv: "\uFEFFid,placed_at,total,receipt,meta\r\n" });
     expect(await collect(readStagedRecords(store, "k"))).toEqual([]);
   });
 
   it("pulls the next page only as storage consumes the previous one", async () => {
     let pulled = 0;
     async function* pages(): AsyncGenerator<ExportRecord[]> {
-      for await (const page of pagesOf(50_000, 1_000, (i) => ({ id: i, meta: "x".repeat(50) }))) {
+      // Random text: deflate takes in about what it gives out, so buffers hold what they say.
+      for await (const page of pagesOf(50_000, 1_000, (i) => ({ id: i, meta: randomBytes(40).toString("base64") }))) {
         pulled += 1;
         yield page;
       }
@@ -98,9 +108,10 @@ describe("staging a source's records", () => {
       return slowPut(key, "", options);
     };
     await stageSourceRecords(store, "k", orders, pages()).catch(() => undefined);
-    // A few pages of read-ahead at most, never the whole 50-page history.
+    // A few pages of read-ahead at most (each file's framing, measuring and deflate hold a
+    // stream buffer each), never the whole 50-page history.
     expect(pulledAfterStall).toBeGreaterThan(0);
-    expect(pulledAfterStall).toBeLessThanOrEqual(3);
+    expect(pulledAfterStall).toBeLessThanOrEqual(8);
   });
 
   it("removes the partial object and rethrows when the collector fails midway", async () => {
@@ -110,7 +121,8 @@ describe("staging a source's records", () => {
       throw new Error("database went away");
     }
     await expect(stageSourceRecords(store, "k", orders, failing())).rejects.toThrow("database went away");
-    expect(await store.head("k")).toBeNull();
+    expect([...store.objects.keys()]).toEqual([]);
+    expect(await store.head(stagedFileKey("k", "JSON"))).toBeNull();
   });
 
   it("says clearly when a staging object is missing", async () => {

@@ -1,35 +1,52 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { createInterface } from "node:readline";
+import { createInflateRaw } from "node:zlib";
 import type { DataSource, ExportRecord, SerializedPage } from "@/lib/sources/types";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { csvRecordLine } from "./csv";
+import type { ExportFormat } from "./archive-input";
+import { csvHeader, csvRecordLine } from "./csv";
+import { CsvRecordsAfterHeader, JsonArrayFromLines } from "./data-file-streams";
+import { deflateIntoStore, type DeflatedFile } from "./deflated-file";
 import { compileProjector } from "./project-record";
 
-// Staging holds one source's records for one data subject between the collect step and the
-// package step, already in their final form: NDJSON (one JSON object per line, exactly the lines
-// of data/<source>.json) and, beside it, the CSV records of data/<source>.csv. Appendable while
-// collecting, copied as bytes while packaging, so neither step ever holds a whole history in
-// memory and no record is parsed or serialised twice. Workflow step outputs carry only the
-// returned counts, never the data.
+// Staging holds one source's data files for one data subject between the collect step and the
+// package step, already in their final form and deflated: data/<source>.json (and, when asked
+// for, data/<source>.csv) exactly as the archive holds them, with the CRC-32, sizes and sha256
+// the ZIP and the manifest need. Packaging is then a copy. Compressing here, not there, lets the
+// deflate run on zlib's threads while the source's database is still sending rows (issue #11).
+// Neither step holds a whole history in memory; workflow step outputs carry only the counts and
+// the files' measurements, never the data.
+//
+// Staging written before this (NDJSON lines at the staging key, CSV records at stagedCsvKey) is
+// still packaged: see archive.ts.
 
-export type StagedSource = { recordCount: number; bytes: number };
+/** One staged data file: where it is, its measurements, and how many records it holds. */
+export type StagedDataFile = DeflatedFile & { key: string; records: number };
+export type StagedFiles = Partial<Record<ExportFormat, StagedDataFile>>;
+
+export type StagedSource = { recordCount: number; bytes: number; files: StagedFiles };
 
 export type StageOptions = {
-  /** Also stage the CSV records (default true); without them packaging builds the CSV from the NDJSON. */
+  /** Also stage data/<source>.csv (default true). */
   csv?: boolean;
 };
 
-/** Where the CSV records staged beside the NDJSON object `key` live (same prefix, so cleanup finds them). */
+/** Where the CSV records staged beside the NDJSON object `key` lived, in staging written before the files were deflated. */
 export function stagedCsvKey(key: string): string {
   return `${key.replace(/\.ndjson$/, "")}.csv`;
 }
 
+/** Where the deflated data file of `format` staged for the staging key `key` lives (same prefix, so cleanup finds it). */
+export function stagedFileKey(key: string, format: ExportFormat): string {
+  return `${key.replace(/\.ndjson$/, "")}.${format === "JSON" ? "json" : "csv"}.deflate`;
+}
+
 /**
- * Streams the collector's pages into `key` as NDJSON (and their CSV records into stagedCsvKey),
- * each record projected once onto the source's allow-list by its compiled projector: this is
- * where records become the bytes the customer receives. Memory is bounded by one page: the next
- * page is only pulled when storage has taken the previous one. On failure the partial objects
- * are removed and the error rethrown.
+ * Streams the collector's pages into the source's staged data files, each record projected once
+ * onto the source's allow-list by its compiled projector: this is where records become the bytes
+ * the customer receives. Memory is bounded by one page: the next page is only pulled when
+ * storage has taken the previous one. On failure the partial objects are removed and the error
+ * rethrown.
  */
 export async function stageSourceRecords(
   store: BlobStore,
@@ -39,7 +56,7 @@ export async function stageSourceRecords(
   options: StageOptions = {},
 ): Promise<StagedSource> {
   const csv = options.csv !== false;
-  return stageSerializedPages(store, key, serializeRecordPages(source, pages, csv), { csv });
+  return stageSerializedPages(store, key, source, serializeRecordPages(source, pages, csv), { csv });
 }
 
 /** Records → their NDJSON lines and CSV records, one chunk per page and file (large enough to keep stream overhead low). */
@@ -62,19 +79,31 @@ export async function* serializeRecordPages(
   }
 }
 
+/** A data file being written: pages go in as NDJSON lines or CSV records, framed and deflated on their way to storage. */
+type DataFileWriter = { input: PassThrough; done: Promise<StagedDataFile> };
+
+function dataFileWriter(store: BlobStore, key: string, framing: JsonArrayFromLines | CsvRecordsAfterHeader): DataFileWriter {
+  const input = new PassThrough();
+  // pipe, not pipeline: a failure is reported once, through deflateIntoStore.
+  input.on("error", (error) => framing.destroy(error));
+  const done = deflateIntoStore(store, key, input.pipe(framing)).then((file) => ({ ...file, key, records: framing.records }));
+  return { input, done };
+}
+
 /**
- * Streams pages already in their staged form into `key` (and their CSV records into
- * stagedCsvKey): the records of stageSourceRecords, or the bytes a source's database wrote
+ * Streams pages already in their staged form (NDJSON lines, CSV records) into the source's
+ * staged data files: the records of stageSourceRecords, or the bytes a source's database wrote
  * (DataSource.serialize). Same bounds and clean-up as stageSourceRecords.
  */
 export async function stageSerializedPages(
   store: BlobStore,
   key: string,
+  source: Pick<DataSource, "fields">,
   pages: AsyncIterable<SerializedPage>,
   options: StageOptions = {},
 ): Promise<StagedSource> {
-  const json = new PassThrough();
-  const csv = options.csv === false ? undefined : new PassThrough();
+  const json = dataFileWriter(store, stagedFileKey(key, "JSON"), new JsonArrayFromLines());
+  const csv = options.csv === false ? undefined : dataFileWriter(store, stagedFileKey(key, "CSV"), new CsvRecordsAfterHeader(csvHeader(Object.keys(source.fields))));
   let recordCount = 0;
   let bytes = 0;
 
@@ -83,29 +112,41 @@ export async function stageSerializedPages(
       if (page.records === 0) continue;
       recordCount += page.records;
       bytes += Buffer.byteLength(page.json);
-      await Promise.all([written(json, page.json), csv && written(csv, page.csv ?? "")]);
+      await Promise.all([written(json.input, page.json), csv && written(csv.input, page.csv ?? "")]);
     }
-    json.end();
-    csv?.end();
+    json.input.end();
+    csv?.input.end();
   }
 
-  const uploads = [
-    store.put(key, json, { contentType: "application/x-ndjson" }),
-    ...(csv ? [store.put(stagedCsvKey(key), csv, { contentType: "text/csv" })] : []),
-  ];
   const producing = produce();
   try {
-    await Promise.all([producing, ...uploads]);
+    const [, jsonFile, csvFile] = await Promise.all([producing, json.done, csv?.done]);
+    // Every line break ends one record (JSON.stringify and row_to_json never write one inside a
+    // value): a count that disagrees means a line was split or lost, and must not be staged.
+    for (const file of [jsonFile, csvFile]) {
+      if (file && file.records !== recordCount) throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
+    }
+    return { recordCount, bytes, files: { JSON: jsonFile, ...(csvFile ? { CSV: csvFile } : {}) } };
   } catch (error) {
-    json.destroy();
-    csv?.destroy();
-    const settled = await Promise.allSettled([producing, ...uploads]);
-    await store.delete(csv ? [key, stagedCsvKey(key)] : key).catch(() => undefined);
+    // With an error, so the framing and deflate behind each input stop too, not wait for more.
+    const stopped = new Error("Staging stopped.");
+    json.input.destroy(stopped);
+    csv?.input.destroy(stopped);
+    const settled = await Promise.allSettled([producing, json.done, csv?.done]);
+    await store.delete([stagedFileKey(key, "JSON"), stagedFileKey(key, "CSV")]).catch(() => undefined);
     // The collector's own failure says more than the "premature close" it causes in storage.
     const first = settled[0];
     throw first.status === "rejected" ? first.reason : error;
   }
-  return { recordCount, bytes };
+}
+
+/** A staged data file's bytes, inflated: what the archive will hold. */
+export async function openStagedFile(store: BlobStore, file: Pick<StagedDataFile, "key">): Promise<Readable> {
+  const object = await store.get(file.key);
+  if (!object) throw new Error(`Staging object "${file.key}" does not exist; collect the source again.`);
+  const inflate = createInflateRaw();
+  object.stream.on("error", (error) => inflate.destroy(error));
+  return object.stream.pipe(inflate);
 }
 
 /** Writes `chunk` and waits until the stream wants more: that wait is the backpressure on the collector. */
@@ -122,19 +163,25 @@ async function written(stream: PassThrough, chunk: Buffer | string): Promise<voi
   if (stream.destroyed) throw new Error("Storage stopped reading the staged data.");
 }
 
-/** The staged records of `key`, one at a time. Throws if the staging object does not exist. */
+/**
+ * The staged records of `key`, one at a time, from either form of staging: the deflated
+ * data/<source>.json, or the NDJSON lines staged before it. Throws if neither exists.
+ */
 export async function* readStagedRecords(store: BlobStore, key: string): AsyncGenerator<ExportRecord> {
-  const object = await store.get(key);
-  if (!object) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
-  const lines = createInterface({ input: object.stream, crlfDelay: Infinity });
+  const deflated = stagedFileKey(key, "JSON");
+  const stream = (await store.head(deflated)) ? await openStagedFile(store, { key: deflated }) : (await store.get(key))?.stream;
+  if (!stream) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
-      if (line.trim() === "") continue;
-      yield JSON.parse(line) as ExportRecord;
+      // The JSON file's framing: "[", "]", and the "," that ends each record but the last.
+      const record = line.endsWith(",") ? line.slice(0, -1) : line;
+      if (record.trim() === "" || record === "[" || record === "]" || record === "[]") continue;
+      yield JSON.parse(record) as ExportRecord;
     }
   } finally {
     // Also runs when the consumer stops early: release the underlying file or HTTP body.
     lines.close();
-    object.stream.destroy();
+    stream.destroy();
   }
 }

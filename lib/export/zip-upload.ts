@@ -1,19 +1,27 @@
+import { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import "./native-crc32";
-import { pipeline, Readable } from "node:stream";
-import archiver from "archiver";
-import { DigestStream, type ContentDigest } from "./content-digest";
+import { configure, ZipWriter } from "@zip.js/zip.js";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { DigestStream, type ContentDigest } from "./content-digest";
+import { DEFLATE_LEVEL, deflateInMemory, type DeflatedFile } from "./deflated-file";
+
+// zip.js writes the entries as they are: every one arrives already deflated (deflated-file.ts),
+// so the archive is a copy with headers. Its own codecs and web workers are never used.
+configure({ useWebWorkers: false });
+
+const DEFLATE = 8;
+
+/** Node's web stream and the DOM's are the same object under two type declarations. */
+const webReadable = (stream: Readable) => Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
 
 /**
- * A ZIP written straight into the blob store: entries are appended one at a time and each is
- * measured (size, sha256) as archiver consumes it, while the whole archive is hashed on its way
- * to storage. Nothing is buffered beyond the streams' own high-water marks, so memory does not
- * grow with the size of the export.
+ * A ZIP written straight into the blob store, one deflated entry at a time, while the whole
+ * archive is hashed on its way to storage. Nothing is buffered beyond the streams' own
+ * high-water marks, so memory does not grow with the size of the export.
  */
 export class ZipUpload {
-  readonly #zip = archiver("zip", { zlib: { level: 6 } });
   readonly #output = new DigestStream();
+  readonly #zip: ZipWriter<unknown>;
   readonly #upload: Promise<unknown>;
   readonly #failed: Promise<never>;
   #fail!: (error: unknown) => void;
@@ -26,37 +34,43 @@ export class ZipUpload {
   ) {
     this.#failed = new Promise<never>((_, reject) => (this.#fail = reject));
     this.#failed.catch(() => undefined); // observed through the races below
-    this.#zip.on("error", (error) => this.#fail(error));
-    // Archiver reports a missing file as a warning; every entry here is a stream, so any warning is a bug.
-    this.#zip.on("warning", (error) => this.#fail(error));
-    pipeline(this.#zip, this.#output, (error) => error && this.#fail(error));
+    this.#output.on("error", (error) => this.#fail(error));
+    this.#zip = new ZipWriter(Writable.toWeb(this.#output), { keepOrder: true });
     this.#upload = store.put(key, this.#output, { contentType: "application/zip" });
     this.#upload.catch((error: unknown) => this.#fail(error));
   }
 
-  /** Appends one entry and resolves with its size and sha256 once archiver has consumed all of it. */
-  async append(path: string, body: Readable | string): Promise<ContentDigest> {
-    const entry = new DigestStream();
-    const source = typeof body === "string" ? Readable.from([Buffer.from(body)]) : body;
-    // Archiver re-pipes the entry without forwarding errors, so a failing source (a missing
-    // staging object) is watched here and fails the whole archive rather than hanging it.
-    pipeline(source, entry, (error) => error && this.#fail(error));
-    this.#zip.append(entry, { name: path, date: this.date });
-    await Promise.race([finished(entry), this.#failed]);
-    return entry.digest;
+  /**
+   * Appends an entry whose bytes were deflated beforehand: `compressed` must hold exactly
+   * `file.compressedBytes` of them (a staged object cut short fails the archive).
+   */
+  async appendDeflated(path: string, file: DeflatedFile, compressed: Readable): Promise<ContentDigest> {
+    const counted = new DigestStream();
+    compressed.on("error", (error) => counted.destroy(error));
+    const options = { passThrough: true, compressionMethod: DEFLATE, level: DEFLATE_LEVEL, uncompressedSize: file.bytes, crc32: file.crc32 };
+    await Promise.race([this.#zip.add(path, webReadable(compressed.pipe(counted)), { ...options, lastModDate: this.date }), this.#failed]);
+    if (counted.digest.bytes !== file.compressedBytes) {
+      throw new Error(`${path}: ${counted.digest.bytes} compressed bytes were stored, ${file.compressedBytes} were written.`);
+    }
+    return { bytes: file.bytes, sha256: file.sha256 };
+  }
+
+  /** Appends a small entry held in memory (README.html, manifest.json). */
+  async append(path: string, body: string | Buffer): Promise<ContentDigest> {
+    const { file, compressed } = deflateInMemory(Buffer.from(body));
+    return this.appendDeflated(path, file, Readable.from([compressed]));
   }
 
   /** Writes the central directory, waits for storage to accept everything, returns the archive digest. */
   async finish(): Promise<ContentDigest> {
-    await Promise.race([this.#zip.finalize(), this.#failed]);
-    await Promise.race([this.#upload, this.#failed]);
+    await Promise.race([this.#zip.close(), this.#failed]);
     await Promise.race([finished(this.#output), this.#failed]);
+    await Promise.race([this.#upload, this.#failed]);
     return this.#output.digest;
   }
 
   /** Stops writing and removes whatever part of the archive reached storage. */
   async abort(reason: unknown): Promise<void> {
-    this.#zip.abort();
     this.#output.destroy(reason instanceof Error ? reason : new Error(String(reason)));
     await this.#upload.catch(() => undefined);
     // A half-written archive is useless and still holds personal data (Art. 5(1)(e)): remove it.

@@ -36,11 +36,11 @@ export async function collectSource(requestId: string, sourceKey: string, store:
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);
-    const staged = await stageSerializedPages(store, key, pages, { csv: options.csv });
+    const staged = await stageSerializedPages(store, key, source, pages, { csv: options.csv });
     await db.$transaction(async (tx) => {
       await tx.requestSource.update({
         where,
-        data: { status: "DONE", recordCount: staged.recordCount, bytes: staged.bytes, stagingKey: key, finishedAt: new Date() },
+        data: { status: "DONE", recordCount: staged.recordCount, bytes: staged.bytes, stagingKey: key, stagedFiles: staged.files, finishedAt: new Date() },
       });
       await appendAuditEvent(tx, {
         actor: WORKFLOW_ACTOR,

@@ -3,6 +3,7 @@ import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
+import { stagedFilesOf } from "@/lib/export/staged-files";
 import type { ArchiveInput } from "@/lib/export/archive-input";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
 import { translator } from "@/lib/i18n/translator";
@@ -47,6 +48,7 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
       status: row.status === "DONE" ? "DONE" : "FAILED",
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
+      files: stagedFilesOf(row.stagedFiles),
       error: row.status === "DONE" ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };

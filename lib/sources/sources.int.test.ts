@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/lib/env";
-import { serializeRecordPages, stageSerializedPages, stagedCsvKey } from "@/lib/export/staging";
+import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { MemoryBlobStore } from "@/lib/export/testing/memory-blob-store";
+import { readStagedFiles } from "@/lib/export/testing/staged-files";
 import { seedDemoCompany, type DemoCompanySummary } from "@/prisma/demo-company";
 import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
@@ -54,22 +55,21 @@ async function collectAll(source: DataSource, subject: typeof ALEX, pageSize: nu
   return { records, pages };
 }
 
-/** What staging holds for `pages`, read back: JSON lines as values, CSV cells with objects and arrays as values. */
-async function stagedValues(pages: AsyncIterable<SerializedPage>) {
+/** What staging holds for `pages`, read back: the JSON file as values, CSV cells (header aside) with objects and arrays as values. */
+async function stagedValues(source: DataSource, pages: AsyncIterable<SerializedPage>) {
   const store = new MemoryBlobStore();
-  const { recordCount } = await stageSerializedPages(store, "k.ndjson", pages);
-  if (recordCount === 0) return { recordCount, lines: [], cells: [] };
-  const lines = store.bytes("k.ndjson").toString().split("\n").filter(Boolean).map((line) => JSON.parse(line) as unknown);
+  const staged = await stageSerializedPages(store, "k.ndjson", source, pages);
+  const files = await readStagedFiles(store, staged);
   const asValue = (cell: string) => (/^[[{]/.test(cell) ? (JSON.parse(cell) as unknown) : cell);
-  const cells = (parse(store.bytes(stagedCsvKey("k.ndjson")), { bom: true }) as string[][]).map((row) => row.map(asValue));
-  return { recordCount, lines, cells };
+  const cells = (parse(files.csv, { bom: true }) as string[][]).slice(1).map((row) => row.map(asValue));
+  return { recordCount: staged.recordCount, records: JSON.parse(files.json) as unknown, cells };
 }
 
 async function bothPaths(source: DataSource, subject: DataSubject) {
   const serialized = await source.serialize!(subject, { csv: true });
   return {
-    database: serialized && (await stagedValues(serialized)),
-    records: await stagedValues(serializeRecordPages(source, source.collect(subject), true)),
+    database: serialized && (await stagedValues(source, serialized)),
+    records: await stagedValues(source, serializeRecordPages(source, source.collect(subject), true)),
   };
 }
 

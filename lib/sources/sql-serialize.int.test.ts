@@ -2,8 +2,9 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serializeRecordPages, stageSerializedPages, stagedCsvKey } from "@/lib/export/staging";
+import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { MemoryBlobStore } from "@/lib/export/testing/memory-blob-store";
+import { readStagedFiles } from "@/lib/export/testing/staged-files";
 import { closeSourceDatabase } from "./source-database";
 import { sqlSource } from "./sql-source";
 import type { CollectOptions, DataSource, DataSubject } from "./types";
@@ -202,7 +203,7 @@ async function insert(rows: Row[]): Promise<void> {
   await client.query("UPDATE rendered SET erased_at = now() WHERE id % 7 = 3");
 }
 
-/** What each path stages for the subject: the NDJSON and CSV objects. */
+/** What each path stages for the subject: data/<source>.json and .csv. */
 async function staged(source: DataSource, path: "database" | "records", options: CollectOptions = {}) {
   const store = new MemoryBlobStore();
   const pages =
@@ -210,13 +211,8 @@ async function staged(source: DataSource, path: "database" | "records", options:
       ? await source.serialize!(SUBJECT, { range: options.range, csv: true })
       : serializeRecordPages(source, source.collect(SUBJECT, { range: options.range }), true);
   expect(pages).toBeDefined();
-  const counts = await stageSerializedPages(store, "k.ndjson", pages!);
-  const read = (key: string) => (store.objects.has(key) ? store.bytes(key).toString("utf8") : "");
-  return {
-    ...counts,
-    json: read("k.ndjson"),
-    csv: read(stagedCsvKey("k.ndjson")),
-  };
+  const staged = await stageSerializedPages(store, "k.ndjson", source, pages!);
+  return { recordCount: staged.recordCount, ...(await readStagedFiles(store, staged)) };
 }
 
 describe("a SQL source serialised by PostgreSQL", () => {
@@ -250,17 +246,23 @@ describe("a SQL source serialised by PostgreSQL", () => {
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), async (rows) => {
         await insert(rows);
         const [fast, slow] = [await staged(documents, "database"), await staged(documents, "records")];
-        const lines = (json: string) =>
-          json
-            .split("\n")
-            .filter(Boolean)
-            .map((line) => JSON.parse(line) as unknown);
-        expect(lines(fast.json)).toEqual(lines(slow.json));
+        expect(JSON.parse(fast.json)).toEqual(JSON.parse(slow.json));
         const cells = (csv: string) => (parse(csv, { bom: true }) as string[][]).map((cells) => cells.map(asJson));
         expect(cells(fast.csv)).toEqual(cells(slow.csv));
       }),
       { numRuns: 15 },
     );
+  });
+
+  it("fails, rather than waiting or ending the process, when its connection is terminated mid-COPY", async () => {
+    await client.query("TRUNCATE rendered");
+    await client.query("INSERT INTO rendered (subject, label) SELECT 'cus_1', repeat('x', 200) FROM generate_series(1, 200000)");
+    const pages = (await typed.serialize!(SUBJECT, { csv: true }))![Symbol.asyncIterator]();
+    expect((await pages.next()).value.records).toBeGreaterThan(0);
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT row_to_json%' AND pid <> pg_backend_pid()");
+    await expect(async () => {
+      for (let page = await pages.next(); !page.done; page = await pages.next());
+    }).rejects.toThrow(/terminat/);
   });
 
   it("leaves a source with a column type it cannot render to the record path", async () => {

@@ -140,16 +140,23 @@ export async function serializeSqlRows(
 async function* copiedRows(pool: pg.Pool, sql: string, cells: CellKind[] | undefined, signal?: AbortSignal): AsyncGenerator<SerializedPage> {
   const client = await pool.connect();
   let healthy = false;
+  const copy = client.query(copyTo(sql));
+  // A connection that dies mid-COPY (a restart, pg_terminate_backend) is reported on the client,
+  // which the pool stops listening to while it is checked out: end the COPY with it, or the
+  // error would end the process and the read would wait forever.
+  const lost = (error: Error) => copy.destroy(error);
+  client.on("error", lost);
   try {
     const reader = new CopyBinaryReader();
     const writer = new SerializedRowWriter(cells);
-    for await (const chunk of client.query(copyTo(sql)) as AsyncIterable<Buffer>) {
+    for await (const chunk of copy as AsyncIterable<Buffer>) {
       signal?.throwIfAborted();
       if (reader.read(chunk, writer.write) > 0) yield writer.take();
     }
     if (!reader.ended) throw new Error("The COPY of a source ended before its last row");
     healthy = true;
   } finally {
+    client.off("error", lost);
     // A COPY stopped half way leaves the connection mid-protocol: close it rather than reuse it.
     client.release(!healthy);
   }

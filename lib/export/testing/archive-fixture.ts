@@ -73,8 +73,8 @@ export async function stageFixture(store: MemoryBlobStore, orderCount = ORDER_CO
     },
     generatedAt: new Date("2026-03-02T10:00:00Z"),
     sources: [
-      { source: orders, status: "DONE", recordCount: staged.recordCount, stagingKey: stagingKey(requestId, orders.key) },
-      { source: tickets, status: "DONE", recordCount: empty.recordCount, stagingKey: stagingKey(requestId, tickets.key) },
+      { source: orders, status: "DONE", recordCount: staged.recordCount, stagingKey: stagingKey(requestId, orders.key), files: staged.files },
+      { source: tickets, status: "DONE", recordCount: empty.recordCount, stagingKey: stagingKey(requestId, tickets.key), files: empty.files },
       { source: analytics, status: "FAILED", recordCount: 0, error: "The analytics service did not answer." },
     ],
   };
