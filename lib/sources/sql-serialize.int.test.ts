@@ -7,6 +7,7 @@ import { MemoryBlobStore } from "@/lib/export/testing/memory-blob-store";
 import { readStagedFiles } from "@/lib/export/testing/staged-files";
 import { closeSourceDatabase } from "./source-database";
 import { sqlSource } from "./sql-source";
+import { TEST_DECLARATION } from "./testing/declaration";
 import type { CollectOptions, DataSource, DataSubject } from "./types";
 
 // A SQL source's fast path (PostgreSQL writes the JSON lines, the portal assembles the CSV from
@@ -19,12 +20,7 @@ const SUBJECT: DataSubject = { id: "cus_1", email: "x@example.com" };
 const base = {
   title: "Rendered",
   description: "Every column type the fast path renders.",
-  categories: ["Usage data"],
-  purposes: ["Testing"],
-  legalBasis: "None",
-  recipients: [],
-  retention: "None",
-  origin: "Tests",
+  ...TEST_DECLARATION,
 };
 
 const typed = sqlSource({

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSourceDatabase } from "./source-database";
 import { sqlSource, sqlSourceSelect } from "./sql-source";
+import { TEST_DECLARATION } from "./testing/declaration";
 import type { ExportRecord } from "./types";
 
 // sqlSource reads timestamptz columns as ISO text without building a Date per value, and asks for
@@ -11,12 +12,7 @@ const source = sqlSource({
   key: "moments",
   title: "Moments",
   description: "Timestamps in every shape PostgreSQL prints.",
-  categories: ["Usage data"],
-  purposes: ["Testing"],
-  legalBasis: "None",
-  recipients: [],
-  retention: "None",
-  origin: "Tests",
+  ...TEST_DECLARATION,
   fields: { moment_id: "Id", at: "When", note: "Note" },
   query: { from: "moments t", key: "t.id", columns: { moment_id: "t.id", at: "t.at", note: "t.note" }, subject: "t.subject = $1" },
 });

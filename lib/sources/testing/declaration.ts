@@ -1,0 +1,9 @@
+/** The Art. 15(1) texts a test source must declare, with placeholder values. Test-only. */
+export const TEST_DECLARATION = {
+  categories: ["Usage data"],
+  purposes: ["Testing"],
+  legalBasis: "None",
+  recipients: [],
+  retention: "None",
+  origin: "Tests",
+};
