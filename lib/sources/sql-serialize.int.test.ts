@@ -255,7 +255,7 @@ describe("a SQL source serialised by PostgreSQL", () => {
     await client.query("INSERT INTO rendered (subject, label) SELECT 'cus_1', repeat('x', 200) FROM generate_series(1, 200000)");
     const pages = (await typed.serialize!(SUBJECT, { csv: true }))![Symbol.asyncIterator]();
     expect((await pages.next()).value.records).toBeGreaterThan(0);
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT row_to_json%' AND pid <> pg_backend_pid()");
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT row_to_json%' AND pid <> pg_backend_pid()");
     await expect(async () => {
       for (let page = await pages.next(); !page.done; page = await pages.next());
     }).rejects.toThrow(/terminat/);
