@@ -88,7 +88,6 @@ export async function runPostgresAs(
   options: { binaries: string; dataDir: string; port: number; username: string; password: string; log?: (line: string) => void },
 ): Promise<{ stop(): Promise<void> }> {
   const bin = (name: string) => path.join(options.binaries, "bin", name);
-  const env = { ...process.env, LC_MESSAGES: "C" };
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     await chown(options.dataDir, user.uid, user.gid);
@@ -99,7 +98,6 @@ export async function runPostgresAs(
         spawn(bin("initdb"), [`--pgdata=${options.dataDir}`, "--auth=password", `--username=${options.username}`, `--pwfile=${passwordFile}`, "--lc-messages=C"], {
           uid: user.uid,
           gid: user.gid,
-          env,
         }),
         "initdb",
       );
@@ -107,7 +105,8 @@ export async function runPostgresAs(
       await rm(passwordFile, { force: true });
     }
   }
-  const server = spawn(bin("postgres"), ["-D", options.dataDir, "-p", String(options.port)], { uid: user.uid, gid: user.gid, env });
+  // English server messages whatever the machine's locale: the start is detected from the log.
+  const server = spawn(bin("postgres"), ["-D", options.dataDir, "-p", String(options.port), "-c", "lc_messages=C"], { uid: user.uid, gid: user.gid });
   await new Promise<void>((resolve, reject) => {
     let output = "";
     // Read stderr for as long as the server runs: a full pipe would block its logging.
