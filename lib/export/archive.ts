@@ -14,7 +14,7 @@ import { CsvRecordsAfterHeader, JsonArrayFromLines } from "./data-file-streams";
 import { buildManifest, serializeManifest, type ManifestFile } from "./manifest";
 import { compileProjector } from "./project-record";
 import { renderReadmeHtml } from "./readme-html";
-import { readStagedRecords, stagedCsvKey } from "./staging";
+import { openStaged, readStagedRecords, stagedCsvKey } from "./staging";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { deflateInMemory, deflateIntoStore, type DeflatedFile } from "./deflated-file";
 import { ZipUpload } from "./zip-upload";
@@ -151,12 +151,6 @@ async function csvFileBody(store: BlobStore, entry: ArchiveSource): Promise<Data
   const counter = { records: 0 };
   const records = countedRecords(readStagedRecords(store, entry.stagingKey), counter, entry.source);
   return { stream: exportCsvStream(fields, records), records: () => counter.records };
-}
-
-async function openStaged(store: BlobStore, key: string): Promise<Readable> {
-  const object = await store.get(key);
-  if (!object) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
-  return object.stream;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createDeflateRaw, crc32, deflateRawSync } from "node:zlib";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { DigestStream, type ContentDigest } from "./content-digest";
+import { ByteCounter, DigestStream, type ContentDigest } from "./content-digest";
 
 // A data file compressed before it goes into the ZIP: what a ZIP entry needs (CRC-32, both sizes)
 // and the manifest states (size, sha256), measured on the way. Compressing files apart from the
@@ -17,8 +17,8 @@ export type DeflatedFile = ContentDigest & { crc32: number; compressedBytes: num
 
 /** Deflates `body` into `store` at `key`; on failure the partial object is removed. */
 export async function deflateIntoStore(store: BlobStore, key: string, body: Readable): Promise<DeflatedFile> {
-  const measured = new DigestStream();
-  const compressed = new DigestStream();
+  const measured = new DigestStream({ crc32: true });
+  const compressed = new ByteCounter();
   const upload = store.put(key, compressed, { contentType: "application/octet-stream" });
   try {
     await Promise.all([pipeline(body, measured, createDeflateRaw({ level: DEFLATE_LEVEL }), compressed), upload]);
@@ -27,7 +27,7 @@ export async function deflateIntoStore(store: BlobStore, key: string, body: Read
     await store.delete(key).catch(() => undefined);
     throw error;
   }
-  return { ...measured.digest, crc32: measured.crc32, compressedBytes: compressed.digest.bytes };
+  return { ...measured.digest, crc32: measured.crc32, compressedBytes: compressed.bytes };
 }
 
 /** A small file (README.html, manifest.json, an empty source's file) deflated in memory. */

@@ -140,13 +140,22 @@ export async function stageSerializedPages(
   }
 }
 
+/** A staged object's bytes as stored. Throws if it does not exist. */
+export async function openStaged(store: BlobStore, key: string): Promise<Readable> {
+  const object = await store.get(key);
+  if (!object) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
+  return object.stream;
+}
+
 /** A staged data file's bytes, inflated: what the archive will hold. */
 export async function openStagedFile(store: BlobStore, file: Pick<StagedDataFile, "key">): Promise<Readable> {
-  const object = await store.get(file.key);
-  if (!object) throw new Error(`Staging object "${file.key}" does not exist; collect the source again.`);
+  return inflated(await openStaged(store, file.key));
+}
+
+function inflated(stream: Readable): Readable {
   const inflate = createInflateRaw();
-  object.stream.on("error", (error) => inflate.destroy(error));
-  return object.stream.pipe(inflate);
+  stream.on("error", (error) => inflate.destroy(error));
+  return stream.pipe(inflate);
 }
 
 /** Writes `chunk` and waits until the stream wants more: that wait is the backpressure on the collector. */
@@ -168,9 +177,8 @@ async function written(stream: PassThrough, chunk: Buffer | string): Promise<voi
  * data/<source>.json, or the NDJSON lines staged before it. Throws if neither exists.
  */
 export async function* readStagedRecords(store: BlobStore, key: string): AsyncGenerator<ExportRecord> {
-  const deflated = stagedFileKey(key, "JSON");
-  const stream = (await store.head(deflated)) ? await openStagedFile(store, { key: deflated }) : (await store.get(key))?.stream;
-  if (!stream) throw new Error(`Staging object "${key}" does not exist; collect the source again.`);
+  const deflated = await store.get(stagedFileKey(key, "JSON"));
+  const stream = deflated ? inflated(deflated.stream) : await openStaged(store, key);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of lines) {

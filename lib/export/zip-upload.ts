@@ -2,7 +2,7 @@ import { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { configure, ZipWriter } from "@zip.js/zip.js";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { DigestStream, type ContentDigest } from "./content-digest";
+import { ByteCounter, DigestStream, type ContentDigest } from "./content-digest";
 import { DEFLATE_LEVEL, deflateInMemory, type DeflatedFile } from "./deflated-file";
 
 // zip.js writes the entries as they are: every one arrives already deflated (deflated-file.ts),
@@ -45,12 +45,12 @@ export class ZipUpload {
    * `file.compressedBytes` of them (a staged object cut short fails the archive).
    */
   async appendDeflated(path: string, file: DeflatedFile, compressed: Readable): Promise<ContentDigest> {
-    const counted = new DigestStream();
+    const counted = new ByteCounter();
     compressed.on("error", (error) => counted.destroy(error));
     const options = { passThrough: true, compressionMethod: DEFLATE, level: DEFLATE_LEVEL, uncompressedSize: file.bytes, crc32: file.crc32 };
     await Promise.race([this.#zip.add(path, webReadable(compressed.pipe(counted)), { ...options, lastModDate: this.date }), this.#failed]);
-    if (counted.digest.bytes !== file.compressedBytes) {
-      throw new Error(`${path}: ${counted.digest.bytes} compressed bytes were stored, ${file.compressedBytes} were written.`);
+    if (counted.bytes !== file.compressedBytes) {
+      throw new Error(`${path}: ${counted.bytes} compressed bytes were stored, ${file.compressedBytes} were written.`);
     }
     return { bytes: file.bytes, sha256: file.sha256 };
   }
