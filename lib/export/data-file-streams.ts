@@ -11,14 +11,22 @@ const JSON_SEPARATOR = Buffer.from(",\n");
 const JSON_CLOSE = Buffer.from("\n]\n");
 const JSON_EMPTY = Buffer.from("[]\n");
 
+/** What turns a file's content, chunk by chunk, into the file: its framing, and the records it counted. */
+export interface DataFileFraming {
+  /** Records seen so far; final after end(). */
+  readonly records: number;
+  frame(chunk: Buffer): Buffer;
+  /** The file's last bytes. */
+  end(): Buffer;
+}
+
 /**
  * NDJSON in (one record per line, as staged), the JSON array of data/<source>.json out: "[\n",
  * the lines joined by ",\n", "\n]\n" — the same bytes as serialising those records again,
  * without parsing and re-serialising them. JSON.stringify never writes a raw line break inside
  * a value, so every line break ends exactly one record.
  */
-export class JsonArrayFromLines extends Transform {
-  /** Records seen so far; final once the stream has ended. */
+export class JsonArrayFraming implements DataFileFraming {
   records = 0;
   #opened = false;
   /** The previous chunk ended with a record's line break; whether a "," follows depends on what comes next. */
@@ -26,8 +34,8 @@ export class JsonArrayFromLines extends Transform {
   /** Bytes of a record whose line break has not arrived yet. */
   #midLine = false;
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (chunk.length === 0) return callback();
+  frame(chunk: Buffer): Buffer {
+    if (chunk.length === 0) return chunk;
     const parts: Buffer[] = [];
     if (!this.#opened) parts.push(JSON_OPEN);
     else if (this.#lineEnded) parts.push(JSON_SEPARATOR);
@@ -51,13 +59,13 @@ export class JsonArrayFromLines extends Transform {
       parts.push(JSON_SEPARATOR);
       start = end + 1;
     }
-    callback(null, Buffer.concat(parts));
+    return Buffer.concat(parts);
   }
 
-  override _flush(callback: TransformCallback): void {
-    if (!this.#opened) return callback(null, JSON_EMPTY);
+  end(): Buffer {
+    if (!this.#opened) return JSON_EMPTY;
     if (this.#midLine) this.records += 1; // a last record without its line break
-    callback(null, JSON_CLOSE);
+    return JSON_CLOSE;
   }
 }
 
@@ -65,26 +73,26 @@ export class JsonArrayFromLines extends Transform {
  * The staged CSV records (RFC 4180, CRLF after each) behind the file's header, counting records
  * as they pass: a line break inside a quoted cell is part of the cell, not the end of a record.
  */
-export class CsvRecordsAfterHeader extends Transform {
-  /** Records seen so far; final once the stream has ended. */
+export class CsvFraming implements DataFileFraming {
   records = 0;
   #header: Buffer | undefined;
   #quoted = false;
 
   constructor(header: string) {
-    super();
     this.#header = Buffer.from(header);
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  frame(chunk: Buffer): Buffer {
     this.#count(chunk);
     const header = this.#header;
     this.#header = undefined;
-    callback(null, header ? Buffer.concat([header, chunk]) : chunk);
+    return header ? Buffer.concat([header, chunk]) : chunk;
   }
 
-  override _flush(callback: TransformCallback): void {
-    callback(null, this.#header); // an empty history still gets its header row
+  end(): Buffer {
+    const header = this.#header ?? Buffer.alloc(0); // an empty history still gets its header row
+    this.#header = undefined;
+    return header;
   }
 
   #count(chunk: Buffer): void {
@@ -107,5 +115,41 @@ export class CsvRecordsAfterHeader extends Transform {
       this.#quoted = true;
       position = open + 1;
     }
+  }
+}
+
+/** A framing as a stream stage. */
+class FramingStream extends Transform {
+  constructor(private readonly framing: DataFileFraming) {
+    super();
+  }
+
+  /** Records seen so far; final once the stream has ended. */
+  get records(): number {
+    return this.framing.records;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const framed = this.framing.frame(chunk);
+    callback(null, framed.length > 0 ? framed : undefined);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    const last = this.framing.end();
+    callback(null, last.length > 0 ? last : undefined);
+  }
+}
+
+/** data/<source>.json from staged NDJSON lines, as a stream (JsonArrayFraming). */
+export class JsonArrayFromLines extends FramingStream {
+  constructor() {
+    super(new JsonArrayFraming());
+  }
+}
+
+/** data/<source>.csv from staged CSV records, as a stream (CsvFraming). */
+export class CsvRecordsAfterHeader extends FramingStream {
+  constructor(header: string) {
+    super(new CsvFraming(header));
   }
 }

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ExportRecord } from "@/lib/sources/types";
-import { readStagedRecords, stagedFileKey, stageSourceRecords } from "./staging";
+import { csvHeader, csvRecordLine } from "./csv";
+import { IN_MEMORY_BYTES, readStagedRecords, stagedFileKey, stageSourceRecords } from "./staging";
 import { stagingKey } from "./storage-keys";
 import { fakeSource, pagesOf } from "./testing/fake-sources";
 import { MemoryBlobStore } from "./testing/memory-blob-store";
@@ -76,6 +77,34 @@ describe("staging a source's records", () => {
     expect(result.bytes).toBe(Buffer.byteLength(files.json) - 4 - 2_499);
     const back = await collect(readStagedRecords(store, "k"));
     expect(back.map((r) => r.id)).toEqual(Array.from({ length: 2_500 }, (_, i) => i));
+  });
+
+  it("writes the same files whether a source is small enough to stage in memory or streams", async () => {
+    const fields = Object.keys(orders.fields);
+    for (const count of [300, 6_000]) {
+      const record = (i: number) => ({ id: i, placed_at: `2026-01-0${(i % 9) + 1}`, total: i * 3, receipt: null, meta: `=note "${i}",\r\nü` });
+      const expectedJson = "[\n" + Array.from({ length: count }, (_, i) => JSON.stringify(record(i))).join(",\n") + "\n]\n";
+      const expectedCsv = csvHeader(fields) + Array.from({ length: count }, (_, i) => csvRecordLine(fields, record(i))).join("");
+      // One size on each side of the limit, so both ways of staging are checked.
+      expect(Buffer.byteLength(expectedJson + expectedCsv) > IN_MEMORY_BYTES, `${count} records`).toBe(count > 300);
+
+      const store = new MemoryBlobStore();
+      const staged = await stageSourceRecords(store, "k", orders, pagesOf(count, 250, record));
+      expect(await readStagedFiles(store, staged)).toEqual({ json: expectedJson, csv: expectedCsv });
+      expect(staged.files.JSON).toMatchObject({ records: count, bytes: Buffer.byteLength(expectedJson) });
+      expect(staged.files.CSV).toMatchObject({ records: count, bytes: Buffer.byteLength(expectedCsv) });
+    }
+  });
+
+  it("removes the file already stored when storing the next one fails", async () => {
+    const store = new MemoryBlobStore();
+    const put = store.put.bind(store);
+    store.put = async (key, body, options) => {
+      if (key.endsWith(".csv.deflate")) throw new Error("storage is full");
+      return put(key, body, options);
+    };
+    await expect(stageSourceRecords(store, "k", orders, once([{ id: 1 }]))).rejects.toThrow("storage is full");
+    expect([...store.objects.keys()]).toEqual([]);
   });
 
   it("stages an empty history as an empty object", async () => {

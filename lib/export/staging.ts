@@ -5,8 +5,8 @@ import type { DataSource, ExportRecord, SerializedPage } from "@/lib/sources/typ
 import type { BlobStore } from "@/lib/storage/blob-store";
 import type { ExportFormat } from "./archive-input";
 import { csvHeader, csvRecordLine } from "./csv";
-import { CsvRecordsAfterHeader, JsonArrayFromLines } from "./data-file-streams";
-import { deflateIntoStore, type DeflatedFile } from "./deflated-file";
+import { CsvFraming, CsvRecordsAfterHeader, JsonArrayFraming, JsonArrayFromLines, type DataFileFraming } from "./data-file-streams";
+import { deflateInMemory, deflateIntoStore, type DeflatedFile } from "./deflated-file";
 import { compileProjector } from "./project-record";
 
 // Staging holds one source's data files for one data subject between the collect step and the
@@ -79,6 +79,89 @@ export async function* serializeRecordPages(
   }
 }
 
+/**
+ * Below this many bytes of JSON and CSV, a source's files are framed and deflated in memory and
+ * stored in one write each: a typical subject's sources are a few kilobytes, and a stream
+ * pipeline per file (framing, measuring, deflate, storage) cost more CPU than the data (issue #11).
+ */
+export const IN_MEMORY_BYTES = 256 * 1024;
+
+/**
+ * Stages pages already in their staged form (NDJSON lines, CSV records) as the source's data
+ * files: the records of stageSourceRecords, or the bytes a source's database wrote
+ * (DataSource.serialize). Same bounds and clean-up as stageSourceRecords.
+ */
+export async function stageSerializedPages(
+  store: BlobStore,
+  key: string,
+  source: Pick<DataSource, "fields">,
+  pages: AsyncIterable<SerializedPage>,
+  options: StageOptions = {},
+): Promise<StagedSource> {
+  const header = options.csv === false ? undefined : csvHeader(Object.keys(source.fields));
+  const iterator = pages[Symbol.asyncIterator]();
+  const head: SerializedPage[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return stageInMemory(store, key, head, header);
+    head.push(next.value);
+    size += Buffer.byteLength(next.value.json) + (next.value.csv === undefined ? 0 : Buffer.byteLength(next.value.csv));
+    if (size > IN_MEMORY_BYTES) return stageStreaming(store, key, header, resumed(head, iterator));
+  }
+}
+
+/** Pages already read, then the rest; stopping early stops the source too. */
+async function* resumed(head: SerializedPage[], rest: AsyncIterator<SerializedPage>): AsyncGenerator<SerializedPage> {
+  let finished = false;
+  try {
+    yield* head;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) break;
+      yield next.value;
+    }
+    finished = true;
+  } finally {
+    if (!finished) await rest.return?.();
+  }
+}
+
+async function stageInMemory(store: BlobStore, key: string, pages: SerializedPage[], csvHeaderRow: string | undefined): Promise<StagedSource> {
+  const formats: Array<[ExportFormat, DataFileFraming]> = [["JSON", new JsonArrayFraming()]];
+  if (csvHeaderRow !== undefined) formats.push(["CSV", new CsvFraming(csvHeaderRow)]);
+  let recordCount = 0;
+  let bytes = 0;
+  const content = formats.map((): Buffer[] => []);
+  for (const page of pages) {
+    if (page.records === 0) continue;
+    recordCount += page.records;
+    bytes += Buffer.byteLength(page.json);
+    formats.forEach(([format, framing], index) => content[index]!.push(framing.frame(Buffer.from((format === "JSON" ? page.json : page.csv) ?? ""))));
+  }
+  try {
+    const files: StagedFiles = {};
+    for (const [index, [format, framing]] of formats.entries()) {
+      const { file, compressed } = deflateInMemory(Buffer.concat([...content[index]!, framing.end()]));
+      const fileKey = stagedFileKey(key, format);
+      await store.put(fileKey, compressed, { contentType: "application/octet-stream" });
+      files[format] = { ...file, key: fileKey, records: framing.records };
+    }
+    assertRecordCounts(files, recordCount);
+    return { recordCount, bytes, files };
+  } catch (error) {
+    await store.delete([stagedFileKey(key, "JSON"), stagedFileKey(key, "CSV")]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Every line break ends one record (JSON.stringify and row_to_json never write one inside a value): a count that disagrees means a line was split or lost, and must not be staged. */
+function assertRecordCounts(files: StagedFiles, recordCount: number): void {
+  for (const file of Object.values(files)) {
+    if (file.records !== recordCount) throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
+  }
+}
+
 /** A data file being written: pages go in as NDJSON lines or CSV records, framed and deflated on their way to storage. */
 type DataFileWriter = { input: PassThrough; done: Promise<StagedDataFile> };
 
@@ -90,20 +173,15 @@ function dataFileWriter(store: BlobStore, key: string, framing: JsonArrayFromLin
   return { input, done };
 }
 
-/**
- * Streams pages already in their staged form (NDJSON lines, CSV records) into the source's
- * staged data files: the records of stageSourceRecords, or the bytes a source's database wrote
- * (DataSource.serialize). Same bounds and clean-up as stageSourceRecords.
- */
-export async function stageSerializedPages(
+/** A source too large for stageInMemory: each file framed and deflated while its pages arrive, one page in memory at a time. */
+async function stageStreaming(
   store: BlobStore,
   key: string,
-  source: Pick<DataSource, "fields">,
+  csvHeaderRow: string | undefined,
   pages: AsyncIterable<SerializedPage>,
-  options: StageOptions = {},
 ): Promise<StagedSource> {
   const json = dataFileWriter(store, stagedFileKey(key, "JSON"), new JsonArrayFromLines());
-  const csv = options.csv === false ? undefined : dataFileWriter(store, stagedFileKey(key, "CSV"), new CsvRecordsAfterHeader(csvHeader(Object.keys(source.fields))));
+  const csv = csvHeaderRow === undefined ? undefined : dataFileWriter(store, stagedFileKey(key, "CSV"), new CsvRecordsAfterHeader(csvHeaderRow));
   let recordCount = 0;
   let bytes = 0;
 
@@ -121,12 +199,9 @@ export async function stageSerializedPages(
   const producing = produce();
   try {
     const [, jsonFile, csvFile] = await Promise.all([producing, json.done, csv?.done]);
-    // Every line break ends one record (JSON.stringify and row_to_json never write one inside a
-    // value): a count that disagrees means a line was split or lost, and must not be staged.
-    for (const file of [jsonFile, csvFile]) {
-      if (file && file.records !== recordCount) throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
-    }
-    return { recordCount, bytes, files: { JSON: jsonFile, ...(csvFile ? { CSV: csvFile } : {}) } };
+    const files = { JSON: jsonFile, ...(csvFile ? { CSV: csvFile } : {}) };
+    assertRecordCounts(files, recordCount);
+    return { recordCount, bytes, files };
   } catch (error) {
     // With an error, so the framing and deflate behind each input stop too, not wait for more.
     const stopped = new Error("Staging stopped.");

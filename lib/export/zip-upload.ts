@@ -1,18 +1,9 @@
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { configure, ZipWriter } from "@zip.js/zip.js";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { ByteCounter, DigestStream, type ContentDigest } from "./content-digest";
-import { DEFLATE_LEVEL, deflateInMemory, type DeflatedFile } from "./deflated-file";
-
-// zip.js writes the entries as they are: every one arrives already deflated (deflated-file.ts),
-// so the archive is a copy with headers. Its own codecs and web workers are never used.
-configure({ useWebWorkers: false });
-
-const DEFLATE = 8;
-
-/** Node's web stream and the DOM's are the same object under two type declarations. */
-const webReadable = (stream: Readable) => Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+import { DigestStream, type ContentDigest } from "./content-digest";
+import { deflateInMemory, type DeflatedFile } from "./deflated-file";
+import { ZipWriter } from "./zip-writer";
 
 /**
  * A ZIP written straight into the blob store, one deflated entry at a time, while the whole
@@ -21,7 +12,7 @@ const webReadable = (stream: Readable) => Readable.toWeb(stream) as unknown as R
  */
 export class ZipUpload {
   readonly #output = new DigestStream();
-  readonly #zip: ZipWriter<unknown>;
+  readonly #zip: ZipWriter;
   readonly #upload: Promise<unknown>;
   readonly #failed: Promise<never>;
   #fail!: (error: unknown) => void;
@@ -30,12 +21,12 @@ export class ZipUpload {
     private readonly store: BlobStore,
     readonly key: string,
     /** Modification time of every entry: the archive's generatedAt rather than "whenever the job ran". */
-    private readonly date: Date,
+    date: Date,
   ) {
     this.#failed = new Promise<never>((_, reject) => (this.#fail = reject));
     this.#failed.catch(() => undefined); // observed through the races below
     this.#output.on("error", (error) => this.#fail(error));
-    this.#zip = new ZipWriter(Writable.toWeb(this.#output), { keepOrder: true });
+    this.#zip = new ZipWriter(this.#output, date);
     this.#upload = store.put(key, this.#output, { contentType: "application/zip" });
     this.#upload.catch((error: unknown) => this.#fail(error));
   }
@@ -45,13 +36,8 @@ export class ZipUpload {
    * `file.compressedBytes` of them (a staged object cut short fails the archive).
    */
   async appendDeflated(path: string, file: DeflatedFile, compressed: Readable): Promise<ContentDigest> {
-    const counted = new ByteCounter();
-    compressed.on("error", (error) => counted.destroy(error));
-    const options = { passThrough: true, compressionMethod: DEFLATE, level: DEFLATE_LEVEL, uncompressedSize: file.bytes, crc32: file.crc32 };
-    await Promise.race([this.#zip.add(path, webReadable(compressed.pipe(counted)), { ...options, lastModDate: this.date }), this.#failed]);
-    if (counted.bytes !== file.compressedBytes) {
-      throw new Error(`${path}: ${counted.bytes} compressed bytes were stored, ${file.compressedBytes} were written.`);
-    }
+    const entry = { path, crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes };
+    await Promise.race([this.#zip.add(entry, compressed), this.#failed]);
     return { bytes: file.bytes, sha256: file.sha256 };
   }
 
@@ -63,7 +49,8 @@ export class ZipUpload {
 
   /** Writes the central directory, waits for storage to accept everything, returns the archive digest. */
   async finish(): Promise<ContentDigest> {
-    await Promise.race([this.#zip.close(), this.#failed]);
+    await Promise.race([this.#zip.finish(), this.#failed]);
+    this.#output.end();
     await Promise.race([finished(this.#output), this.#failed]);
     await Promise.race([this.#upload, this.#failed]);
     return this.#output.digest;
