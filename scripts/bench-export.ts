@@ -169,7 +169,8 @@ console.table([
               `POST p50 ${burst.post.p50Ms} ms, p95 ${burst.post.p95Ms} ms, max ${burst.post.maxMs} ms (web CPU ${burst.cpu.webMsPerPost} ms each); ` +
               `${burst.ready}/${burst.users} READY ${burst.allReadySeconds === null ? `(not all; last after ${burst.lastReadySeconds} s)` : `in ${burst.allReadySeconds} s`}; ` +
               `one archive ${burst.oneArchiveEach}/${burst.users}, one ready email ${burst.oneReadyEmailEach}/${burst.users}, audit chain ${burst.auditChain}; ` +
-              `worker peak RSS ${burst.workerPeakRssMb} MB`,
+              `worker peak RSS ${burst.workerPeakRssMb} MB; CPU over the burst: worker ${burst.cpu.workerSeconds} s, web ${burst.cpu.webSeconds} s, ` +
+              `PostgreSQL ${burst.cpu.databaseSeconds ?? "n/a"} s, all cores ${burst.cpu.machineBusyPercent} % busy`,
           },
         ]),
 ]);

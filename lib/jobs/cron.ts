@@ -10,31 +10,37 @@ import type { JobCatalog } from "./functions";
 /** Inngest's event for a scheduled run (`inngest/scheduled.timer`, data.cron = the schedule). */
 export const SCHEDULED_EVENT = "inngest/scheduled.timer";
 
+/** What a worker knows of each schedule: its latest tick, settled, and when the next one is due. */
+export type CronTicksSeen = Map<string, { tickAt: number; nextAt: number }>;
+
 /**
  * Starts the run of each schedule's latest tick unless some worker already did. `seen` (one per
- * worker) remembers ticks already settled, so a worker polling every second asks the database
- * only when a schedule's tick changes.
+ * worker) remembers ticks already settled, so a worker that ticks on every finished step asks the
+ * database only when a schedule's tick changes, and parses the schedule only then too.
  */
-export async function fireCronTicks(db: PrismaClient, catalog: JobCatalog, now = new Date(), seen = new Map<string, number>()): Promise<number> {
+export async function fireCronTicks(db: PrismaClient, catalog: JobCatalog, now = new Date(), seen: CronTicksSeen = new Map()): Promise<number> {
   let fired = 0;
   for (const job of catalog.values()) {
     for (const schedule of job.crons) {
-      // prev() answers the last tick strictly before currentDate; +1 ms counts a tick due exactly now.
-      const tickAt = CronExpressionParser.parse(schedule, { currentDate: new Date(now.getTime() + 1), tz: "UTC" })
-        .prev()
-        .toDate();
       const key = `${job.id} ${schedule}`;
-      if (seen.get(key) === tickAt.getTime()) continue;
-      await db.$transaction(async (tx) => {
-        const inserted = await tx.$executeRaw`
-          INSERT INTO "JobCronTick" ("functionId", "tickAt") VALUES (${job.id}, ${tickAt}) ON CONFLICT DO NOTHING`;
-        if (inserted === 0) return;
-        const eventId = `cron:${job.id}:${tickAt.toISOString()}`;
-        const event = { id: eventId, name: SCHEDULED_EVENT, data: { cron: schedule }, ts: tickAt.getTime() };
-        await tx.jobRun.createMany({ data: [{ functionId: job.id, eventId, event }], skipDuplicates: true });
-        fired += 1;
-      });
-      seen.set(key, tickAt.getTime());
+      const known = seen.get(key);
+      if (known && now.getTime() >= known.tickAt && now.getTime() < known.nextAt) continue;
+      // prev() answers the last tick strictly before currentDate; +1 ms counts a tick due exactly now.
+      const after = { currentDate: new Date(now.getTime() + 1), tz: "UTC" };
+      const tickAt = CronExpressionParser.parse(schedule, after).prev().toDate();
+      const nextAt = CronExpressionParser.parse(schedule, after).next().getTime();
+      if (known?.tickAt !== tickAt.getTime()) {
+        await db.$transaction(async (tx) => {
+          const inserted = await tx.$executeRaw`
+            INSERT INTO "JobCronTick" ("functionId", "tickAt") VALUES (${job.id}, ${tickAt}) ON CONFLICT DO NOTHING`;
+          if (inserted === 0) return;
+          const eventId = `cron:${job.id}:${tickAt.toISOString()}`;
+          const event = { id: eventId, name: SCHEDULED_EVENT, data: { cron: schedule }, ts: tickAt.getTime() };
+          await tx.jobRun.createMany({ data: [{ functionId: job.id, eventId, event }], skipDuplicates: true });
+          fired += 1;
+        });
+      }
+      seen.set(key, { tickAt: tickAt.getTime(), nextAt });
     }
   }
   return fired;

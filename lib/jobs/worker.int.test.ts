@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { Inngest } from "inngest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { fireCronTicks } from "./cron";
+import { fireCronTicks, type CronTicksSeen } from "./cron";
 import { drainJobs } from "./drain-jobs";
 import { embeddedEventFetch } from "./event-inbox";
 import { describeJobs } from "./functions";
@@ -92,6 +92,19 @@ describe("embedded runner: workers", () => {
     expect(await runsOf("every-five")).toBe(1);
     await Promise.all([fireCronTicks(db, catalog, at("10:10:00")), fireCronTicks(db, catalog, at("10:10:00"))]);
     expect(await runsOf("every-five")).toBe(2);
+    await drainJobs({ db, client, functions: [everyFive] });
+  });
+
+  it("with what a worker remembers between ticks, fires a schedule's tick when it comes, not before and not twice", async () => {
+    const catalog = describeJobs([everyFive], client.id);
+    const at = (time: string) => new Date(`2026-11-24T${time}Z`);
+    const seen: CronTicksSeen = new Map();
+    const fired = [];
+    for (const time of ["10:07:00", "10:07:30", "10:09:59.999", "10:10:00", "10:10:00.001", "10:14:59", "10:15:00"]) {
+      fired.push(await fireCronTicks(db, catalog, at(time), seen));
+    }
+    expect(fired).toEqual([1, 0, 0, 1, 0, 0, 1]);
+    expect([...seen.values()]).toEqual([{ tickAt: at("10:15:00").getTime(), nextAt: at("10:20:00").getTime() }]);
     await drainJobs({ db, client, functions: [everyFive] });
   });
 

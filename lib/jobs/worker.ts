@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Inngest } from "inngest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
-import { fireCronTicks } from "./cron";
+import { fireCronTicks, type CronTicksSeen } from "./cron";
 import { createRunExecutor } from "./execute-run";
 import { createSlots } from "./slots";
 import { createInProcessServe } from "./serve-protocol";
@@ -66,7 +66,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   const alarm = createAlarm();
   let stopping = false;
   const listener = listenForJobs(options.databaseUrl, alarm.ring, log);
-  const cronTicksSeen = new Map<string, number>();
+  const cronTicksSeen: CronTicksSeen = new Map();
 
   async function tick() {
     await dispatchEvents(db, catalog);

@@ -41,9 +41,18 @@ export type BurstResult = {
   /**
    * CPU time (user + system, from /proc) the web server spent per POST while they were in flight,
    * and the worker's CPU time in that window and over the whole burst: figures that a busy
-   * machine's other jobs change less than the wall-clock ones.
+   * machine's other jobs change less than the wall-clock ones. Over the whole burst too: the web
+   * server's, PostgreSQL's (its server processes, when it runs on this machine; else null) and how
+   * busy the machine's cores were (100 % = all of them all the time).
    */
-  cpu: { webMsPerPost: number; workerSecondsDuringPosts: number; workerSeconds: number };
+  cpu: {
+    webMsPerPost: number;
+    workerSecondsDuringPosts: number;
+    workerSeconds: number;
+    webSeconds: number;
+    databaseSeconds: number | null;
+    machineBusyPercent: number;
+  };
   /** VmHWM of the worker process, and of the largest process of `next start`. */
   workerPeakRssMb: number;
   webPeakRssMb: number;
@@ -107,7 +116,8 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
 
     log(`burst: ${count} POSTs at once`);
     const webPids = processTree(portal.pid);
-    const cpuBefore = { web: cpuSeconds(webPids), worker: cpuSeconds([worker.pid!]) };
+    const databaseCpu = await databaseServerCpu(databaseUrl);
+    const cpuBefore = { web: cpuSeconds(webPids), worker: cpuSeconds([worker.pid!]), database: databaseCpu(), machine: machineCpu() };
     const startedAt = new Date();
     const sampler = sampleSessions(databaseUrl);
     const answers = await Promise.all(
@@ -134,6 +144,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
       progress = await requestProgress(databaseUrl, userIds);
     }
     const workerCpu = cpuSeconds([worker.pid!]) - cpuBefore.worker;
+    const webCpu = cpuSeconds(processTree(portal.pid)) - cpuBefore.web;
+    const databaseSeconds = databaseCpu() === null ? null : databaseCpu()! - cpuBefore.database!;
+    const machine = machineCpu();
     const ready = progress.statuses.READY ?? 0;
     const lastReadySeconds = progress.lastCompletedAt ? Number(((progress.lastCompletedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)) : null;
     const checks = await deliveryChecks(databaseUrl, userIds);
@@ -149,6 +162,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
         webMsPerPost: Math.round(((cpuAfterPosts.web - cpuBefore.web) * 1000) / count),
         workerSecondsDuringPosts: Number((cpuAfterPosts.worker - cpuBefore.worker).toFixed(1)),
         workerSeconds: Number(workerCpu.toFixed(1)),
+        webSeconds: Number(webCpu.toFixed(1)),
+        databaseSeconds: databaseSeconds === null ? null : Number(databaseSeconds.toFixed(1)),
+        machineBusyPercent: Math.round((100 * (machine.busy - cpuBefore.machine.busy)) / (machine.total - cpuBefore.machine.total)),
       },
       statuses: progress.statuses,
       ...checks,
@@ -269,14 +285,58 @@ function cpuSeconds(pids: number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      // The command name in parentheses may hold spaces; the fields after it are fixed.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      const fields = statFields(pid);
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
     } catch {
       // gone
     }
   }
   return ticks / 100;
+}
+
+/**
+ * A reader of the CPU seconds the PostgreSQL server at `databaseUrl` has used: its postmaster
+ * and live server processes, and the exited ones the postmaster has reaped. Reads null when the
+ * server does not run on this machine (its backend's process is not ours to see).
+ */
+async function databaseServerCpu(databaseUrl: string): Promise<() => number | null> {
+  const backend = await withClient(databaseUrl, "bench", async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+  let postmaster: number;
+  try {
+    postmaster = Number(statFields(backend)[1]); // ppid
+  } catch {
+    return () => null;
+  }
+  return () => {
+    try {
+      const withReaped = (pid: number) => statFields(pid).slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0);
+      const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      return (withReaped(postmaster) + children.reduce((sum, pid) => sum + (tryTicks(() => withReaped(pid)) ?? 0), 0)) / 100;
+    } catch {
+      return null;
+    }
+  };
+}
+
+function tryTicks(read: () => number): number | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent, [11..14] utime, stime, cutime, cstime. */
+function statFields(pid: number): string[] {
+  // The command name in parentheses may hold spaces; the fields after it are fixed.
+  return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+}
+
+/** Busy and total CPU ticks of all the machine's cores so far (/proc/stat; idle and iowait are not busy). */
+function machineCpu(): { busy: number; total: number } {
+  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  return { busy: total - ticks[3]! - ticks[4]!, total };
 }
 
 /** Peak resident set of a live process (VmHWM), in MB. */
