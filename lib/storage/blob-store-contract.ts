@@ -36,10 +36,11 @@ export function blobStoreContract(name: string, makeStore: () => BlobStore) {
     it("answers head, overwrites, lists by prefix and deletes", async () => {
       const store = makeStore();
       await store.put("staging/r2/orders.ndjson", "first");
-      await store.put("staging/r2/orders.ndjson", "second, longer");
+      // The size stored, in bytes: "ö" is two of them.
+      expect(await store.put("staging/r2/orders.ndjson", "second, lönger")).toEqual({ key: "staging/r2/orders.ndjson", size: 15 });
       await store.put("staging/r2/profile.ndjson", Buffer.from("{}"));
       await store.put("staging/r20/other.ndjson", "not mine");
-      expect((await store.head("staging/r2/orders.ndjson"))?.size).toBe(14);
+      expect((await store.head("staging/r2/orders.ndjson"))?.size).toBe(15);
       const listed: string[] = [];
       for await (const object of store.list("staging/r2/")) listed.push(object.key);
       expect(listed.sort()).toEqual(["staging/r2/orders.ndjson", "staging/r2/profile.ndjson"]);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertStorageKey, type BlobBody, type BlobStore, InvalidStorageKeyError, type StoredBlob } from "./blob-store";
 
@@ -41,14 +40,16 @@ export function createFilesystemStore(root: string): BlobStore {
       const file = await resolve(key);
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = path.join(path.dirname(file), `.tmp-${randomUUID()}`);
+      // A body in memory (a small staged file, README.html) is one write, not a stream.
+      const inMemory = typeof body === "string" || Buffer.isBuffer(body);
       try {
-        await pipeline(typeof body === "string" || Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temporary));
+        await (inMemory ? writeFile(temporary, body) : pipeline(body, createWriteStream(temporary)));
         await rename(temporary, file);
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;
       }
-      return { key, size: (await stat(file)).size };
+      return { key, size: inMemory ? Buffer.byteLength(body) : (await stat(file)).size };
     },
     async get(key) {
       const file = await resolve(key);
