@@ -300,29 +300,29 @@ function cpuSeconds(pids: number[]): number {
  * server does not run on this machine (its backend's process is not ours to see).
  */
 async function databaseServerCpu(databaseUrl: string): Promise<() => number | null> {
-  const backend = await withClient(databaseUrl, "bench", async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
-  let postmaster: number;
-  try {
-    postmaster = Number(statFields(backend)[1]); // ppid
-  } catch {
-    return () => null;
-  }
+  // The backend's parent, read while the backend still exists (it ends with its connection).
+  const postmaster = await withClient(databaseUrl, "bench", async (client) => {
+    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    return fromProc(() => Number(statFields(backend)[1]));
+  });
+  if (postmaster === undefined) return () => null;
   return () => {
     try {
       const withReaped = (pid: number) => statFields(pid).slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0);
       const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-      return (withReaped(postmaster) + children.reduce((sum, pid) => sum + (tryTicks(() => withReaped(pid)) ?? 0), 0)) / 100;
+      return (withReaped(postmaster) + children.reduce((sum, pid) => sum + (fromProc(() => withReaped(pid)) ?? 0), 0)) / 100;
     } catch {
       return null;
     }
   };
 }
 
-function tryTicks(read: () => number): number | undefined {
+/** What `read` reads from /proc, or undefined when the process is gone (or not ours to see). */
+function fromProc(read: () => number): number | undefined {
   try {
     return read();
   } catch {
-    return undefined; // exited meanwhile
+    return undefined;
   }
 }
 
