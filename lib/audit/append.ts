@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/lib/db";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./actions";
 import { auditChainText } from "./hash";
 
@@ -40,6 +40,24 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Prom
     INSERT INTO "AuditEventPending" (event)
     SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
      ORDER BY e.n`;
+}
+
+/**
+ * A change of one statement (an UPDATE, without RETURNING) and its events, in one statement:
+ * the events are recorded when the change touched a row, and chained as it commits. For a change
+ * made many times per export, where a transaction's four round trips would cost more than the
+ * change (lib/requests/collect-source.ts). Answers whether the change touched a row.
+ */
+export async function auditedChange(change: Prisma.Sql, inputs: AuditEventInput[]): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ changed: boolean }[]>`
+    WITH change AS (${change} RETURNING 1),
+         recorded AS (
+           INSERT INTO "AuditEventPending" (event)
+           SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
+            WHERE EXISTS (SELECT 1 FROM change)
+            ORDER BY e.n)
+    SELECT EXISTS (SELECT 1 FROM change) AS changed`;
+  return row?.changed ?? false;
 }
 
 /**

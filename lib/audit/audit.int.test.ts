@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { appendAuditEvent, appendAuditEvents, audit, verifyAuditChain } from "@/lib/audit";
+import { appendAuditEvent, appendAuditEvents, audit, auditedChange, verifyAuditChain } from "@/lib/audit";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { auditEventHash } from "./hash";
 
 const system = { type: "SYSTEM", name: "test" } as const;
@@ -27,6 +28,25 @@ describe("audit log", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("records a one-statement change's events only when it changed a row, and never without the change", async () => {
+    const user = await db.user.create({ data: { email: `audited-${Date.now()}@example.com` } });
+    const before = await db.auditEvent.count();
+    const rename = (id: string, name: string) => Prisma.sql`UPDATE "User" SET name = ${name} WHERE id = ${id}`;
+    const event = { actor: system, action: "user.role_changed" as const, target: { type: "User", id: user.id } };
+
+    expect(await auditedChange(rename(user.id, "Renamed"), [event, { ...event, metadata: { second: true } }])).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Renamed");
+    expect(await auditedChange(rename("no-such-user", "Nobody"), [event])).toBe(false);
+    // A change that fails records nothing either: email is unique.
+    const other = await db.user.create({ data: { email: `audited-other-${Date.now()}@example.com` } });
+    await expect(auditedChange(Prisma.sql`UPDATE "User" SET email = ${user.email} WHERE id = ${other.id}`, [event])).rejects.toThrow();
+
+    const recorded = await db.auditEvent.findMany({ where: { targetId: user.id }, orderBy: { id: "asc" } });
+    expect(recorded.map((row) => row.metadata)).toEqual([{}, { second: true }]);
+    expect(await db.auditEvent.count()).toBe(before + 2);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("refuses updates and deletes", async () => {
