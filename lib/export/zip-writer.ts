@@ -83,15 +83,8 @@ export class ZipWriter {
     const extra = Buffer.concat([zip64 ? extraField(ZIP64_EXTRA, [entry.bytes, entry.compressedBytes]) : Buffer.alloc(0), this.#timestampExtra()]);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(zip64 ? VERSION_ZIP64 : VERSION_DEFLATE, 4);
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt32LE(this.#time.dos, 10);
-    header.writeUInt32LE(entry.crc32 >>> 0, 14);
-    header.writeUInt32LE(zip64 ? MAX32 : entry.compressedBytes, 18);
-    header.writeUInt32LE(zip64 ? MAX32 : entry.bytes, 22);
-    header.writeUInt16LE(name.length, 26);
-    header.writeUInt16LE(extra.length, 28);
+    const size = (value: number) => (zip64 ? MAX32 : value);
+    this.#sharedFields(header, 4, entry, { zip64, compressedBytes: size(entry.compressedBytes), bytes: size(entry.bytes), nameLength: name.length, extraLength: extra.length });
     return Buffer.concat([header, name, extra]);
   }
 
@@ -106,15 +99,13 @@ export class ZipWriter {
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(MADE_BY_UNIX | VERSION_ZIP64, 4);
-    header.writeUInt16LE(wide.length > 0 ? VERSION_ZIP64 : VERSION_DEFLATE, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(DEFLATE, 10);
-    header.writeUInt32LE(this.#time.dos, 12);
-    header.writeUInt32LE(entry.crc32 >>> 0, 16);
-    header.writeUInt32LE(compressed ? MAX32 : entry.compressedBytes, 20);
-    header.writeUInt32LE(bytes ? MAX32 : entry.bytes, 24);
-    header.writeUInt16LE(entry.name.length, 28);
-    header.writeUInt16LE(extra.length, 30);
+    this.#sharedFields(header, 6, entry, {
+      zip64: wide.length > 0,
+      compressedBytes: compressed ? MAX32 : entry.compressedBytes,
+      bytes: bytes ? MAX32 : entry.bytes,
+      nameLength: entry.name.length,
+      extraLength: extra.length,
+    });
     // comment length, disk number, internal attributes: 0
     header.writeUInt32LE(REGULAR_FILE >>> 0, 38);
     header.writeUInt32LE(offset ? MAX32 : entry.offset, 42);
@@ -148,6 +139,24 @@ export class ZipWriter {
     locator.writeBigUInt64LE(BigInt(directoryOffset + directorySize), 8); // where the ZIP64 end record starts
     locator.writeUInt32LE(1, 16); // one disk in all
     return Buffer.concat([record, locator, end]);
+  }
+
+  /** The fields local and central headers share, "version needed" to "extra field length": 26 bytes from `at`. */
+  #sharedFields(
+    header: Buffer,
+    at: number,
+    entry: ZipEntry,
+    fields: { zip64: boolean; compressedBytes: number; bytes: number; nameLength: number; extraLength: number },
+  ): void {
+    header.writeUInt16LE(fields.zip64 ? VERSION_ZIP64 : VERSION_DEFLATE, at);
+    header.writeUInt16LE(UTF8_NAMES, at + 2);
+    header.writeUInt16LE(DEFLATE, at + 4);
+    header.writeUInt32LE(this.#time.dos, at + 6);
+    header.writeUInt32LE(entry.crc32 >>> 0, at + 10);
+    header.writeUInt32LE(fields.compressedBytes, at + 14);
+    header.writeUInt32LE(fields.bytes, at + 18);
+    header.writeUInt16LE(fields.nameLength, at + 22);
+    header.writeUInt16LE(fields.extraLength, at + 24);
   }
 
   #timestampExtra(): Buffer {
