@@ -155,7 +155,7 @@ console.table([
           const r = (load as StatusLoad)[kind];
           return {
             figure: { api: "GET /api/v1/exports/:id, 50 connections", page: "status page HTML, 50 connections", health: "floor: GET /api/health (SELECT 1), 50 connections" }[kind],
-            value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
+            value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (one call alone: p50 ${r.aloneP50Ms} ms), ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
           };
         })),
   ...(!measures("burst")
