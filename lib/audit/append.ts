@@ -36,9 +36,15 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
 /** Several events of one change, chained in this order when `tx` commits. */
 export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  await tx.$executeRaw`
+  await tx.$executeRaw`${insertPending(inputs, Prisma.empty)}`;
+}
+
+/** INSERT of `inputs` into "AuditEventPending", in their order, for the rows `when` lets through (a WHERE clause, or empty). */
+function insertPending(inputs: AuditEventInput[], when: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "AuditEventPending" (event)
     SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
+     ${when}
      ORDER BY e.n`;
 }
 
@@ -51,11 +57,7 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Prom
 export async function auditedChange(change: Prisma.Sql, inputs: AuditEventInput[]): Promise<boolean> {
   const [row] = await db.$queryRaw<{ changed: boolean }[]>`
     WITH change AS (${change} RETURNING 1),
-         recorded AS (
-           INSERT INTO "AuditEventPending" (event)
-           SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
-            WHERE EXISTS (SELECT 1 FROM change)
-            ORDER BY e.n)
+         recorded AS (${insertPending(inputs, Prisma.sql`WHERE EXISTS (SELECT 1 FROM change)`)})
     SELECT EXISTS (SELECT 1 FROM change) AS changed`;
   return row?.changed ?? false;
 }
