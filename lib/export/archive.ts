@@ -94,9 +94,7 @@ async function deflateDataFile(store: BlobStore, entry: ArchiveSource, format: E
   if (staged) {
     // Deflated and counted at collect time; the count is checked against the source's row again,
     // which catches staged files from an earlier attempt of the collect step.
-    if (staged.records !== entry.recordCount) {
-      throw new Error(`Staging object for "${entry.source.key}" holds ${staged.records} records, but ${entry.recordCount} were collected.`);
-    }
+    assertCollectedCount(entry, staged.records);
     return { deflated: staged, records: staged.records, open: () => openStaged(store, staged.key) };
   }
   const body = format === "JSON" ? await jsonFileBody(store, entry) : await csvFileBody(store, entry);
@@ -114,13 +112,19 @@ async function deflateDataFile(store: BlobStore, entry: ArchiveSource, format: E
     deflated = small.file;
     open = async () => Readable.from([small.compressed]);
   }
-  // The count comes from the collect step; if the staging object disagrees it was overwritten or
-  // truncated, and an archive that misstates what it contains must not reach the customer.
   const records = body.records();
+  assertCollectedCount(entry, records);
+  return { deflated, records, open };
+}
+
+/**
+ * The count comes from the collect step; if the staging object disagrees it was overwritten or
+ * truncated, and an archive that misstates what it contains must not reach the customer.
+ */
+function assertCollectedCount(entry: ArchiveSource, records: number): void {
   if (records !== entry.recordCount) {
     throw new Error(`Staging object for "${entry.source.key}" holds ${records} records, but ${entry.recordCount} were collected.`);
   }
-  return { deflated, records, open };
 }
 
 /** A data file's bytes, and how many records passed once they have all been read. */
