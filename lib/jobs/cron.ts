@@ -26,9 +26,10 @@ export async function fireCronTicks(db: PrismaClient, catalog: JobCatalog, now =
       const known = seen.get(key);
       if (known && now.getTime() >= known.tickAt && now.getTime() < known.nextAt) continue;
       // prev() answers the last tick strictly before currentDate; +1 ms counts a tick due exactly now.
-      const after = { currentDate: new Date(now.getTime() + 1), tz: "UTC" };
-      const tickAt = CronExpressionParser.parse(schedule, after).prev().toDate();
-      const nextAt = CronExpressionParser.parse(schedule, after).next().getTime();
+      // From there, next() is the first tick after now.
+      const ticks = CronExpressionParser.parse(schedule, { currentDate: new Date(now.getTime() + 1), tz: "UTC" });
+      const tickAt = ticks.prev().toDate();
+      const nextAt = ticks.next().getTime();
       if (known?.tickAt !== tickAt.getTime()) {
         await db.$transaction(async (tx) => {
           const inserted = await tx.$executeRaw`
