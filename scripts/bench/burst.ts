@@ -5,7 +5,6 @@
 // READY, that each has exactly one archive and one "ready" email, and the worker's peak RSS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { withClient } from "@/lib/database/availability";
@@ -14,6 +13,7 @@ import { addDemoCustomers } from "@/prisma/demo-company";
 import { MODEST_HISTORY, type DemoCustomer } from "@/prisma/demo-company/customers";
 import { workerProcess } from "../worker-process";
 import { startPortal } from "./http-load";
+import { cpuSeconds, databaseServerCpu, machineCpu, peakRssMb, processTree } from "./process-stats";
 
 export type BurstResult = {
   users: number;
@@ -278,86 +278,6 @@ function sampleSessions(databaseUrl: string): { stop(): Promise<Record<string, n
       return counts;
     },
   };
-}
-
-/** User + system CPU time of processes, in seconds (/proc/<pid>/stat, clock ticks of 1/100 s). */
-function cpuSeconds(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = statFields(pid);
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // gone
-    }
-  }
-  return ticks / 100;
-}
-
-/**
- * A reader of the CPU seconds the PostgreSQL server at `databaseUrl` has used: its postmaster
- * and live server processes, and the exited ones the postmaster has reaped. Reads null when the
- * server does not run on this machine (its backend's process is not ours to see).
- */
-async function databaseServerCpu(databaseUrl: string): Promise<() => number | null> {
-  // The backend's parent, read while the backend still exists (it ends with its connection).
-  const postmaster = await withClient(databaseUrl, "bench", async (client) => {
-    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    return fromProc(() => Number(statFields(backend)[1]));
-  });
-  if (postmaster === undefined) return () => null;
-  return () => {
-    try {
-      const withReaped = (pid: number) => statFields(pid).slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0);
-      const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-      return (withReaped(postmaster) + children.reduce((sum, pid) => sum + (fromProc(() => withReaped(pid)) ?? 0), 0)) / 100;
-    } catch {
-      return null;
-    }
-  };
-}
-
-/** What `read` reads from /proc, or undefined when the process is gone (or not ours to see). */
-function fromProc(read: () => number): number | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent, [11..14] utime, stime, cutime, cstime. */
-function statFields(pid: number): string[] {
-  // The command name in parentheses may hold spaces; the fields after it are fixed.
-  return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-}
-
-/** Busy and total CPU ticks of all the machine's cores so far (/proc/stat; idle and iowait are not busy). */
-function machineCpu(): { busy: number; total: number } {
-  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = ticks.reduce((sum, value) => sum + value, 0);
-  return { busy: total - ticks[3]! - ticks[4]!, total };
-}
-
-/** Peak resident set of a live process (VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** `pid` and its descendants (`next start` serves from a child process). */
-function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // gone, or no children
-  }
-  return [pid, ...children.flatMap(processTree)];
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
