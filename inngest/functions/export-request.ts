@@ -1,9 +1,9 @@
 import { startCollection } from "@/lib/requests/start-collection";
 import { inngest } from "../client";
 import { requestApproved } from "../events";
-import { collectSources, packageAndNotify } from "./export-steps";
+import { collectSources, packageUnlessHeld } from "./export-steps";
 
-/** privacy/request.approved → collect every source → package → email the link. */
+/** privacy/request.approved → collect every source → (review before release) → package → email the link. */
 export const exportRequest = inngest.createFunction(
   { id: "export-request", retries: 3, triggers: [requestApproved] },
   async ({ event, step }) => {
@@ -12,6 +12,6 @@ export const exportRequest = inngest.createFunction(
     if (skipped) return { status: "SKIPPED" as const, reason: skipped };
     const failed = await collectSources(step, requestId, sourceKeys);
     if (failed.length > 0) return { status: "FAILED" as const, failed };
-    return packageAndNotify(step, requestId);
+    return packageUnlessHeld(step, requestId);
   },
 );

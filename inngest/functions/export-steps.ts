@@ -3,6 +3,7 @@ import { collectSource } from "@/lib/requests/collect-source";
 import { failSource } from "@/lib/requests/fail-source";
 import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/notify-customer";
 import { packageArchive } from "@/lib/requests/package-archive";
+import { holdForReleaseReview } from "@/lib/requests/release-review";
 import { SourceRejectedError } from "@/lib/sources/source-errors";
 
 // The parts of the export story both workflows tell: collect sources in parallel, then either
@@ -42,4 +43,15 @@ export async function packageAndNotify(step: Step, requestId: string): Promise<{
   const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
   await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
   return { status: "READY", archiveId: archive.archiveId };
+}
+
+/**
+ * After collecting: a request whose free text holds other people's data waits for a reviewer
+ * (Art. 15(4) GDPR; the release-request function packages it once every finding is decided); any
+ * other request is packaged at once.
+ */
+export async function packageUnlessHeld(step: Step, requestId: string) {
+  const hold = (await step.run("check-other-peoples-data", () => holdForReleaseReview(requestId))) as { held: boolean; pending: number };
+  if (hold.held) return { status: "RELEASE_REVIEW" as const, pending: hold.pending };
+  return packageAndNotify(step, requestId);
 }

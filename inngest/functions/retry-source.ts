@@ -1,7 +1,7 @@
 import { reopenSource } from "@/lib/requests/fail-source";
 import { inngest } from "../client";
 import { sourceRetryRequested } from "../events";
-import { collectSources, packageAndNotify } from "./export-steps";
+import { collectSources, packageUnlessHeld } from "./export-steps";
 
 /** privacy/source.retry → re-collect just that source → re-package → email the link. */
 export const retrySource = inngest.createFunction(
@@ -12,6 +12,6 @@ export const retrySource = inngest.createFunction(
     if (!reopened) return { status: "SKIPPED" as const, reason: "the source was not failed" };
     const failed = await collectSources(step, requestId, [sourceKey]);
     if (failed.length > 0) return { status: "FAILED" as const, failed };
-    return packageAndNotify(step, requestId);
+    return packageUnlessHeld(step, requestId);
   },
 );

@@ -1,0 +1,17 @@
+import { requestReleased } from "@/lib/events/request-released";
+import { redactStagedSources } from "@/lib/requests/redact-sources";
+import { inngest } from "../client";
+import { packageAndNotify } from "./export-steps";
+
+/**
+ * privacy/request.released (a reviewer decided every finding, Art. 15(4) GDPR) → restage the
+ * sources with redactions → package → email the link.
+ */
+export const releaseRequest = inngest.createFunction(
+  { id: "release-request", retries: 3, triggers: [requestReleased] },
+  async ({ event, step }) => {
+    const { requestId } = event.data;
+    await step.run("redact-other-peoples-data", () => redactStagedSources(requestId));
+    return packageAndNotify(step, requestId);
+  },
+);

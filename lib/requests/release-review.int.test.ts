@@ -1,0 +1,127 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { functions } from "@/inngest/functions";
+import { inngest } from "@/inngest/client";
+import { verifyAuditChain } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { reloadEnv } from "@/lib/env";
+import { drainJobs } from "@/lib/jobs/worker";
+import { getBlobStore } from "@/lib/storage";
+import { seedDemoCompany } from "@/prisma/demo-company";
+import { inspectArchive } from "@/test/archive-inspection";
+import { createApprovedRequest } from "@/test/factories";
+import { queueExport } from "./queue-export";
+import { decideDisclosureFinding } from "./release-review";
+
+// Art. 15(4) GDPR end to end on the embedded runner: a support ticket naming another customer
+// holds the request for a reviewer, whose decisions are audited and whose redactions the
+// archive carries; a request without other people's data is never held.
+
+process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-release-review-"));
+reloadEnv();
+
+const MARKER = "[redacted: personal data of another person]";
+const MESSAGE = "My flatmate Casey Kim (casey@example.com, +49 30 901820) paid for my plan on 2024-03-05.";
+
+const drain = () => drainJobs({ db, client: inngest, functions, backoffMs: 5 }, 60_000);
+
+let reviewer: { id: string; email: string };
+
+beforeAll(async () => {
+  await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 0 });
+  // Jordan's newest ticket names Casey, another StreamPay customer.
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(
+    `INSERT INTO streampay.ticket_messages (ticket_id, author, body, sent_at)
+     SELECT t.id, 'customer', $1, now() FROM streampay.support_tickets t
+       JOIN streampay.customers c ON c.id = t.customer_id WHERE c.email = 'jordan@example.com' ORDER BY t.id DESC LIMIT 1`,
+    [MESSAGE],
+  );
+  await client.end();
+  reviewer = await db.user.create({ data: { email: "riley@example.com", role: "REVIEWER" } });
+});
+
+const staffCall = (actor: { id: string; email: string }, requestId: string) => ({ actor, requestId });
+
+describe("review before release (Art. 15(4))", () => {
+  it("holds a ticket naming another customer, and releases it redacted once the reviewer has decided", async () => {
+    const request = await createApprovedRequest("jordan@example.com", { sourceKeys: ["profile", "support"] });
+    await queueExport(request.id);
+    await drain();
+
+    const held = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true, disclosureFindings: true } });
+    expect(held.status).toBe("RELEASE_REVIEW");
+    expect(held.archives).toHaveLength(0);
+    const findings = held.disclosureFindings;
+    expect(findings.map((f) => [f.kind, f.matched]).sort()).toEqual([
+      ["EMAIL", "casey@example.com"],
+      ["NAME", "Casey Kim"],
+      ["PHONE", "+49 30 901820"],
+    ]);
+    expect(findings.every((f) => f.sourceKey === "support" && f.decision === "PENDING" && /^messages\[\d+\]\.body$/.test(f.path))).toBe(true);
+    expect(await db.outboxEmail.count({ where: { to: "jordan@example.com", subject: { startsWith: "Your data is ready" } } })).toBe(0);
+
+    // Four eyes: the customer's own account, even with a staff role, cannot decide.
+    const jordan = await db.user.update({ where: { id: held.userId }, data: { role: "REVIEWER" } });
+    const own = await decideDisclosureFinding(staffCall(jordan, request.id), { findingId: findings[0]!.id, decision: "KEEP", reason: "It is mine" });
+    expect(own).toMatchObject({ kind: "refused", message: expect.stringMatching(/your own request/) });
+    await db.user.update({ where: { id: jordan.id }, data: { role: "CUSTOMER" } });
+
+    const byKind = (kind: string) => findings.find((f) => f.kind === kind)!;
+    for (const kind of ["EMAIL", "PHONE"]) {
+      const outcome = await decideDisclosureFinding(staffCall(reviewer, request.id), { findingId: byKind(kind).id, decision: "REDACT", reason: "Casey's contact details" });
+      expect(outcome).toEqual({ kind: "done" });
+    }
+    const again = await decideDisclosureFinding(staffCall(reviewer, request.id), { findingId: byKind("EMAIL").id, decision: "KEEP", reason: "Changed my mind" });
+    expect(again).toMatchObject({ kind: "refused" });
+    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("RELEASE_REVIEW");
+
+    const last = await decideDisclosureFinding(staffCall(reviewer, request.id), { findingId: byKind("NAME").id, decision: "KEEP", reason: "The customer knows who paid" });
+    expect(last).toEqual({ kind: "done" });
+    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PACKAGING");
+    await drain();
+
+    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true } });
+    expect(ready.status).toBe("READY");
+    const { entries } = await inspectArchive(getBlobStore(), ready.archives[0]!.storageKey, ready.archives[0]!.sha256);
+    const json = entries.get("data/support.json")!.toString("utf8");
+    const csv = entries.get("data/support.csv")!.toString("utf8");
+    for (const file of [json, csv]) {
+      expect(file).toContain(`My flatmate Casey Kim (${MARKER}, ${MARKER}) paid`);
+      expect(file).not.toContain("casey@example.com");
+      expect(file).not.toContain("901820");
+    }
+    expect(entries.get("README.html")!.toString("utf8")).toMatch(/2 passages were replaced by .*Article 15\(4\) GDPR/);
+    expect(await db.outboxEmail.count({ where: { to: "jordan@example.com", subject: { startsWith: "Your data is ready" } } })).toBe(1);
+
+    const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["request.release_review", "disclosure.redacted", "disclosure.kept", "request.released", "source.redacted", "request.ready"]));
+    expect(actions.filter((a) => a.startsWith("disclosure."))).toHaveLength(3);
+    const events = await db.auditEvent.findMany({ where: { requestId: request.id, action: { startsWith: "disclosure." } } });
+    expect(JSON.stringify(events.map((e) => e.metadata))).not.toContain("casey@example.com");
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("sends a request without other people's data straight to READY", async () => {
+    const request = await createApprovedRequest("casey@example.com", { sourceKeys: ["profile", "support"] });
+    await queueExport(request.id);
+    await drain();
+    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { disclosureFindings: true } });
+    expect(ready.status).toBe("READY");
+    expect(ready.disclosureFindings).toEqual([]);
+    expect(await db.auditEvent.count({ where: { requestId: request.id, action: "request.release_review" } })).toBe(0);
+  });
+
+  it("refuses a decision on a request that is not held, or on another request's finding", async () => {
+    const held = await db.disclosureFinding.findFirstOrThrow();
+    const other = await createApprovedRequest("sam@example.com");
+    expect(await decideDisclosureFinding(staffCall(reviewer, other.id), { findingId: held.id, decision: "KEEP", reason: "Not this one" })).toEqual({ kind: "not-found" });
+    expect(await decideDisclosureFinding(staffCall(reviewer, held.requestId), { findingId: held.id, decision: "KEEP", reason: "Too late now" })).toMatchObject({
+      kind: "refused",
+    });
+  });
+});
