@@ -24,6 +24,7 @@ const EMAIL =
   /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+/g;
 
 export function findEmails(text: string, own: OwnDetails): Span[] {
+  if (!text.includes("@")) return []; // the pattern backtracks over every word of a text without one
   const spans: Span[] = [];
   for (const match of text.matchAll(EMAIL)) {
     if (own.emails.has(match[0].toLowerCase())) continue;
@@ -36,13 +37,17 @@ export function findEmails(text: string, own: OwnDetails): Span[] {
 // them out first, keeping every offset.
 const ISO_DATE = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?/g;
 
+/** Six digits or more, at most two separators apart ("(201) 555-0123", "+49 30 901820"): what any number needs. */
+const DIGIT_RUN = /\d(?:[\s().\-/]{0,2}\d){5,}/;
+
 /**
  * Phone numbers, found and validated by libphonenumber-js (Google's libphonenumber metadata):
  * numbers in international form anywhere, and national ones of `defaultCountry` when given.
  */
 export function findPhones(text: string, own: OwnDetails, defaultCountry?: CountryCode): Span[] {
-  if (!/\d{4}/.test(text.replace(/\D/g, ""))) return []; // fewer than four digits: no number
   const masked = text.replace(ISO_DATE, (date) => " ".repeat(date.length));
+  // libphonenumber's search costs ~0.1 ms a text; most free text has no run of digits long enough.
+  if (!DIGIT_RUN.test(masked)) return [];
   const spans: Span[] = [];
   for (const found of findPhoneNumbersInText(masked, defaultCountry ? { defaultCountry } : undefined)) {
     if (!found.number.isValid() || own.phones.has(found.number.number)) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AWAITING_IDENTITY,
+  AWAITING_RELEASE_REVIEW,
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
@@ -43,12 +44,24 @@ describe("request lifecycle", () => {
 
   it("derives the allowed sources of a move from the transition table", () => {
     expect(statusesLeadingTo("READY")).toEqual(["PACKAGING"]);
+    expect(statusesLeadingTo("PACKAGING")).toEqual(["COLLECTING", "RELEASE_REVIEW"]);
     expect(statusesLeadingTo("APPROVED")).toEqual([...AWAITING_IDENTITY]);
     expect(statusesLeadingTo("COLLECTING")).toEqual(["APPROVED", "FAILED"]);
   });
 
+  it("holds a request whose data names other people between collecting and packaging (Art. 15(4))", () => {
+    expect(statusesLeadingTo("RELEASE_REVIEW")).toEqual(["COLLECTING"]);
+    expect(canTransition("RELEASE_REVIEW", "PACKAGING")).toBe(true);
+    expect(canTransition("RELEASE_REVIEW", "READY")).toBe(false);
+    expect(OPEN.has("RELEASE_REVIEW")).toBe(true);
+    expect(AWAITING_RELEASE_REVIEW.has("RELEASE_REVIEW")).toBe(true);
+    expect(IN_PROGRESS.has("RELEASE_REVIEW")).toBe(false);
+    expect(CANCELLABLE_BY_CUSTOMER.has("RELEASE_REVIEW")).toBe(false);
+    expect(CANCELLABLE_BY_STAFF.has("RELEASE_REVIEW")).toBe(true);
+  });
+
   it("every set is a set of open statuses, except terminal", () => {
-    for (const statuses of [AWAITING_IDENTITY, IN_PROGRESS, CANCELLABLE_BY_CUSTOMER, CANCELLABLE_BY_STAFF, RETRYABLE, EXTENDABLE]) {
+    for (const statuses of [AWAITING_IDENTITY, AWAITING_RELEASE_REVIEW, IN_PROGRESS, CANCELLABLE_BY_CUSTOMER, CANCELLABLE_BY_STAFF, RETRYABLE, EXTENDABLE]) {
       for (const status of statuses) expect(OPEN.has(status)).toBe(true);
     }
   });

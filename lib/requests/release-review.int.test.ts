@@ -13,6 +13,7 @@ import { getBlobStore } from "@/lib/storage";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
+import { expireArchives } from "./expire-archives";
 import { queueExport } from "./queue-export";
 import { decideDisclosureFinding } from "./release-review";
 
@@ -104,6 +105,11 @@ describe("review before release (Art. 15(4))", () => {
     const events = await db.auditEvent.findMany({ where: { requestId: request.id, action: { startsWith: "disclosure." } } });
     expect(JSON.stringify(events.map((e) => e.metadata))).not.toContain("casey@example.com");
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+
+    // The other person's data the reviewer saw goes when the archive does.
+    await expireArchives(new Date(Date.now() + 365 * 24 * 3600 * 1000));
+    const expired = await db.disclosureFinding.findMany({ where: { requestId: request.id } });
+    expect(expired.map((f) => [f.matched, f.before, f.after, f.decision !== "PENDING"])).toEqual(expired.map(() => ["", "", "", true]));
   });
 
   it("sends a request without other people's data straight to READY", async () => {
