@@ -43,7 +43,8 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       archives: { orderBy: { createdAt: "desc" }, take: 1 },
       // Art. 15(4): other people's data in the subject's free text, for the review before release.
       disclosureFindings: {
-        orderBy: [{ sourceKey: "asc" }, { recordIndex: "asc" }, { path: "asc" }, { start: "asc" }],
+        // Undecided first (the enum's order), so a long review never hides what is left to decide.
+        orderBy: [{ decision: "asc" }, { sourceKey: "asc" }, { recordIndex: "asc" }, { path: "asc" }, { start: "asc" }],
         take: FINDINGS_LIMIT,
         include: { reviewer: { select: { email: true } } },
       },
