@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEmails, findPhones, nameCandidates, normalisePhone, withoutOverlaps, type OwnDetails } from "./detect";
+import { findEmails, findPhones, mayHoldOtherPeoplesData, nameCandidates, normalisePhone, withoutOverlaps, type OwnDetails } from "./detect";
 
 const own: OwnDetails = { emails: new Set(["alex@example.com"]), phones: new Set(["+353871234567"]) };
 const matched = (spans: { matched: string }[]) => spans.map((span) => span.matched);
@@ -63,5 +63,20 @@ describe("overlapping spans", () => {
       { kind: "PHONE", start: 30, end: 40, matched: "x" },
     ]);
     expect(matched(spans)).toEqual(["Mary Ann Jones", "x"]);
+  });
+});
+
+describe("the raw-line pre-check", () => {
+  const line = (body: string) => JSON.stringify({ ticket_id: 12, sent_at: "2024-03-05T06:07:08.123456+00:00", body });
+
+  it("lets a record with nothing to find skip parsing, dates and short numbers included", () => {
+    expect(mayHoldOtherPeoplesData(line("Hello, my payout #1234 is delayed (message 3)."), true)).toBe(false);
+  });
+
+  it("never skips a record that holds an address, a number, a possible name or an escape", () => {
+    for (const body of ["mail casey@example.com", "call 030 901820", "ask Casey Kim"]) expect(mayHoldOtherPeoplesData(line(body), true), body).toBe(true);
+    // "André Kim" as a JSON producer that escapes non-ASCII writes it.
+    expect(mayHoldOtherPeoplesData(String.raw`{"body":"ask Andr\u00e9 kim"}`, true)).toBe(true);
+    expect(mayHoldOtherPeoplesData(line("ask Casey Kim"), false)).toBe(false);
   });
 });

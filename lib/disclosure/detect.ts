@@ -65,6 +65,7 @@ export function normalisePhone(phone: string, defaultCountry?: CountryCode): str
 const WORD_PATTERN = String.raw`\p{Lu}(?:\p{Ll}|['’-]\p{Lu})[\p{L}'’-]*\p{Ll}`;
 const CAPITALISED_RUN = new RegExp(`${WORD_PATTERN}(?: ${WORD_PATTERN})+`, "gu");
 const WORD = new RegExp(WORD_PATTERN, "gu");
+const HAS_CAPITALISED_RUN = new RegExp(`${WORD_PATTERN} ${WORD_PATTERN}`, "u");
 /** Full names of two to three words: "Casey Kim", "Mary Ann Jones". */
 const MIN_WORDS = 2;
 const MAX_WORDS = 3;
@@ -100,4 +101,16 @@ export function withoutOverlaps(spans: Span[]): Span[] {
     kept.push(span);
   }
   return kept;
+}
+
+/**
+ * Whether a record's raw JSON line could hold anything the detectors find: an "@", a run of six
+ * digits outside ISO dates, or (when names are looked up) two capitalised words. False lets the
+ * scan skip parsing the line. A line with JSON \u escapes is always parsed, since an escaped
+ * letter would hide a name from the pattern.
+ */
+export function mayHoldOtherPeoplesData(line: string, names: boolean): boolean {
+  if (line.includes("@") || line.includes("\\u")) return true;
+  if (names && HAS_CAPITALISED_RUN.test(line)) return true;
+  return DIGIT_RUN.test(line.replace(ISO_DATE, " "));
 }
