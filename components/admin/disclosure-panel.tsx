@@ -1,6 +1,6 @@
 import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";
-import { decideFindingAction } from "@/lib/actions/staff-requests";
+import { decideFindingAction, decideRemainingFindingsAction } from "@/lib/actions/staff-requests";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { formatDateTime } from "@/lib/format/dates";
 import { AWAITING_RELEASE_REVIEW } from "@/lib/requests/lifecycle";
@@ -31,21 +31,41 @@ function Passage({ finding }: { finding: Finding }) {
   );
 }
 
+function DecisionChoice({ legend }: { legend: string }) {
+  return (
+    <fieldset className="flex gap-4 text-sm">
+      <legend className="sr-only">{legend}</legend>
+      <label className="flex items-center gap-1">
+        <input type="radio" name="decision" value="REDACT" required defaultChecked /> Redact from the archive
+      </label>
+      <label className="flex items-center gap-1">
+        <input type="radio" name="decision" value="KEEP" /> Keep it
+      </label>
+    </fieldset>
+  );
+}
+
+const REASON_HINT = "Kept in the audit log. The customer is told how many passages were redacted, not why each one.";
+
 function DecisionForm({ finding, requestId }: { finding: Finding; requestId: string }) {
-  const id = `finding-${finding.id}`;
   return (
     <StaffActionForm action={decideFindingAction} requestId={requestId} fields={{ findingId: finding.id }} submitLabel="Save decision" variant="secondary">
-      <fieldset className="flex gap-4 text-sm">
-        <legend className="sr-only">Decision on this passage</legend>
-        <label className="flex items-center gap-1">
-          <input type="radio" name="decision" value="REDACT" required defaultChecked /> Redact from the archive
-        </label>
-        <label className="flex items-center gap-1">
-          <input type="radio" name="decision" value="KEEP" /> Keep it
-        </label>
-      </fieldset>
-      <ReasonField id={`${id}-reason`} label="Reason" hint="Kept in the audit log. The customer is told how many passages were redacted, not why each one." />
+      <DecisionChoice legend="Decision on this passage" />
+      <ReasonField id={`finding-${finding.id}-reason`} label="Reason" hint={REASON_HINT} />
     </StaffActionForm>
+  );
+}
+
+/** One decision for every passage left: a long conversation about one other person. */
+function RemainingForm({ requestId, pending }: { requestId: string; pending: number }) {
+  return (
+    <details className="rounded-md bg-zinc-50 px-4 py-3">
+      <summary className="cursor-pointer text-sm font-medium text-zinc-800">Decide all {pending} remaining passages at once</summary>
+      <StaffActionForm action={decideRemainingFindingsAction} requestId={requestId} submitLabel={`Decide all ${pending}`} variant="secondary" className="mt-3">
+        <DecisionChoice legend="Decision on every remaining passage" />
+        <ReasonField id="remaining-reason" label="Reason for all of them" hint={REASON_HINT} />
+      </StaffActionForm>
+    </details>
   );
 }
 
@@ -63,7 +83,7 @@ export function DisclosurePanel({ view }: { view: StaffRequestView }) {
   const findings = request.disclosureFindings;
   if (findings.length === 0) return null;
   const open = AWAITING_RELEASE_REVIEW.has(request.status);
-  const pending = findings.filter((finding) => finding.decision === "PENDING").length;
+  const pending = view.pendingFindings;
   return (
     <Card aria-labelledby="disclosure-title" className="space-y-4" data-testid="disclosure-panel">
       <h2 id="disclosure-title" className="text-lg font-semibold">
@@ -71,12 +91,13 @@ export function DisclosurePanel({ view }: { view: StaffRequestView }) {
       </h2>
       <p className="text-sm text-zinc-700">
         The customer&apos;s free text mentions other people. Redact each passage that would disclose another person&apos;s data, or keep it
-        (for example, a name the customer wrote about themselves). {open ? `${pending} of ${findings.length} still to decide; ` : ""}
+        (for example, a name the customer wrote about themselves). {open ? `${pending} still to decide; ` : ""}
         the archive is packaged once every passage is decided.
       </p>
       {open && view.ownRequest ? (
         <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">This is your own request: another member of staff has to review it.</p>
       ) : null}
+      {open && !view.ownRequest && pending > 1 ? <RemainingForm requestId={request.id} pending={pending} /> : null}
       <ol className="space-y-4">
         {findings.map((finding) => (
           <li key={finding.id} className="space-y-2 border-t border-zinc-100 pt-3" data-testid="disclosure-finding">

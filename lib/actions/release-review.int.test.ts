@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createApprovedRequest } from "@/test/factories";
-import { decideFindingAction } from "./staff-requests";
+import { decideFindingAction, decideRemainingFindingsAction } from "./staff-requests";
 
 // The Art. 15(4) decision as the review console's form sends it: who may send it, what it must
 // carry, and four eyes, with the database underneath (the Auth.js session is stood in for).
@@ -67,5 +67,24 @@ describe("the review-before-release decision", () => {
       ["request.released", reviewer.email, "vitest"],
     ]);
     expect(await db.jobEvent.count({ where: { id: `request-released/${request.id}` } })).toBe(1);
+  });
+
+  it("decides every remaining passage at once, one audit event each, and releases the request", async () => {
+    const { request, finding } = await heldRequest("rr-bulk@example.com");
+    await db.disclosureFinding.create({ data: { ...finding, id: undefined, recordIndex: 1, decidedAt: null } });
+    as(reviewer);
+    expect(await decideFindingAction(null, form({ requestId: request.id, findingId: finding.id, decision: "KEEP", reason: "The customer's own alias" }))).toMatchObject({ ok: true });
+    expect(await decideRemainingFindingsAction(null, form({ requestId: request.id, decision: "REDACT", reason: "Casey's address" }))).toMatchObject({ ok: true });
+    const decided = await db.disclosureFinding.findMany({ where: { requestId: request.id }, orderBy: { recordIndex: "asc" } });
+    expect(decided.map((f) => [f.decision, f.reason])).toEqual([
+      ["KEEP", "The customer's own alias"],
+      ["REDACT", "Casey's address"],
+    ]);
+    const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["disclosure.kept", "disclosure.redacted", "request.released"]);
+    expect(await decideRemainingFindingsAction(null, form({ requestId: request.id, decision: "REDACT", reason: "Once more" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer waiting/),
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   approveIdentity,
   cancelRequestAsStaff,
   decideFinding,
+  decideRemaining,
   extendRequestDeadline,
   rejectIdentity,
   retryFailedSource,
@@ -16,6 +17,7 @@ import {
   approveIdentitySchema,
   cancelRequestSchema,
   decideFindingSchema,
+  decideRemainingFindingsSchema,
   extendDeadlineSchema,
   rejectIdentitySchema,
   retrySourceSchema,
@@ -49,3 +51,8 @@ export const extendDeadlineAction = staffAction(extendDeadlineSchema, extendRequ
 export const cancelRequestAction = staffAction(cancelRequestSchema, cancelRequestAsStaff, "Cancelled. The customer has been emailed the reason.");
 export const retrySourceAction = staffAction(retrySourceSchema, retryFailedSource, "Retry started. The source is collected again and the archive re-packaged.");
 export const decideFindingAction = staffAction(decideFindingSchema, decideFinding, "Decided. Once every passage is decided, the archive is packaged.");
+export const decideRemainingFindingsAction = staffAction(
+  decideRemainingFindingsSchema,
+  decideRemaining,
+  "Decided every remaining passage. The archive is being packaged.",
+);

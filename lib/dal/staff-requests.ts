@@ -6,13 +6,14 @@ import { cancelRequestByStaff } from "@/lib/requests/cancel-by-staff";
 import { findDataSubjects, type SubjectMatch } from "@/lib/requests/data-subject";
 import { approveIdentityCheck, rejectIdentityCheck } from "@/lib/requests/decide-identity";
 import { extendDeadline } from "@/lib/requests/extend-deadline";
-import { decideDisclosureFinding } from "@/lib/requests/release-review";
+import { decideDisclosureFinding, decideRemainingFindings } from "@/lib/requests/release-review";
 import { requestSourceRetry } from "@/lib/requests/request-source-retry";
 import type { StaffOutcome } from "@/lib/requests/staff-outcome";
 import type {
   ApproveIdentityInput,
   CancelRequestInput,
   DecideFindingInput,
+  DecideRemainingFindingsInput,
   ExtendDeadlineInput,
   RejectIdentityInput,
   RetrySourceInput,
@@ -51,7 +52,7 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     },
   });
   if (!request) return null;
-  const [matches, earlier, timeline] = await Promise.all([
+  const [matches, earlier, timeline, pendingFindings] = await Promise.all([
     // The company's systems may be unreachable: the page says so instead of failing.
     findDataSubjects(request.user.email).catch((): SubjectMatch[] | null => null),
     db.privacyRequest.findMany({
@@ -66,12 +67,15 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       take: TIMELINE_LIMIT,
       select: { id: true, createdAt: true, action: true, actorType: true, actorEmail: true, targetId: true, metadata: true },
     }),
+    // All of them, beyond the findings listed on the page.
+    db.disclosureFinding.count({ where: { requestId: id, decision: "PENDING" } }),
   ]);
   return {
     request,
     matches,
     earlier,
     timeline,
+    pendingFindings,
     autoApprovePolicy: env().autoApproveIdentity,
     // Four eyes: the page offers no decision on the viewer's own request.
     ownRequest: request.userId === viewer.id,
@@ -110,4 +114,9 @@ export function retryFailedSource(viewer: Viewer, input: RetrySourceInput, conte
 export function decideFinding(viewer: Viewer, input: DecideFindingInput, context: AuditContext): Promise<StaffOutcome> {
   assertStaff(viewer, "decideFinding");
   return decideDisclosureFinding(staffCall(viewer, input.requestId, context), input);
+}
+
+export function decideRemaining(viewer: Viewer, input: DecideRemainingFindingsInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "decideRemaining");
+  return decideRemainingFindings(staffCall(viewer, input.requestId, context), input);
 }

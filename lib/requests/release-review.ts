@@ -1,8 +1,8 @@
-import { appendAuditEvent } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { appendAuditEvents } from "@/lib/audit";
+import { db, type Tx } from "@/lib/db";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { requestReleasedEvent } from "@/lib/events/request-released";
-import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffActor, type StaffCall, type StaffOutcome } from "./staff-outcome";
 import { transitionRequest } from "./transition";
 
 // Art. 15(4) GDPR: the copy "shall not adversely affect the rights and freedoms of others". A
@@ -31,45 +31,67 @@ const ALREADY_DECIDED = refused("This passage was already decided by another rev
 
 /** A reviewer's decision on one finding; the last one releases the request to packaging. */
 export async function decideDisclosureFinding(
-  { actor, requestId, context }: StaffCall,
+  call: StaffCall,
   input: { findingId: string; decision: FindingDecision; reason: string },
 ): Promise<StaffOutcome> {
-  const finding = await db.disclosureFinding.findFirst({
-    where: { id: input.findingId, requestId },
-    select: { id: true, kind: true, sourceKey: true, request: { select: { userId: true } } },
-  });
+  const finding = await db.disclosureFinding.findFirst({ where: { id: input.findingId, requestId: call.requestId }, select: { id: true } });
   if (!finding) return NOT_FOUND;
-  if (finding.request.userId === actor.id) return OWN_REQUEST;
+  return decideFindings(call, finding.id, input);
+}
+
+/** One decision and reason for every finding still undecided (a long conversation with one other person in it). */
+export function decideRemainingFindings(call: StaffCall, input: { decision: FindingDecision; reason: string }): Promise<StaffOutcome> {
+  return decideFindings(call, undefined, input);
+}
+
+async function decideFindings(
+  { actor, requestId, context }: StaffCall,
+  findingId: string | undefined,
+  input: { decision: FindingDecision; reason: string },
+): Promise<StaffOutcome> {
+  const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
+  if (!request) return NOT_FOUND;
+  if (request.userId === actor.id) return OWN_REQUEST;
   return withEventOutbox(async (tx) => {
-    const [request] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PrivacyRequest" WHERE id = ${requestId} FOR UPDATE`;
-    if (request?.status !== "RELEASE_REVIEW") return NOT_IN_REVIEW;
-    const { count } = await tx.disclosureFinding.updateMany({
-      where: { id: finding.id, decision: "PENDING" },
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PrivacyRequest" WHERE id = ${requestId} FOR UPDATE`;
+    if (locked?.status !== "RELEASE_REVIEW") return NOT_IN_REVIEW;
+    const pending = await tx.disclosureFinding.findMany({
+      where: { requestId, decision: "PENDING", ...(findingId ? { id: findingId } : {}) },
+      select: { id: true, kind: true, sourceKey: true },
+    });
+    if (pending.length === 0) return ALREADY_DECIDED;
+    await tx.disclosureFinding.updateMany({
+      where: { id: { in: pending.map((finding) => finding.id) } },
       data: { decision: input.decision, reason: input.reason, reviewerId: actor.id, decidedAt: new Date() },
     });
-    if (count === 0) return ALREADY_DECIDED;
-    // The other person's data itself stays out of the append-only log: kind, source and reason only.
-    await appendAuditEvent(tx, {
-      actor: actorOf(actor),
-      action: input.decision === "REDACT" ? "disclosure.redacted" : "disclosure.kept",
-      requestId,
-      context,
-      target: { type: "DisclosureFinding", id: finding.id },
-      metadata: { kind: finding.kind, source: finding.sourceKey, reason: input.reason },
-    });
-    const pending = await tx.disclosureFinding.count({ where: { requestId, decision: "PENDING" } });
-    if (pending > 0) return DONE;
-    const redacted = await tx.disclosureFinding.count({ where: { requestId, decision: "REDACT" } });
-    await transitionRequest(tx, {
-      requestId,
-      from: ["RELEASE_REVIEW"],
-      to: "PACKAGING",
-      action: "request.released",
-      actor: actorOf(actor),
-      context,
-      metadata: { redacted },
-      events: [requestReleasedEvent(requestId)],
-    });
+    // One event per finding. The other person's data itself stays out of the append-only log.
+    await appendAuditEvents(
+      tx,
+      pending.map((finding) => ({
+        actor: actorOf(actor),
+        action: input.decision === "REDACT" ? ("disclosure.redacted" as const) : ("disclosure.kept" as const),
+        requestId,
+        context,
+        target: { type: "DisclosureFinding", id: finding.id },
+        metadata: { kind: finding.kind, source: finding.sourceKey, reason: input.reason },
+      })),
+    );
+    if ((await tx.disclosureFinding.count({ where: { requestId, decision: "PENDING" } })) === 0) await release(tx, requestId, actor, context);
     return DONE;
+  });
+}
+
+/** RELEASE_REVIEW → PACKAGING, with the event that restages and packages (in the same transaction). */
+async function release(tx: Tx, requestId: string, actor: StaffActor, context: StaffCall["context"]): Promise<void> {
+  const redacted = await tx.disclosureFinding.count({ where: { requestId, decision: "REDACT" } });
+  await transitionRequest(tx, {
+    requestId,
+    from: ["RELEASE_REVIEW"],
+    to: "PACKAGING",
+    action: "request.released",
+    actor: actorOf(actor),
+    context,
+    metadata: { redacted },
+    events: [requestReleasedEvent(requestId)],
   });
 }
