@@ -15,7 +15,7 @@ import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
 import { expireArchives } from "./expire-archives";
 import { queueExport } from "./queue-export";
-import { decideDisclosureFinding } from "./release-review";
+import { decideDisclosureFinding, decideRemainingFindings } from "./release-review";
 
 // Art. 15(4) GDPR end to end on the embedded runner: a support ticket naming another customer
 // holds the request for a reviewer, whose decisions are audited and whose redactions the
@@ -26,6 +26,8 @@ reloadEnv();
 
 const MARKER = "[redacted: personal data of another person]";
 const MESSAGE = "My flatmate Casey Kim (casey@example.com, +49 30 901820) paid for my plan on 2024-03-05.";
+
+const ORDER_NOTE = "If I am out, my neighbour takes it: +353 87 765 4321.";
 
 const drain = () => drainJobs({ db, client: inngest, functions, backoffMs: 5 }, 60_000);
 
@@ -41,6 +43,11 @@ beforeAll(async () => {
      SELECT t.id, 'customer', $1, now() FROM streampay.support_tickets t
        JOIN streampay.customers c ON c.id = t.customer_id WHERE c.email = 'jordan@example.com' ORDER BY t.id DESC LIMIT 1`,
     [MESSAGE],
+  );
+  await client.query(
+    `UPDATE streampay.orders SET notes = $1 WHERE id = (SELECT min(o.id) FROM streampay.orders o
+       JOIN streampay.customers c ON c.id = o.customer_id WHERE c.email = 'jordan@example.com')`,
+    [ORDER_NOTE],
   );
   await client.end();
   reviewer = await db.user.create({ data: { email: "riley@example.com", role: "REVIEWER" } });
@@ -110,6 +117,24 @@ describe("review before release (Art. 15(4))", () => {
     await expireArchives(new Date(Date.now() + 365 * 24 * 3600 * 1000));
     const expired = await db.disclosureFinding.findMany({ where: { requestId: request.id } });
     expect(expired.map((f) => [f.matched, f.before, f.after, f.decision !== "PENDING"])).toEqual(expired.map(() => ["", "", "", true]));
+  });
+
+  it("finds a phone number in an order note, and keeps it when the reviewer decides so", async () => {
+    const request = await createApprovedRequest("jordan@example.com", { sourceKeys: ["orders"], formats: ["JSON"] });
+    await queueExport(request.id);
+    await drain();
+    const held = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { disclosureFindings: true } });
+    expect(held.status).toBe("RELEASE_REVIEW");
+    expect(held.disclosureFindings.map(({ sourceKey, path, kind, matched, recordIndex }) => ({ sourceKey, path, kind, matched, recordIndex }))).toEqual([
+      { sourceKey: "orders", path: "notes", kind: "PHONE", matched: "+353 87 765 4321", recordIndex: 0 },
+    ]);
+    expect(await decideRemainingFindings(staffCall(reviewer, request.id), { decision: "KEEP", reason: "The customer's own second number" })).toEqual({ kind: "done" });
+    await drain();
+    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true } });
+    expect(ready.status).toBe("READY");
+    const { entries } = await inspectArchive(getBlobStore(), ready.archives[0]!.storageKey, ready.archives[0]!.sha256);
+    expect(entries.get("data/orders.json")!.toString("utf8")).toContain(ORDER_NOTE);
+    expect(entries.get("README.html")!.toString("utf8")).not.toContain("Article 15(4)");
   });
 
   it("sends a request without other people's data straight to READY", async () => {

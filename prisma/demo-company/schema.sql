@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS streampay.orders (
   erased_at             timestamptz
 );
 CREATE INDEX IF NOT EXISTS orders_customer_id_id ON streampay.orders (customer_id, id);
+-- What the customer wrote with the order (free text: may name other people, Art. 15(4)).
+ALTER TABLE streampay.orders ADD COLUMN IF NOT EXISTS notes text;
 
 -- The seed drops and re-adds this table's foreign key and keyset index around its bulk load
 -- (prisma/demo-company/activity-bulk-load.ts); keep the names and definitions there in step.
