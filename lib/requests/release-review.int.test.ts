@@ -147,6 +147,21 @@ describe("review before release (Art. 15(4))", () => {
     expect(await db.auditEvent.count({ where: { requestId: request.id, action: "request.release_review" } })).toBe(0);
   });
 
+  it("releases exactly once when two reviewers decide the last two passages at the same moment", async () => {
+    const request = await createApprovedRequest("sam@example.com", { status: "RELEASE_REVIEW" });
+    const passage = { requestId: request.id, sourceKey: "support", path: "subject", kind: "NAME" as const, start: 0, end: 9, matched: "Casey Kim", before: "", after: "" };
+    const [first, second] = await Promise.all([0, 1].map((recordIndex) => db.disclosureFinding.create({ data: { ...passage, recordIndex } })));
+    const ada = await db.user.create({ data: { email: "ada-rr@example.com", role: "ADMIN" } });
+    const outcomes = await Promise.all([
+      decideDisclosureFinding(staffCall(reviewer, request.id), { findingId: first!.id, decision: "REDACT", reason: "Another customer" }),
+      decideDisclosureFinding(staffCall(ada, request.id), { findingId: second!.id, decision: "REDACT", reason: "Another customer" }),
+    ]);
+    expect(outcomes).toEqual([{ kind: "done" }, { kind: "done" }]);
+    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PACKAGING");
+    expect(await db.auditEvent.count({ where: { requestId: request.id, action: "request.released" } })).toBe(1);
+    expect(await db.jobEvent.count({ where: { name: "privacy/request.released", data: { path: ["requestId"], equals: request.id } } })).toBe(1);
+  });
+
   it("refuses a decision on a request that is not held, or on another request's finding", async () => {
     const held = await db.disclosureFinding.findFirstOrThrow();
     const other = await createApprovedRequest("sam@example.com");
