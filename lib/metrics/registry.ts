@@ -27,6 +27,12 @@ function portalRegistry(): Registry {
 
 let registry: Registry | undefined;
 
+/** The name of every metric, for the test that holds docs/operations.md to them. */
+export function metricNames(): string[] {
+  registry ??= portalRegistry();
+  return registry.getMetricsAsArray().map((metric) => metric.name);
+}
+
 /** The Prometheus text exposition of every metric, read now. */
 export function renderMetrics(): Promise<string> {
   registry ??= portalRegistry();
