@@ -57,10 +57,15 @@ function readOsRelease(): string {
   return "";
 }
 
+// A download that cannot connect retries each of Playwright's hosts before giving up; a hung one
+// must not hold `npm test` for ever. Debian's chromium with its dependencies took ~2 min here.
+const COMMAND_TIMEOUT_MS = 15 * 60_000;
+
 export const machineBrowserSetup: BrowserSetup = {
   find: () => findChromium(),
   run: (command, env) =>
-    spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, ...env } }).status === 0,
+    spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS })
+      .status === 0,
   isRoot: () => process.getuid?.() === 0,
   isDebianLike: () => isDebianLike(readOsRelease()),
   noBrowserMessage: () => noChromiumMessage(),
