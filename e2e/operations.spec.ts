@@ -8,15 +8,25 @@ test("/api/metrics refuses a scraper without the token and serves one that has i
   const anonymous = await request.get("/api/metrics");
   expect(anonymous.status()).toBe(401);
   expect(anonymous.headers()["www-authenticate"]).toContain("Bearer");
-  expect((await request.get("/api/metrics", { headers: { authorization: "Bearer not-the-token" } })).status()).toBe(401);
+  expect((await request.get("/api/metrics", { headers: { authorization: "Bearer not-the-token" } })).status()).toBe(
+    401,
+  );
 
   const scraped = await request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
   expect(scraped.status()).toBe(200);
   expect(scraped.headers()["content-type"]).toContain("text/plain; version=0.0.4");
   const text = await scraped.text();
-  for (const metric of ["portal_requests_open", "portal_requests_overdue", "portal_jobs", "portal_outbox_lag_seconds", "portal_export_duration_seconds"]) {
+  for (const metric of [
+    "portal_requests_open",
+    "portal_requests_overdue",
+    "portal_jobs",
+    "portal_outbox_lag_seconds",
+    "portal_export_duration_seconds",
+  ]) {
     expect(text, metric).toMatch(new RegExp(`^# TYPE ${metric} `, "m"));
   }
   // The refused scrapes were timed by this web process.
-  expect(text).toMatch(/^portal_http_request_duration_seconds_count\{[^}]*route="\/api\/metrics"[^}]*status="401"[^}]*\} [1-9]/m);
+  expect(text).toMatch(
+    /^portal_http_request_duration_seconds_count\{[^}]*route="\/api\/metrics"[^}]*status="401"[^}]*\} [1-9]/m,
+  );
 });

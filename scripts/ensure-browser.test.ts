@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { findChromium, noChromiumMessage } from "../e2e/support/browser";
-import { APT_INSTALL, APT_UPDATE, ensureBrowser, isDebianLike, PLAYWRIGHT_INSTALL, type BrowserSetup } from "./ensure-browser";
+import {
+  APT_INSTALL,
+  APT_UPDATE,
+  ensureBrowser,
+  isDebianLike,
+  PLAYWRIGHT_INSTALL,
+  type BrowserSetup,
+} from "./ensure-browser";
 
 // A machine whose files are a set of paths; commands "install" a path when they succeed.
 function machine(options: {
@@ -12,7 +19,12 @@ function machine(options: {
 }) {
   const files = new Set(options.present ?? []);
   const ran: string[] = [];
-  const lookup = { env: {}, exists: (p: string) => files.has(p), playwrightPath: () => "/pw/chrome", systemPaths: ["/usr/bin/chromium"] };
+  const lookup = {
+    env: {},
+    exists: (p: string) => files.has(p),
+    playwrightPath: () => "/pw/chrome",
+    systemPaths: ["/usr/bin/chromium"],
+  };
   const setup: BrowserSetup = {
     find: () => findChromium(lookup),
     run: (command) => {
@@ -32,14 +44,22 @@ function machine(options: {
 describe("ensureBrowser", () => {
   it("uses a Chromium that is already there and installs nothing", () => {
     const { setup, ran } = machine({ present: ["/usr/bin/chromium"], root: true, debian: true });
-    expect(ensureBrowser(setup)).toEqual({ ok: true, path: "/usr/bin/chromium", origin: "the system's Chromium, already installed" });
+    expect(ensureBrowser(setup)).toEqual({
+      ok: true,
+      path: "/usr/bin/chromium",
+      origin: "the system's Chromium, already installed",
+    });
     expect(ran).toEqual([]);
   });
 
   it("downloads Playwright's Chromium when none is found and stops there", () => {
     const { setup, ran } = machine({ playwrightInstalls: true, root: true, debian: true });
     const result = ensureBrowser(setup);
-    expect(result).toMatchObject({ ok: true, path: "/pw/chrome", origin: expect.stringContaining("playwright install") });
+    expect(result).toMatchObject({
+      ok: true,
+      path: "/pw/chrome",
+      origin: expect.stringContaining("playwright install"),
+    });
     expect(ran).toEqual(["npx playwright install chromium"]);
   });
 
@@ -53,7 +73,10 @@ describe("ensureBrowser", () => {
   it("does not touch apt when not root, and says what to do", () => {
     const { setup, ran } = machine({ aptInstalls: true, root: false, debian: true });
     const result = ensureBrowser(setup);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^No Chromium for the end-to-end tests: run `npx playwright install chromium`/) });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^No Chromium for the end-to-end tests: run `npx playwright install chromium`/),
+    });
     expect(ran).toEqual(["npx playwright install chromium"]);
   });
 

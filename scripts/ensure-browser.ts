@@ -31,7 +31,8 @@ export function ensureBrowser(setup: BrowserSetup): EnsuredBrowser {
 
   if (setup.run(PLAYWRIGHT_INSTALL)) {
     const downloaded = setup.find();
-    if (downloaded) return { ok: true, path: downloaded.path, origin: "downloaded now by `npx playwright install chromium`" };
+    if (downloaded)
+      return { ok: true, path: downloaded.path, origin: "downloaded now by `npx playwright install chromium`" };
   }
 
   if (setup.isRoot() && setup.isDebianLike()) {
@@ -64,8 +65,11 @@ const COMMAND_TIMEOUT_MS = 15 * 60_000;
 export const machineBrowserSetup: BrowserSetup = {
   find: () => findChromium(),
   run: (command, env) =>
-    spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS })
-      .status === 0,
+    spawnSync(command[0]!, command.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+      timeout: COMMAND_TIMEOUT_MS,
+    }).status === 0,
   isRoot: () => process.getuid?.() === 0,
   isDebianLike: () => isDebianLike(readOsRelease()),
   noBrowserMessage: () => noChromiumMessage(),

@@ -10,7 +10,11 @@ const BRAND = [0x1d, 0x4e, 0xd8] as const; // --color-brand-600 in app/globals.c
 const WHITE = [0xff, 0xff, 0xff] as const;
 
 // The drawing on a 64×64 grid; the SVG and the rasteriser read the same numbers.
-const shape = { radius: 14, body: { x: 16, y: 29, w: 32, h: 23, r: 4 }, shackle: { cx: 32, cy: 24, r: 10, bottom: 30, half: 2.5 } };
+const shape = {
+  radius: 14,
+  body: { x: 16, y: 29, w: 32, h: 23, r: 4 },
+  shackle: { cx: 32, cy: 24, r: 10, bottom: 30, half: 2.5 },
+};
 const keyhole = { cx: 32, cy: 39, r: 3.5, w: 3, bottom: 45 };
 
 export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="Privacy portal">
@@ -37,7 +41,8 @@ function onShackle(x: number, y: number): boolean {
 /** The colour at a point of the 64×64 grid, or undefined where the icon is transparent. */
 function colourAt(x: number, y: number): readonly number[] | undefined {
   if (!inRoundedRect(x, y, { x: 0, y: 0, w: 64, h: 64, r: shape.radius })) return undefined;
-  const inKeyhole = Math.hypot(x - keyhole.cx, y - keyhole.cy) <= keyhole.r ||
+  const inKeyhole =
+    Math.hypot(x - keyhole.cx, y - keyhole.cy) <= keyhole.r ||
     (Math.abs(x - keyhole.cx) <= keyhole.w / 2 && y >= keyhole.cy && y <= keyhole.bottom);
   const white = (onShackle(x, y) || inRoundedRect(x, y, shape.body)) && !inKeyhole;
   return white ? WHITE : BRAND;
@@ -95,7 +100,12 @@ function encodePng(size: number, rgba: Buffer): Buffer {
   const rows = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** An ICO file (ICONDIR, one ICONDIRENTRY per image) whose images are PNGs. */
@@ -125,5 +135,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // Emails: most mail clients (Gmail, Outlook) do not show SVG images.
   writeFileSync("public/logo-email.png", rasterise(96));
   writeFileSync("public/favicon.ico", encodeIco([16, 32, 48].map((size) => ({ size, png: rasterise(size) }))));
-  console.log("Wrote public/logo.svg, favicon.svg, favicon.ico, icon-192.png, icon-512.png, apple-touch-icon.png, logo-email.png");
+  console.log(
+    "Wrote public/logo.svg, favicon.svg, favicon.ico, icon-192.png, icon-512.png, apple-touch-icon.png, logo-email.png",
+  );
 }

@@ -28,7 +28,11 @@ describe("security.txt", () => {
   });
 
   it("leaves out the optional fields when they are not configured", () => {
-    const bare = securityTxt({ contact: "mailto:a@b.example", canonical: "https://b.example/.well-known/security.txt", now });
+    const bare = securityTxt({
+      contact: "mailto:a@b.example",
+      canonical: "https://b.example/.well-known/security.txt",
+      now,
+    });
     expect(bare).not.toMatch(/^Policy:/m);
     expect(bare).not.toMatch(/^Preferred-Languages:/m);
     expect(bare.endsWith("\n")).toBe(true);

@@ -17,7 +17,8 @@ export const checkpointAge = new Gauge({
   registers: [],
   async collect() {
     const now = Date.now();
-    if (!cached || now - cached.at > CACHE_MS) cached = { at: now, createdAt: await latestAuditCheckpoint(getBlobStore()) };
+    if (!cached || now - cached.at > CACHE_MS)
+      cached = { at: now, createdAt: await latestAuditCheckpoint(getBlobStore()) };
     this.set(cached.createdAt ? Math.max(0, (now - cached.createdAt.getTime()) / 1000) : Number.POSITIVE_INFINITY);
   },
 });

@@ -16,7 +16,13 @@ export type HistogramRows = {
 
 /** What prom-client's Registry reads from a metric (its `get()`), in the shape it formats. */
 export type MetricSeries = { metricName: string; labels: Record<string, string | number>; value: number };
-export type MetricSnapshot = { name: string; help: string; type: "histogram"; aggregator: "sum"; values: MetricSeries[] };
+export type MetricSnapshot = {
+  name: string;
+  help: string;
+  type: "histogram";
+  aggregator: "sum";
+  values: MetricSeries[];
+};
 
 type Row = { label: string | null; count: number; sum: number | null; buckets: number[] };
 
@@ -38,13 +44,23 @@ export class DatabaseHistogram {
       SELECT ${labelName ? Prisma.sql`x.label` : Prisma.sql`NULL::text`} AS label, count(*)::int AS count,
              sum(x.v)::float8 AS sum, ARRAY[${Prisma.join(counts)}] AS buckets
       FROM (${values}) x WHERE x.v IS NOT NULL GROUP BY 1 ORDER BY 1`;
-    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values: found.flatMap((row) => this.series(row, labelName)) };
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values: found.flatMap((row) => this.series(row, labelName)),
+    };
   }
 
   private series(row: Row, labelName: string | undefined): MetricSeries[] {
     const labels = labelName && row.label !== null ? { [labelName]: row.label } : {};
     return [
-      ...this.buckets.map((le, i) => ({ metricName: `${this.name}_bucket`, labels: { ...labels, le }, value: row.buckets[i] ?? 0 })),
+      ...this.buckets.map((le, i) => ({
+        metricName: `${this.name}_bucket`,
+        labels: { ...labels, le },
+        value: row.buckets[i] ?? 0,
+      })),
       { metricName: `${this.name}_bucket`, labels: { ...labels, le: "+Inf" }, value: row.count },
       { metricName: `${this.name}_sum`, labels, value: row.sum ?? 0 },
       { metricName: `${this.name}_count`, labels, value: row.count },

@@ -19,7 +19,8 @@ export const exportDuration = new DatabaseHistogram(
       SELECT EXTRACT(EPOCH FROM a."createdAt" - COALESCE(ic."decidedAt", s.started))::float8 AS v
       FROM "ExportArchive" a
       LEFT JOIN "IdentityCheck" ic ON ic."requestId" = a."requestId"
-      LEFT JOIN LATERAL (SELECT min(rs."startedAt") AS started FROM "RequestSource" rs WHERE rs."requestId" = a."requestId") s ON true`,
+      LEFT JOIN LATERAL (SELECT min(rs."startedAt") AS started
+                         FROM "RequestSource" rs WHERE rs."requestId" = a."requestId") s ON true`,
   }),
 );
 

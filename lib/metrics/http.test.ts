@@ -8,7 +8,9 @@ describe("the route label of an HTTP request", () => {
   });
 
   it("puts back catch-all segments and percent-encoded values by their parameter's name", () => {
-    expect(routeTemplate("/api/auth/callback/email", { nextauth: ["callback", "email"] })).toBe("/api/auth/[...nextauth]");
+    expect(routeTemplate("/api/auth/callback/email", { nextauth: ["callback", "email"] })).toBe(
+      "/api/auth/[...nextauth]",
+    );
     expect(routeTemplate("/api/v1/exports/a%20b", { id: "a b" })).toBe("/api/v1/exports/[id]");
   });
 });

@@ -34,7 +34,8 @@ export function routeTemplate(pathname: string, params: unknown): string {
     for (const [name, value] of Object.entries(params)) {
       if (typeof value === "string") names.set(value, `[${name}]`);
       // A catch-all's segments become one `[...name]`.
-      if (Array.isArray(value)) for (const segment of value) if (typeof segment === "string") names.set(segment, `[...${name}]`);
+      if (Array.isArray(value))
+        for (const segment of value) if (typeof segment === "string") names.set(segment, `[...${name}]`);
     }
   }
   const segments = pathname.split("/").map((segment) => names.get(safeDecode(segment)) ?? segment);
@@ -51,7 +52,10 @@ function safeDecode(segment: string): string {
 
 /** Times `answer` and records it under the request's route and the response's status. */
 export async function timed(request: Request, params: unknown, answer: () => Promise<Response>): Promise<Response> {
-  const stop = httpRequestDuration().startTimer({ method: request.method, route: routeTemplate(new URL(request.url).pathname, params) });
+  const stop = httpRequestDuration().startTimer({
+    method: request.method,
+    route: routeTemplate(new URL(request.url).pathname, params),
+  });
   try {
     const response = await answer();
     stop({ status: String(response.status) });

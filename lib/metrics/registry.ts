@@ -19,7 +19,15 @@ function portalRegistry(): Registry {
   const databaseHistograms: DatabaseHistogram[] = [exportDuration, exportSize, collectDuration];
   // prom-client formats any object with a name, a type and get(); these count in SQL.
   for (const histogram of databaseHistograms) registry.registerMetric(histogram as unknown as Metric);
-  const metrics: Metric[] = [httpRequestDuration(), emailFailures(), emailsSent, sourceCollects, sourceFailureStreak, jobRuns, outboxLag];
+  const metrics: Metric[] = [
+    httpRequestDuration(),
+    emailFailures(),
+    emailsSent,
+    sourceCollects,
+    sourceFailureStreak,
+    jobRuns,
+    outboxLag,
+  ];
   metrics.push(requestsOpen, requestsOverdue, requestsDueSoon, checkpointAge);
   for (const metric of metrics) registry.registerMetric(metric);
   return registry;

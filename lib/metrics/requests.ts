@@ -17,7 +17,11 @@ export const requestsOpen = new Gauge({
   labelNames: ["status"],
   registers: [],
   async collect() {
-    const rows = await db.privacyRequest.groupBy({ by: ["status"], where: { status: { in: statusesIn(OPEN) } }, _count: { _all: true } });
+    const rows = await db.privacyRequest.groupBy({
+      by: ["status"],
+      where: { status: { in: statusesIn(OPEN) } },
+      _count: { _all: true },
+    });
     for (const status of OPEN) this.set({ status }, rows.find((row) => row.status === status)?._count._all ?? 0);
   },
 });

@@ -17,5 +17,7 @@ export function GET() {
     now: new Date(),
   });
   // RFC 9116 §3: text/plain with a charset; a day's cache keeps Expires well in the future.
-  return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
+  return new Response(body, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" },
+  });
 }

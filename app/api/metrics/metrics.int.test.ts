@@ -43,7 +43,8 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
     const match = /^([a-z0-9_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
     const found = Object.fromEntries([...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return match[3] === "+Inf" ? Number.POSITIVE_INFINITY : Number(match[3]);
+    if (Object.entries(labels).every(([k, v]) => found[k] === v))
+      return match[3] === "+Inf" ? Number.POSITIVE_INFINITY : Number(match[3]);
   }
   return undefined;
 }
@@ -87,14 +88,20 @@ describe("what /api/metrics reports", () => {
     const sources = await db.requestSource.findMany({ where: { requestId: request.id } });
     const started = Math.min(...sources.map((s) => s.startedAt!.getTime()));
     expect(value(text, "portal_export_duration_seconds_count")).toBe(1);
-    expect(value(text, "portal_export_duration_seconds_sum")).toBeCloseTo((archive.createdAt.getTime() - started) / 1000, 2);
+    expect(value(text, "portal_export_duration_seconds_sum")).toBeCloseTo(
+      (archive.createdAt.getTime() - started) / 1000,
+      2,
+    );
     expect(value(text, "portal_export_duration_seconds_bucket", { le: "+Inf" })).toBe(1);
 
     for (const source of sources) {
       expect(value(text, "portal_source_collects", { source: source.sourceKey, status: "DONE" })).toBe(1);
       expect(value(text, "portal_source_collect_duration_seconds_count", { source: source.sourceKey })).toBe(1);
       const took = (source.finishedAt!.getTime() - source.startedAt!.getTime()) / 1000;
-      expect(value(text, "portal_source_collect_duration_seconds_sum", { source: source.sourceKey })).toBeCloseTo(took, 2);
+      expect(value(text, "portal_source_collect_duration_seconds_sum", { source: source.sourceKey })).toBeCloseTo(
+        took,
+        2,
+      );
       expect(value(text, "portal_source_consecutive_failures", { source: source.sourceKey })).toBe(0);
     }
     expect(value(text, "portal_emails_sent_total", { template: "data-ready" })).toBe(1);
@@ -115,7 +122,10 @@ describe("what /api/metrics reports", () => {
     expect(value(text, "portal_requests_open", { status: "FAILED" })).toBe(3);
 
     // Staff retry the last one and it succeeds: the streak ends.
-    await db.requestSource.update({ where: { requestId_sourceKey: { requestId: failing[2]!, sourceKey: "orders" } }, data: { status: "PENDING" } });
+    await db.requestSource.update({
+      where: { requestId_sourceKey: { requestId: failing[2]!, sourceKey: "orders" } },
+      data: { status: "PENDING" },
+    });
     await collectSource(failing[2]!, "orders", store);
     text = await metrics();
     expect(value(text, "portal_source_consecutive_failures", { source: "orders" })).toBe(0);
@@ -128,7 +138,8 @@ describe("what /api/metrics reports", () => {
     await createPendingRequest("soon@example.com", { dueAt: new Date(Date.now() + 3 * day) });
     await createPendingRequest("later@example.com", { dueAt: new Date(Date.now() + 20 * day) });
     const text = await metrics();
-    const grew = (name: string, labels?: Record<string, string>) => value(text, name, labels)! - value(before, name, labels)!;
+    const grew = (name: string, labels?: Record<string, string>) =>
+      value(text, name, labels)! - value(before, name, labels)!;
     expect(grew("portal_requests_open", { status: "IDENTITY_REVIEW" })).toBe(3);
     expect(grew("portal_requests_overdue")).toBe(1);
     expect(grew("portal_requests_due_within_7_days")).toBe(1);
@@ -142,13 +153,27 @@ describe("what /api/metrics reports", () => {
     await db.jobRun.createMany({
       data: [
         { functionId: "metrics-test", eventId: "e1", event },
-        { functionId: "metrics-test", eventId: "e2", event, leaseOwner: "worker-1", leaseExpiresAt: new Date(Date.now() + 30_000) },
-        { functionId: "metrics-test", eventId: "e3", event, attempts: { "collect:orders": 1 }, runAfter: new Date(Date.now() + 60_000) },
+        {
+          functionId: "metrics-test",
+          eventId: "e2",
+          event,
+          leaseOwner: "worker-1",
+          leaseExpiresAt: new Date(Date.now() + 30_000),
+        },
+        {
+          functionId: "metrics-test",
+          eventId: "e3",
+          event,
+          attempts: { "collect:orders": 1 },
+          runAfter: new Date(Date.now() + 60_000),
+        },
         { functionId: "metrics-test", eventId: "e4", event, status: "COMPLETED" },
       ],
     });
     await db.outboxEvent.create({ data: { id: "o1", name: "test/event", data: {}, createdAt: minutesAgo(10) } });
-    await db.outboxEvent.create({ data: { id: "o2", name: "test/event", data: {}, createdAt: minutesAgo(30), sentAt: new Date() } });
+    await db.outboxEvent.create({
+      data: { id: "o2", name: "test/event", data: {}, createdAt: minutesAgo(30), sentAt: new Date() },
+    });
     await db.jobEvent.create({ data: { id: "j1", name: "test/event", data: {}, receivedAt: minutesAgo(2) } });
 
     forgetCheckpointAge();
@@ -168,9 +193,17 @@ describe("what /api/metrics reports", () => {
   });
 
   it("times API requests by route template and status (this process)", async () => {
-    await callRoute(getExport, browserRequest("/api/v1/exports/00000000-0000-0000-0000-000000000000"), { id: "00000000-0000-0000-0000-000000000000" });
+    await callRoute(getExport, browserRequest("/api/v1/exports/00000000-0000-0000-0000-000000000000"), {
+      id: "00000000-0000-0000-0000-000000000000",
+    });
     const text = await metrics();
-    expect(value(text, "portal_http_request_duration_seconds_count", { route: "/api/v1/exports/[id]", method: "GET", status: "401" })).toBe(1);
+    expect(
+      value(text, "portal_http_request_duration_seconds_count", {
+        route: "/api/v1/exports/[id]",
+        method: "GET",
+        status: "401",
+      }),
+    ).toBe(1);
     expect(text).not.toContain("00000000-0000");
     // The refused scrapes above were timed too.
     expect(value(text, "portal_http_request_duration_seconds_count", { route: "/api/metrics", status: "401" })).toBe(3);

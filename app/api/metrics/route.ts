@@ -18,12 +18,17 @@ export function GET(request: Request): Promise<Response> {
     const access = scrapeAccess(request.headers.get("authorization"), env().METRICS_TOKEN);
     if (access === "disabled") return apiError("not_found", "There is nothing at that address.");
     if (access === "refused") {
-      const refused = apiError("unauthenticated", "Present the metrics token as `Authorization: Bearer <METRICS_TOKEN>`.");
+      const refused = apiError(
+        "unauthenticated",
+        "Present the metrics token as `Authorization: Bearer <METRICS_TOKEN>`.",
+      );
       refused.headers.set("WWW-Authenticate", 'Bearer realm="metrics"');
       return refused;
     }
     try {
-      return new Response(await renderMetrics(), { headers: { "Content-Type": METRICS_CONTENT_TYPE, "Cache-Control": "no-store" } });
+      return new Response(await renderMetrics(), {
+        headers: { "Content-Type": METRICS_CONTENT_TYPE, "Cache-Control": "no-store" },
+      });
     } catch (error) {
       if (isDatabaseUnavailable(error)) return databaseUnavailable();
       throw error;
