@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDay } from "@/lib/format/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
 import { QueueFilters } from "@/components/admin/queue-filters";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";

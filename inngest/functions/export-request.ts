@@ -1,7 +1,7 @@
 import { startCollection } from "@/lib/requests/start-collection";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
-import { requestApproved } from "../events";
+import { requestApproved } from "@/lib/events/definitions";
 import { collectSources, packageAndNotify } from "./export-steps";
 
 /** privacy/request.approved → collect every source → package → email the link. */

@@ -1,7 +1,7 @@
 import { reopenSource } from "@/lib/requests/fail-source";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
-import { sourceRetryRequested } from "../events";
+import { sourceRetryRequested } from "@/lib/events/definitions";
 import { collectSources, packageAndNotify } from "./export-steps";
 
 /** privacy/source.retry → re-collect just that source → re-package → email the link. */

@@ -1,4 +1,4 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { appendAuditEvents, type AuditContext } from "@/lib/audit";
 import { dueDate } from "@/lib/compliance/legal-clock";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";

@@ -1,4 +1,4 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db } from "@/lib/db";
 import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { withEventOutbox } from "@/lib/events/outbox";
