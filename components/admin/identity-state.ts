@@ -1,7 +1,8 @@
 import { IdentityCheckStatus, type IdentityMethod } from "@/lib/generated/prisma/enums";
 
 /** No reviewer has decided yet (an automatic match is decided when the request is made). */
-export const isCheckPending = (status: IdentityCheckStatus | null | undefined) => status === IdentityCheckStatus.PENDING;
+export const isCheckPending = (status: IdentityCheckStatus | null | undefined) =>
+  status === IdentityCheckStatus.PENDING;
 export const isCheckApproved = (status: IdentityCheckStatus) => status === IdentityCheckStatus.APPROVED;
 export const isCheckRejected = (status: IdentityCheckStatus) => status === IdentityCheckStatus.REJECTED;
 

@@ -39,7 +39,10 @@ function failFastWhenRejected(error: unknown): never {
 }
 
 /** Packages the archive and emails the customer their link. */
-export async function packageAndNotify(step: Step, requestId: string): Promise<{ status: typeof RequestStatus.READY; archiveId: string }> {
+export async function packageAndNotify(
+  step: Step,
+  requestId: string,
+): Promise<{ status: typeof RequestStatus.READY; archiveId: string }> {
   const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
   await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
   return { status: RequestStatus.READY, archiveId: archive.archiveId };

@@ -47,7 +47,10 @@ type LinkableRequest = {
  * downloadable and its latest archive is still kept; null otherwise. The caller has authorised the
  * viewer for this request (findOwnPrivacyRequest).
  */
-export function downloadLinkFor(request: LinkableRequest, now: Date = new Date()): { path: string; expiresAt: Date } | null {
+export function downloadLinkFor(
+  request: LinkableRequest,
+  now: Date = new Date(),
+): { path: string; expiresAt: Date } | null {
   const archive = request.archives[0];
   if (!isDownloadable(request.status) || !archive || isArchiveGone(archive, now)) return null;
   return signDownloadPath(request.id, archive);

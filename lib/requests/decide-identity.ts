@@ -75,7 +75,9 @@ export async function rejectIdentityCheck(call: StaffCall, reason: string): Prom
     action: "identity.rejected",
     data: { completedAt: new Date() },
     metadata: { reason },
-    events: [customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` })],
+    events: [
+      customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` }),
+    ],
     reason,
   });
 }
@@ -94,7 +96,14 @@ type Decision = Required<Pick<TransitionInput, "action" | "data" | "metadata" | 
 async function decide({ actor, requestId, context }: StaffCall, decision: Decision): Promise<StaffOutcome> {
   const { to, check, reason, ...transition } = decision;
   const decided = await withEventOutbox(async (tx) => {
-    const moved = await transitionRequest(tx, { requestId, from: AWAITING_IDENTITY, to, actor: actorOf(actor), context, ...transition });
+    const moved = await transitionRequest(tx, {
+      requestId,
+      from: AWAITING_IDENTITY,
+      to,
+      actor: actorOf(actor),
+      context,
+      ...transition,
+    });
     if (moved) {
       const recorded = { status: check, reviewerId: actor.id, decidedAt: new Date(), reason };
       await tx.identityCheck.upsert({

@@ -31,7 +31,12 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
         target: { type: "ExportArchive", id: archive.id },
         metadata: { reason: "retention period ended" },
       });
-      await transitionRequest(tx, { requestId: archive.requestId, from: [RequestStatus.READY], to: RequestStatus.EXPIRED, action: "request.expired" });
+      await transitionRequest(tx, {
+        requestId: archive.requestId,
+        from: [RequestStatus.READY],
+        to: RequestStatus.EXPIRED,
+        action: "request.expired",
+      });
     });
   }
   return { expired: due.length };

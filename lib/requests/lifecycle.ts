@@ -66,7 +66,9 @@ export const EXTENDABLE = OPEN;
 /** The customer may download the archive (while it is kept; lib/dal/downloads.ts downloadLinkFor). */
 export const DOWNLOADABLE = set("READY");
 /** Delivered: the archive reached READY (and may since have expired by the clock); the deadline is behind it. */
-export const DELIVERED = set(...REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status)));
+export const DELIVERED = set(
+  ...REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status)),
+);
 
 export const isOpen = (status: RequestStatus) => OPEN.has(status);
 export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);

@@ -46,7 +46,10 @@ export function presentPrivacyRequest(
 }
 
 /** Deleted, or past its retention (the expiry job may not have run yet): nothing to download any more. */
-export function isArchiveGone(archive: Pick<ExportArchive, "deletedAt" | "expiresAt">, now: Date = new Date()): boolean {
+export function isArchiveGone(
+  archive: Pick<ExportArchive, "deletedAt" | "expiresAt">,
+  now: Date = new Date(),
+): boolean {
   return archive.deletedAt !== null || archive.expiresAt <= now;
 }
 

@@ -50,7 +50,10 @@ export const isCollecting = (status: SourceStatus) => status === SourceStatus.CO
 
 /** The statuses a source has in the archive: collected, or explained as failed. */
 export type SettledSourceStatus = typeof SourceStatus.DONE | typeof SourceStatus.FAILED;
-export const SETTLED: ReadonlySet<SourceStatus> = new Set<SettledSourceStatus>([SourceStatus.DONE, SourceStatus.FAILED]);
+export const SETTLED: ReadonlySet<SourceStatus> = new Set<SettledSourceStatus>([
+  SourceStatus.DONE,
+  SourceStatus.FAILED,
+]);
 export const isSettled = (status: SourceStatus): status is SettledSourceStatus => SETTLED.has(status);
 
 /**

@@ -14,7 +14,9 @@ const sourceKey = listSources()[0]!.key;
 
 async function requestWithSource(email: string, status: SourceStatus) {
   const request = await createApprovedRequest(email, { status: status === "FAILED" ? "FAILED" : "COLLECTING" });
-  await db.requestSource.create({ data: { requestId: request.id, sourceKey, status, attempts: 2, recordCount: 7, error: "before" } });
+  await db.requestSource.create({
+    data: { requestId: request.id, sourceKey, status, attempts: 2, recordCount: 7, error: "before" },
+  });
   return request;
 }
 

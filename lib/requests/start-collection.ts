@@ -35,7 +35,10 @@ export async function startCollection(requestId: string): Promise<{ sourceKeys: 
  * The request's move to COLLECTING, from APPROVED (its collection starts) or FAILED (staff retry a
  * failed source, fail-source.ts): the lifecycle's two ways in. A stale failure reason is cleared.
  */
-export function moveToCollecting(tx: Tx, input: { requestId: string; metadata: Record<string, unknown> }): Promise<boolean> {
+export function moveToCollecting(
+  tx: Tx,
+  input: { requestId: string; metadata: Record<string, unknown> },
+): Promise<boolean> {
   return transitionRequest(tx, {
     requestId: input.requestId,
     to: RequestStatus.COLLECTING,
