@@ -13,6 +13,9 @@ import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
 // While the database is away it answers page requests with 503 itself (lib/database/probe.ts).
 
 const SIGNED_IN_AREAS = [/^\/admin(\/|$)/, /^\/privacy-center\/request$/, /^\/privacy-center\/requests(\/|$)/];
+// Files in public/ and the metadata routes (manifest, security.txt) read no database: they stay
+// reachable while it is away, as RFC 9116 asks of security.txt.
+const NEEDS_NO_DATABASE = /^\/(robots\.txt|favicon\.(ico|svg)|logo\.svg|[\w-]+\.png|manifest\.webmanifest|\.well-known\/)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -70,7 +73,8 @@ function redirectToSignIn(request: NextRequest): NextResponse {
  */
 function rendersPage(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  return (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const read = request.method === "GET" || request.method === "HEAD";
+  return read && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !NEEDS_NO_DATABASE.test(pathname);
 }
 
 /** Next.js reads the nonce for its own scripts from the request's CSP header while rendering. */

@@ -27,6 +27,18 @@ describe("configuration", () => {
     expect(() => parseEnv({ DEFAULT_LOCALE: "../etc/passwd" })).toThrow(/DEFAULT_LOCALE/);
   });
 
+  it("takes the security contact as an email address or a mailto:/https: URI, nothing else", () => {
+    expect(parseEnv({ SECURITY_CONTACT: "security@example.com" }).SECURITY_CONTACT).toBe("mailto:security@example.com");
+    expect(parseEnv({ SECURITY_CONTACT: "https://example.com/report" }).SECURITY_CONTACT).toBe("https://example.com/report");
+    expect(() => parseEnv({ SECURITY_CONTACT: "http://example.com/report" })).toThrow(/SECURITY_CONTACT/);
+    expect(() => parseEnv({ SECURITY_CONTACT: "call us" })).toThrow(/SECURITY_CONTACT/);
+  });
+
+  it("refuses a metrics token short enough to guess", () => {
+    expect(() => parseEnv({ METRICS_TOKEN: "secret" })).toThrow(/METRICS_TOKEN/);
+    expect(parseEnv({ METRICS_TOKEN: "a".repeat(32) }).METRICS_TOKEN).toHaveLength(32);
+  });
+
   it("trusts no proxy unless told how many there are", () => {
     expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);

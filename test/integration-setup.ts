@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { reloadEnv } from "@/lib/env";
 import { closeSourceDatabase } from "@/lib/sources/source-database";
 import { createDatabase } from "./database";
 
@@ -9,6 +10,8 @@ const database = await createDatabase(inject("testServerUrl"), {
 });
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+// lib/db reads DATABASE_URL through lib/env: drop anything read before this file chose the database.
+reloadEnv();
 
 afterAll(async () => {
   const { portalDb } = globalThis as { portalDb?: { $disconnect(): Promise<void> } };

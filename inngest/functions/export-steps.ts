@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { collectSource } from "@/lib/requests/collect-source";
 import { failSource } from "@/lib/requests/fail-source";
 import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/notify-customer";
@@ -39,10 +40,13 @@ function failFastWhenRejected(error: unknown): never {
 }
 
 /** Packages the archive and emails the customer their link. */
-export async function packageAndNotify(step: Step, requestId: string): Promise<{ status: "READY"; archiveId: string }> {
+export async function packageAndNotify(
+  step: Step,
+  requestId: string,
+): Promise<{ status: typeof RequestStatus.READY; archiveId: string }> {
   const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
   await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
-  return { status: "READY", archiveId: archive.archiveId };
+  return { status: RequestStatus.READY, archiveId: archive.archiveId };
 }
 
 /**
@@ -52,6 +56,6 @@ export async function packageAndNotify(step: Step, requestId: string): Promise<{
  */
 export async function packageUnlessHeld(step: Step, requestId: string) {
   const hold = (await step.run("check-other-peoples-data", () => holdForReleaseReview(requestId))) as { held: boolean; pending: number };
-  if (hold.held) return { status: "RELEASE_REVIEW" as const, pending: hold.pending };
+  if (hold.held) return { status: RequestStatus.RELEASE_REVIEW, pending: hold.pending };
   return packageAndNotify(step, requestId);
 }

@@ -1,7 +1,7 @@
 import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
 import { sendDeadlineExtendedEmail, sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { inngest } from "../client";
-import { customerNoticeRequested, type CustomerNotice } from "../events";
+import { customerNoticeRequested, type CustomerNotice } from "@/lib/events/definitions";
 
 const SENDERS: Record<CustomerNotice, (requestId: string) => Promise<{ emailId: string }>> = {
   received: sendRequestReceivedEmail,

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { stagingPrefix } from "@/lib/export/storage-keys";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -33,7 +34,12 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
       });
       // Art. 15(4) and 5(1)(c): the other people's data a reviewer saw goes with the archive; the decisions stay.
       await tx.disclosureFinding.updateMany({ where: { requestId: archive.requestId }, data: { matched: "", before: "", after: "" } });
-      await transitionRequest(tx, { requestId: archive.requestId, from: ["READY"], to: "EXPIRED", action: "request.expired" });
+      await transitionRequest(tx, {
+        requestId: archive.requestId,
+        from: [RequestStatus.READY],
+        to: RequestStatus.EXPIRED,
+        action: "request.expired",
+      });
     });
   }
   return { expired: due.length };
