@@ -1,4 +1,4 @@
-import { requestReleased } from "@/lib/events/request-released";
+import { requestReleased } from "@/lib/events/definitions";
 import { redactStagedSources } from "@/lib/requests/redact-sources";
 import { inngest } from "../client";
 import { packageAndNotify } from "./export-steps";

@@ -1,7 +1,7 @@
 import { appendAuditEvents } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { withEventOutbox } from "@/lib/events/outbox";
-import { requestReleasedEvent } from "@/lib/events/request-released";
+import { requestReleasedEvent } from "@/lib/events/definitions";
 import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffActor, type StaffCall, type StaffOutcome } from "./staff-outcome";
 import { transitionRequest } from "./transition";
 
