@@ -1,6 +1,7 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
 import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
+import { libraryLogger } from "@/lib/observability/logger";
 
 /**
  * Where the workflows run. Setting any of these puts the portal on Inngest (cloud, or a
@@ -15,10 +16,13 @@ import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
  */
 export const jobsMode = env().jobsMode;
 
+// The SDK's own lines (a step's error, registration) go to the portal's JSON log, not the console.
+const logger = libraryLogger({ module: "inngest" });
+
 export const inngest = new Inngest(
   jobsMode === "inngest"
-    ? { id: "privacy-portal" }
+    ? { id: "privacy-portal", logger }
     : // Dev mode needs no keys and lets the worker call the serve handler unsigned, in-process
       // only (app/api/inngest answers 404 in this mode). The fetch takes the events in.
-      { id: "privacy-portal", isDev: true, fetch: embeddedEventFetch },
+      { id: "privacy-portal", isDev: true, fetch: embeddedEventFetch, logger },
 );

@@ -110,6 +110,14 @@ const envSchema = z.object({
   SOURCE_HTTP_ATTEMPTS: positiveInt.max(10).default(4),
   SOURCE_HTTP_TIMEOUT_SECONDS: positiveInt.max(300).default(30),
 
+  // Logs: one JSON object a line on stdout (docs/operations.md, "Logs and traces"); "pretty" is
+  // for a person at a terminal and the default of `npm run dev`.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (info, debug, …)" }).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
+  // Traces: OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset, nothing is traced.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "must be an absolute URL" }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("privacy-portal"),
+
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
   COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),
@@ -127,6 +135,7 @@ export type Env = z.infer<typeof envSchema> & {
   jobsMode: "inngest" | "embedded";
   demoMode: boolean;
   autoApproveIdentity: boolean;
+  logFormat: "json" | "pretty";
 };
 
 export class ConfigError extends Error {
@@ -145,7 +154,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const emailMode = parsed.RESEND_API_KEY ? "resend" : "outbox";
   const jobsMode = parsed.INNGEST_EVENT_KEY || parsed.INNGEST_BASE_URL || parsed.INNGEST_DEV ? "inngest" : "embedded";
   const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
-  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode };
+  const logFormat = parsed.LOG_FORMAT ?? (parsed.NODE_ENV === "development" ? "pretty" : "json");
+  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode, logFormat };
 }
 
 let cached: Env | undefined;
