@@ -4,6 +4,7 @@ import { BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanPro
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import type { Env } from "@/lib/env";
 import { runIdGenerator } from "./run-ids";
+import { redactingExporter } from "./span-redaction";
 
 // OpenTelemetry for the web process (instrumentation.ts) and the embedded worker
 // (scripts/worker.ts), off unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Spans go out as
@@ -19,7 +20,7 @@ export function startTracing(config: Pick<Env, "OTEL_EXPORTER_OTLP_ENDPOINT" | "
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
   if (started) return started;
   const url = new URL("v1/traces", config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/?$/, "/")).toString();
-  const exporter = new OTLPTraceExporter({ url });
+  const exporter = redactingExporter(new OTLPTraceExporter({ url }));
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: role === "web" ? config.OTEL_SERVICE_NAME : `${config.OTEL_SERVICE_NAME}-worker` }),
     idGenerator: runIdGenerator,
