@@ -117,6 +117,14 @@ const envSchema = z.object({
   // Traces: OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset, nothing is traced.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "must be an absolute URL" }).optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default("privacy-portal"),
+  // Headers for that collector, e.g. its API key: "x-honeycomb-team=…,x-other=…" (the OTLP spec's
+  // format, opentelemetry.io/docs/specs/otel/protocol/exporter/#specifying-headers-via-environment-variables).
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .transform((v) => v.split(",").map((pair) => pair.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^=\s]+=.+$/, "must be comma-separated name=value pairs")))
+    .transform((pairs) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), decodeURIComponent(pair.slice(pair.indexOf("=") + 1))])))
+    .optional(),
 
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),

@@ -26,7 +26,7 @@ let tracing: Tracing;
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!);
   receiver = await startOtlpReceiver();
-  tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "portal-test" }, "worker")!;
+  tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "portal-test", OTEL_EXPORTER_OTLP_HEADERS: { "x-api-key": "collector-key" } }, "worker")!;
 });
 afterAll(async () => {
   await tracing.shutdown();
@@ -60,5 +60,6 @@ describe("the trace of an export", () => {
     // The SDK's span per function call would make each replay a trace of its own: none is sent.
     expect(receiver.spans.filter((span) => span.name === "inngest.execution")).toEqual([]);
     expect(receiver.spans.filter((span) => span.traceId === root.traceId)).toHaveLength(ours.length);
+    expect(receiver.headers.every((headers) => headers["x-api-key"] === "collector-key")).toBe(true);
   });
 });

@@ -16,11 +16,13 @@ export type Tracing = { forceFlush(): Promise<void>; shutdown(): Promise<void> }
 let started: Tracing | undefined;
 
 /** Registers the global tracer provider once per process; undefined when tracing is off. */
-export function startTracing(config: Pick<Env, "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME">, role: "web" | "worker"): Tracing | undefined {
+type TracingConfig = Pick<Env, "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME"> & Partial<Pick<Env, "OTEL_EXPORTER_OTLP_HEADERS">>;
+
+export function startTracing(config: TracingConfig, role: "web" | "worker"): Tracing | undefined {
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
   if (started) return started;
   const url = new URL("v1/traces", config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/?$/, "/")).toString();
-  const exporter = redactingExporter(new OTLPTraceExporter({ url }));
+  const exporter = redactingExporter(new OTLPTraceExporter({ url, headers: config.OTEL_EXPORTER_OTLP_HEADERS }));
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: role === "web" ? config.OTEL_SERVICE_NAME : `${config.OTEL_SERVICE_NAME}-worker` }),
     idGenerator: runIdGenerator,

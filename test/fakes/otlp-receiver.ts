@@ -36,6 +36,7 @@ export type ReceivedSpan = {
 
 export async function startOtlpReceiver() {
   const spans: ReceivedSpan[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
   const server = http.createServer(async (req, res) => {
     let raw = "";
     for await (const chunk of req) raw += chunk;
@@ -43,6 +44,7 @@ export async function startOtlpReceiver() {
       res.writeHead(404).end();
       return;
     }
+    headers.push(req.headers);
     spans.push(...flatten(JSON.parse(raw) as ExportRequest));
     res.writeHead(200, { "content-type": "application/json" }).end("{}");
   });
@@ -51,6 +53,8 @@ export async function startOtlpReceiver() {
   return {
     url: `http://127.0.0.1:${port}`,
     spans,
+    /** The headers of each export request (a collector's API key travels in them). */
+    headers,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
