@@ -10,9 +10,10 @@ export type CapturedLogs = {
   stop(): void;
 };
 
-export function startLogCapture(): CapturedLogs {
+/** Captures from now on, at `level` (default debug: every line the code can write) and above. */
+export function startLogCapture(level = "debug"): CapturedLogs {
   let buffer = "";
-  captureLogs({ write: (chunk: string) => void (buffer += chunk) });
+  captureLogs({ write: (chunk: string) => void (buffer += chunk) }, level);
   const raw = () => buffer.split("\n").filter((line) => line.length > 0);
   return {
     raw,

@@ -19,7 +19,6 @@ import { functions } from "./index";
 // link or a value from their data (Art. 5(1)(c) and (f) GDPR: logs travel further than the data).
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-export-logs-"));
-process.env.LOG_LEVEL = "debug"; // every line the code can write, not only the default ones
 reloadEnv();
 
 let logs: CapturedLogs;

@@ -32,11 +32,11 @@ type Settings = { level: string; format: "json" | "pretty" };
 let root: Logger | undefined;
 let processName = "web";
 let fd: 1 | 2 = 1;
-let capture: DestinationStream | undefined;
+let capture: { stream: DestinationStream; level: string } | undefined;
 
 /** The logger, with `bindings` on every line it writes (e.g. `{ module: "outbox" }`). */
 export function logger(bindings?: Record<string, unknown>): Logger {
-  root ??= createRoot(settings(), capture);
+  root ??= capture ? createRoot({ level: capture.level, format: "json" }, capture.stream) : createRoot(settings(), undefined);
   return bindings ? root.child(bindings) : root;
 }
 
@@ -62,9 +62,9 @@ export function nameLogProcess(name: string, output: 1 | 2 = 1): void {
   root = undefined;
 }
 
-/** Tests: every line from now on goes to `stream` as JSON, whatever LOG_FORMAT says. */
-export function captureLogs(stream: DestinationStream | undefined): void {
-  capture = stream;
+/** Tests: every line at `level` or above goes to `stream` as JSON, whatever LOG_LEVEL and LOG_FORMAT say. */
+export function captureLogs(stream: DestinationStream | undefined, level = "debug"): void {
+  capture = stream && { stream, level };
   root = undefined;
 }
 

@@ -5,6 +5,7 @@ import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { env } from "@/lib/env";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
+import { logger } from "@/lib/observability/logger";
 import { findDataSubjects } from "./data-subject";
 import { isOpen, OPEN, statusesIn } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
@@ -110,5 +111,7 @@ export async function createPrivacyRequest(
     return created;
   });
 
+  // The first line of the request's story in the log; the web request's id comes from the context.
+  logger({ module: "requests" }).info({ reference: request.reference, privacyRequestId: request.id, status: request.status }, "privacy request submitted");
   return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
 }
