@@ -11,5 +11,29 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
+  {
+    // The import direction (DESIGN.md): lib/ is the portal's core and never reaches up into the
+    // pages (app/), the UI (components/) or the workflow wiring (inngest/), by alias or by a
+    // relative path. Tests may: they drive the workflows end to end.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(app|components|inngest)(/|$)",
+              message: "lib/ never imports app/, components/ or inngest/: move what it needs into lib/.",
+            },
+            {
+              regex: "^(\\.\\./)+(app|components|inngest)(/|$)",
+              message: "lib/ never imports app/, components/ or inngest/: move what it needs into lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".build/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -16,6 +16,9 @@ import { assignRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-
 // and the response carries it, so a person reporting a problem can quote it.
 
 const SIGNED_IN_AREAS = [/^\/admin(\/|$)/, /^\/privacy-center\/request$/, /^\/privacy-center\/requests(\/|$)/];
+// Files in public/ and the metadata routes (manifest, security.txt) read no database: they stay
+// reachable while it is away, as RFC 9116 asks of security.txt.
+const NEEDS_NO_DATABASE = /^\/(robots\.txt|favicon\.(ico|svg)|logo\.svg|[\w-]+\.png|manifest\.webmanifest|\.well-known\/)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -77,7 +80,8 @@ function redirectToSignIn(request: NextRequest): NextResponse {
  */
 function rendersPage(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  return (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const read = request.method === "GET" || request.method === "HEAD";
+  return read && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !NEEDS_NO_DATABASE.test(pathname);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/observability/logger";
 
@@ -19,7 +20,7 @@ const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForDb.portalDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) {
       throw new Error("DATABASE_URL is not set. Start the portal with `npm run dev`, which provides a database.");
     }

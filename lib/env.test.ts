@@ -27,6 +27,18 @@ describe("configuration", () => {
     expect(() => parseEnv({ DEFAULT_LOCALE: "../etc/passwd" })).toThrow(/DEFAULT_LOCALE/);
   });
 
+  it("takes the security contact as an email address or a mailto:/https: URI, nothing else", () => {
+    expect(parseEnv({ SECURITY_CONTACT: "security@example.com" }).SECURITY_CONTACT).toBe("mailto:security@example.com");
+    expect(parseEnv({ SECURITY_CONTACT: "https://example.com/report" }).SECURITY_CONTACT).toBe("https://example.com/report");
+    expect(() => parseEnv({ SECURITY_CONTACT: "http://example.com/report" })).toThrow(/SECURITY_CONTACT/);
+    expect(() => parseEnv({ SECURITY_CONTACT: "call us" })).toThrow(/SECURITY_CONTACT/);
+  });
+
+  it("refuses a metrics token short enough to guess", () => {
+    expect(() => parseEnv({ METRICS_TOKEN: "secret" })).toThrow(/METRICS_TOKEN/);
+    expect(parseEnv({ METRICS_TOKEN: "a".repeat(32) }).METRICS_TOKEN).toHaveLength(32);
+  });
+
   it("logs JSON at info, pretty only in development, and traces nothing unless a collector is named", () => {
     const production = parseEnv({ NODE_ENV: "production" });
     expect(production).toMatchObject({ LOG_LEVEL: "info", logFormat: "json" });

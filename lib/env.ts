@@ -110,6 +110,20 @@ const envSchema = z.object({
   SOURCE_HTTP_ATTEMPTS: positiveInt.max(10).default(4),
   SOURCE_HTTP_TIMEOUT_SECONDS: positiveInt.max(300).default(30),
 
+  // /.well-known/security.txt (RFC 9116): where researchers report a vulnerability, as a
+  // mailto: or https: URI or a bare email address (default: mailto:COMPANY_CONTACT_EMAIL, as
+  // SECURITY.md says), and the page of the disclosure policy, if the company has one.
+  SECURITY_CONTACT: z
+    .string()
+    .transform((v) => (/^[^:\s]+@[^\s]+$/.test(v) ? `mailto:${v}` : v))
+    .pipe(z.url({ protocol: /^(mailto|https)$/, message: "must be an email address, a mailto: or an https:// URL" }))
+    .optional(),
+  SECURITY_POLICY_URL: z.url({ protocol: /^https$/, message: "must be an https:// URL" }).optional(),
+
+  // Prometheus scrapes /api/metrics with `Authorization: Bearer <METRICS_TOKEN>`. Unset: the
+  // endpoint does not exist (404). Long and random: it shows volumes and deadlines.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional(),
+
   // Logs: one JSON object a line on stdout (docs/operations.md, "Logs and traces"); "pretty" is
   // for a person at a terminal and the default of `npm run dev`.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (info, debug, …)" }).default("info"),

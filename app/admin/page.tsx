@@ -2,12 +2,12 @@ import Link from "next/link";
 import { formatDay } from "@/lib/format/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
 import { QueueFilters } from "@/components/admin/queue-filters";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { listQueuePage, type QueueRow } from "@/lib/dal/staff-queue";
-import { STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
+import { isDelivered, STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import { parseQueueFilter, type QueueFilter } from "@/lib/schemas/staff-requests";
 
 // Its title comes from app/admin/layout.tsx, which shows it to staff only.
@@ -26,7 +26,7 @@ function pageLink(filter: QueueFilter, after?: string): string {
 function DaysLeft({ row }: { row: QueueRow }) {
   if (row.overdue) return <span className="font-semibold text-red-700">Overdue by {Math.max(-row.daysLeft, 1)} d</span>;
   if (row.dueSoon) return <span className="font-semibold text-amber-800">{row.daysLeft} d, due soon</span>;
-  return <span>{row.status === "READY" || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
+  return <span>{isDelivered(row.status) || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
 }
 
 export default async function AdminQueuePage({ searchParams }: PageProps<"/admin">) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { REQUEST_TYPE_ORDER } from "@/components/request-type";
+import { REQUEST_TYPE_ORDER } from "@/lib/requests/request-type";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDay, formatDateTime } from "@/lib/format/dates";
+import { isCheckApproved, isCheckPending, isCheckRejected } from "@/components/admin/identity-state";
 import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";
 import { approveIdentityAction, rejectIdentityAction } from "@/lib/actions/staff-requests";
@@ -10,20 +11,20 @@ import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
 
 function Decision({ view }: { view: StaffRequestView }) {
   const check = view.request.identityCheck;
-  if (!check || check.status === "PENDING") return null;
+  if (!check || isCheckPending(check.status)) return null;
   const who = check.method === "EMAIL_AUTO_MATCH" ? "automatically (the email matches exactly one customer record)" : `by ${check.reviewer?.name ?? check.reviewer?.email ?? "a former member of staff"}`;
   return (
-    <p data-testid="identity-decision" className={`rounded-md px-4 py-3 text-sm ${check.status === "APPROVED" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
-      {check.status === "APPROVED" ? "Approved" : "Rejected"} {who}
+    <p data-testid="identity-decision" className={`rounded-md px-4 py-3 text-sm ${isCheckApproved(check.status) ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+      {isCheckApproved(check.status) ? "Approved" : "Rejected"} {who}
       {check.decidedAt ? ` on ${formatDateTime(check.decidedAt)}` : ""}.
-      {check.status === "REJECTED" && check.reason ? ` Reason given to the customer: “${check.reason}”` : null}
+      {isCheckRejected(check.status) && check.reason ? ` Reason given to the customer: “${check.reason}”` : null}
     </p>
   );
 }
 
 function DecisionForms({ view }: { view: StaffRequestView }) {
   const { request, matches } = view;
-  if (request.identityCheck?.status !== "PENDING" || !AWAITING_IDENTITY.has(request.status)) return null;
+  if (!isCheckPending(request.identityCheck?.status) || !AWAITING_IDENTITY.has(request.status)) return null;
   if (view.ownRequest) {
     return <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">This is your own request: another member of staff has to decide it.</p>;
   }

@@ -5,9 +5,8 @@ import { Card } from "@/components/ui/card";
 import { retrySourceAction } from "@/lib/actions/staff-requests";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { RETRYABLE } from "@/lib/requests/lifecycle";
+import { isSourceFailed, STAFF_SOURCE_STATUS_LABEL } from "@/lib/requests/source-lifecycle";
 import { getSource, listSources } from "@/lib/sources/registry";
-
-const STATUS_TEXT = { PENDING: "Waiting", COLLECTING: "Collecting", DONE: "Collected", FAILED: "Failed" } as const;
 
 function title(key: string): string {
   try {
@@ -52,7 +51,7 @@ export function SourcesPanel({ view }: { view: StaffRequestView }) {
             {sources.map((source) => (
               <tr key={source.sourceKey} className="border-b border-zinc-100 align-top">
                 <th scope="row" className="py-2 pr-4 font-medium">{title(source.sourceKey)}</th>
-                <td className="py-2 pr-4">{STATUS_TEXT[source.status]}</td>
+                <td className="py-2 pr-4">{STAFF_SOURCE_STATUS_LABEL[source.status]}</td>
                 <td className="py-2 pr-4">{source.recordCount.toLocaleString("en-GB")}</td>
                 <td className="py-2 pr-4">{source.attempts}</td>
                 <td className="py-2">
@@ -62,7 +61,7 @@ export function SourcesPanel({ view }: { view: StaffRequestView }) {
                       <p className="mt-1 font-mono text-xs text-zinc-600">{source.error}</p>
                     </>
                   ) : null}
-                  {source.status === "FAILED" && RETRYABLE.has(request.status) ? (
+                  {isSourceFailed(source.status) && RETRYABLE.has(request.status) ? (
                     <StaffActionForm
                       action={retrySourceAction}
                       requestId={request.id}

@@ -5,12 +5,17 @@ import { useEffect, useState } from "react";
 import type { MessageLookup } from "@/lib/i18n/localize-errors";
 import { localizedSource } from "@/lib/i18n/source-text";
 import type { PresentedRequest } from "@/lib/requests/present";
-import { CUSTOMER_TIMELINE, timelinePosition } from "@/lib/requests/lifecycle";
+import type { SourceStatus } from "@/lib/generated/prisma/enums";
+import { CUSTOMER_TIMELINE, isDownloadable, timelinePosition } from "@/lib/requests/lifecycle";
+import { isCollected, isCollecting, isSourceFailed } from "@/lib/requests/source-lifecycle";
 
 type Live = PresentedRequest & { download: { url: string; expiresAt: string } | null };
 type Source = Live["sources"][number];
 
 const POLL_MS = 1500;
+
+const barColour = (status: SourceStatus) =>
+  isSourceFailed(status) ? "bg-amber-500" : isCollecting(status) ? "animate-pulse bg-brand-600" : "bg-brand-600";
 
 /** The request's status, timeline and per-source progress, kept live until the request settles. */
 export function RequestProgress({ initial }: { initial: Live }) {
@@ -38,14 +43,19 @@ export function RequestProgress({ initial }: { initial: Live }) {
 
   // A source not reached yet has no count: "0 records" would read as "we found nothing".
   const sourceText = (source: Source) =>
-    source.status === "FAILED"
+    isSourceFailed(source.status)
       ? t("sourceDelayed")
-      : source.status === "DONE"
+      : isCollected(source.status)
         ? t("sourceRecords", { count: source.recordCount })
-        : source.status === "COLLECTING"
+        : isCollecting(source.status)
           ? t("sourceCollecting")
           : t("sourceWaiting");
-  const barState = { DONE: "barCollected", FAILED: "barDelayed", COLLECTING: "barCollecting", PENDING: "barWaiting" } as const;
+  const barState = {
+    DONE: "barCollected",
+    FAILED: "barDelayed",
+    COLLECTING: "barCollecting",
+    PENDING: "barWaiting",
+  } as const satisfies Record<SourceStatus, string>;
 
   return (
     <div className="space-y-8">
@@ -64,7 +74,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
             {t("download", { size: request.archive ? size(request.archive.sizeBytes) : "none" })}
           </a>
         ) : null}
-        {request.archive && request.status === "READY" ? (
+        {request.archive && isDownloadable(request.status) ? (
           <p className="mt-2 text-sm text-zinc-600">{t("availableUntil", { date: format.dateTime(new Date(request.archive.expiresAt), "long") })}</p>
         ) : null}
       </section>
@@ -112,12 +122,12 @@ export function RequestProgress({ initial }: { initial: Live }) {
                   aria-valuemin={0}
                   aria-valuemax={100}
                   // Collecting has no known fraction: an indeterminate bar has no value (WAI-ARIA progressbar).
-                  aria-valuenow={source.status === "COLLECTING" ? undefined : source.progress}
+                  aria-valuenow={isCollecting(source.status) ? undefined : source.progress}
                   className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
                 >
                   <div
-                    className={`h-full rounded-full transition-[width] duration-500 ${source.status === "FAILED" ? "bg-amber-500" : source.status === "COLLECTING" ? "animate-pulse bg-brand-600" : "bg-brand-600"}`}
-                    style={{ width: `${source.status === "COLLECTING" ? 50 : source.progress}%` }}
+                    className={`h-full rounded-full transition-[width] duration-500 ${barColour(source.status)}`}
+                    style={{ width: `${isCollecting(source.status) ? 50 : source.progress}%` }}
                   />
                 </div>
               </li>

@@ -1,6 +1,7 @@
 import { startCollection } from "@/lib/requests/start-collection";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
-import { requestApproved } from "../events";
+import { requestApproved } from "@/lib/events/definitions";
 import { collectSources, observedSteps, packageAndNotify, tracedRequestRun } from "./export-steps";
 
 /** privacy/request.approved → collect every source → package → email the link. */
@@ -10,10 +11,12 @@ export const exportRequest = inngest.createFunction(
     tracedRequestRun("export-request", { runId, event }, async () => {
       const { requestId } = event.data;
       const steps = observedSteps(step, { runId, requestId });
-      const started = (await steps.run("start-collection", () => startCollection(requestId))) as Awaited<ReturnType<typeof startCollection>>;
+      const started = (await steps.run("start-collection", () => startCollection(requestId))) as Awaited<
+        ReturnType<typeof startCollection>
+      >;
       if (started.skipped) return { status: "SKIPPED" as const, reason: started.skipped };
       const failed = await collectSources(steps, requestId, started.sourceKeys);
-      if (failed.length > 0) return { status: "FAILED" as const, failed };
+      if (failed.length > 0) return { status: RequestStatus.FAILED, failed };
       return packageAndNotify(steps, requestId);
     }),
 );

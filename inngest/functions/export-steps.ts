@@ -1,4 +1,5 @@
 import { NonRetriableError } from "inngest";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { collectSource } from "@/lib/requests/collect-source";
 import { failSource } from "@/lib/requests/fail-source";
 import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/notify-customer";
@@ -56,8 +57,11 @@ function failFastWhenRejected(error: unknown): never {
 }
 
 /** Packages the archive and emails the customer their link. */
-export async function packageAndNotify(step: Step, requestId: string): Promise<{ status: "READY"; archiveId: string }> {
+export async function packageAndNotify(
+  step: Step,
+  requestId: string,
+): Promise<{ status: typeof RequestStatus.READY; archiveId: string }> {
   const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
   await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
-  return { status: "READY", archiveId: archive.archiveId };
+  return { status: RequestStatus.READY, archiveId: archive.archiveId };
 }

@@ -2,7 +2,7 @@ import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
 import { sendDeadlineExtendedEmail, sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { observeRequestStep } from "@/lib/requests/observed-step";
 import { inngest } from "../client";
-import { customerNoticeRequested, type CustomerNotice } from "../events";
+import { customerNoticeRequested, type CustomerNotice } from "@/lib/events/definitions";
 
 const SENDERS: Record<CustomerNotice, (requestId: string) => Promise<{ emailId: string }>> = {
   received: sendRequestReceivedEmail,

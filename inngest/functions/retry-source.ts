@@ -1,6 +1,7 @@
 import { reopenSource } from "@/lib/requests/fail-source";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
-import { sourceRetryRequested } from "../events";
+import { sourceRetryRequested } from "@/lib/events/definitions";
 import { collectSources, observedSteps, packageAndNotify, tracedRequestRun } from "./export-steps";
 
 /** privacy/source.retry → re-collect just that source → re-package → email the link. */
@@ -13,7 +14,7 @@ export const retrySource = inngest.createFunction(
       const reopened = await steps.run(`reopen:${sourceKey}`, () => reopenSource(requestId, sourceKey));
       if (!reopened) return { status: "SKIPPED" as const, reason: "the source was not failed" };
       const failed = await collectSources(steps, requestId, [sourceKey]);
-      if (failed.length > 0) return { status: "FAILED" as const, failed };
+      if (failed.length > 0) return { status: RequestStatus.FAILED, failed };
       return packageAndNotify(steps, requestId);
     }),
 );

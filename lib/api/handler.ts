@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
+import { timed } from "@/lib/metrics/http";
 import { translator } from "@/lib/i18n/translator";
 import { withLogContext } from "@/lib/observability/log-context";
 import { logger } from "@/lib/observability/logger";
@@ -11,7 +12,7 @@ import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
 import { ApiError, apiError } from "./errors";
 import { assertJsonBody, assertSameOriginWrite } from "./same-origin";
 
-// Every /api/v1 route is wrapped once: it authenticates, refuses cross-site and non-JSON writes,
+// Every /api/v1 route is wrapped once: it times the request (lib/metrics/http.ts), authenticates, refuses cross-site and non-JSON writes,
 // hands the handler the viewer and its params, and turns known errors into JSON with a stable
 // code from lib/api/errors.ts. Nothing leaks a stack trace.
 
@@ -22,11 +23,14 @@ export const notFound = () => new ApiError("not_found", "There is no export with
 type Handler<P> = (request: Request, context: { viewer: Viewer; params: P }) => Promise<Response>;
 
 export function withViewer<P>(handler: Handler<P>) {
-  return (request: Request, { params }: { params: Promise<P> }): Promise<Response> =>
-    withLogContext({ requestId: requestIdOf(request.headers) }, () => handle(request, params, handler));
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const params = await context.params;
+    // Every line logged while answering carries the request id proxy.ts gave it.
+    return withLogContext({ requestId: requestIdOf(request.headers) }, () => timed(request, params, () => answer(handler, request, params)));
+  };
 }
 
-async function handle<P>(request: Request, params: Promise<P>, handler: Handler<P>): Promise<Response> {
+async function answer<P>(handler: Handler<P>, request: Request, params: P): Promise<Response> {
   try {
     const viewer = await getViewer();
     if (!viewer) return apiError("unauthenticated", "Sign in to use the exports API.");
@@ -34,7 +38,7 @@ async function handle<P>(request: Request, params: Promise<P>, handler: Handler<
     const config = env();
     assertSameOriginWrite(request, [config.PORTAL_URL, config.AUTH_URL].filter((url) => url !== undefined));
     assertJsonBody(request);
-    return await handler(request, { viewer, params: await params });
+    return await handler(request, { viewer, params });
   } catch (error) {
     if (error instanceof ApiError) return apiError(error.code, error.message, error.details);
     if (error instanceof RequestRefusedError) return apiError(error.code, error.message);

@@ -1,9 +1,9 @@
 import "server-only";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { canTransition, OPEN, REQUEST_STATUSES, statusesIn } from "@/lib/requests/lifecycle";
+import { DELIVERED, OPEN, statusesIn } from "@/lib/requests/lifecycle";
 import { isStaff } from "@/lib/auth/roles";
 import type { Viewer } from "./session";
 
@@ -14,8 +14,7 @@ import type { Viewer } from "./session";
 export const WEEKS = 12;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Delivered: the archive reached READY (and may since have expired by the clock). */
-const DELIVERED: RequestStatus[] = REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status));
+const DELIVERED_STATUSES = statusesIn(DELIVERED);
 const OPEN_STATUSES = statusesIn(OPEN);
 const REQUEST_TYPE_KEYS = Object.keys(STAFF_REQUEST_TYPES) as RequestType[];
 
@@ -53,13 +52,13 @@ export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<D
              count(*) FILTER (WHERE "completedAt" <= coalesce("extendedDueAt", "dueAt"))::int AS "onTime",
              count(*) FILTER (WHERE "completedAt" > coalesce("extendedDueAt", "dueAt"))::int AS late,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8 AS "medianSeconds"
-      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED)}) AND "completedAt" >= ${since}
+      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED_STATUSES)}) AND "completedAt" >= ${since}
       GROUP BY 1`,
     db.$queryRaw<{ delivered: number; onTime: number; medianSeconds: number | null }[]>`
       SELECT count(*)::int AS delivered,
              count(*) FILTER (WHERE "completedAt" <= coalesce("extendedDueAt", "dueAt"))::int AS "onTime",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8 AS "medianSeconds"
-      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED)}) AND "completedAt" >= ${since}`,
+      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED_STATUSES)}) AND "completedAt" >= ${since}`,
     db.privacyRequest.groupBy({ by: ["status"], where: { status: { in: OPEN_STATUSES } }, _count: { _all: true } }),
     db.$queryRaw<{ week: string; count: number }[]>`
       SELECT CASE WHEN coalesce("extendedDueAt", "dueAt") < ${now} THEN 'overdue'

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inngest, jobsMode } from "@/inngest/client";
+import { inngest, jobsMode } from "./client";
 import { db, type Tx } from "@/lib/db";
 import { insertJobEvents } from "@/lib/jobs/event-inbox";
 import { logger } from "@/lib/observability/logger";

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dueDate } from "@/lib/compliance/legal-clock";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/events/client";
 import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
 import { drainJobs } from "@/lib/jobs/worker";

@@ -1,4 +1,4 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { appendAuditEvent } from "@/lib/audit";
 import { extendedDueDate, MAX_EXTENSION_MONTHS } from "@/lib/compliance/legal-clock";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";

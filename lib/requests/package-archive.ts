@@ -1,6 +1,7 @@
 import { addDays } from "@/lib/compliance/days-left";
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import { stagedFilesOf } from "@/lib/export/staged-files";
@@ -12,6 +13,7 @@ import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
 import { resolveDataSubject } from "./data-subject";
+import { archivedStatus, isCollected } from "./source-lifecycle";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
@@ -23,7 +25,12 @@ export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: st
  */
 export async function packageArchive(requestId: string, store: BlobStore = getBlobStore()): Promise<PackagedArchive> {
   await db.$transaction((tx) =>
-    transitionRequest(tx, { requestId, from: ["COLLECTING"], to: "PACKAGING", action: "request.packaging" }),
+    transitionRequest(tx, {
+      requestId,
+      from: [RequestStatus.COLLECTING],
+      to: RequestStatus.PACKAGING,
+      action: "request.packaging",
+    }),
   );
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
@@ -45,11 +52,11 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     locale: request.locale,
     sources: request.sources.map((row) => ({
       source: getSource(row.sourceKey),
-      status: row.status === "DONE" ? "DONE" : "FAILED",
+      status: archivedStatus(row.status),
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
       files: stagedFilesOf(row.stagedFiles),
-      error: row.status === "DONE" ? undefined : translator(request.locale)("readme.collectionFailed"),
+      error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };
   const key = exportArchiveKey(request.id, request.reference);
@@ -71,8 +78,8 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     });
     await transitionRequest(tx, {
       requestId,
-      from: ["PACKAGING"],
-      to: "READY",
+      from: [RequestStatus.PACKAGING],
+      to: RequestStatus.READY,
       action: "request.ready",
       data: { completedAt: new Date() },
     });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/admin/charts/bar-chart";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadDashboard, WEEKS } from "@/lib/dal/dashboard";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { REQUEST_TYPE_ORDER } from "@/components/request-type";
+import { REQUEST_TYPE_ORDER } from "@/lib/requests/request-type";
 import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import type { RequestType } from "@/lib/generated/prisma/enums";

@@ -6,11 +6,12 @@ import { RequestProgress } from "@/components/privacy-request/request-progress";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelPrivacyRequestAction } from "@/lib/actions/privacy-requests";
-import { signDownloadPath } from "@/lib/dal/downloads";
+import { downloadLinkFor } from "@/lib/dal/downloads";
 import { findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { requireViewer } from "@/lib/dal/session";
 import { controllerDetails } from "@/lib/requests/controller";
-import { CANCELLABLE_BY_CUSTOMER, isTerminal } from "@/lib/requests/lifecycle";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { CANCELLABLE_BY_CUSTOMER, isDownloadable, isTerminal } from "@/lib/requests/lifecycle";
 import { presentPrivacyRequest } from "@/lib/requests/present";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,11 +28,10 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
   if (!request) notFound();
 
   const presented = presentPrivacyRequest(request);
-  const archive = request.archives[0];
-  const link = request.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(request.id, archive) : null;
+  const link = downloadLinkFor(request);
   const cancellable = CANCELLABLE_BY_CUSTOMER.has(request.status);
   // Closed without a copy to download (expired, cancelled, rejected): the customer may ask again.
-  const canAskAgain = isTerminal(request.status) && request.status !== "READY";
+  const canAskAgain = isTerminal(request.status) && !isDownloadable(request.status);
   const key = typeof download === "string" ? download : typeof noticeKey === "string" ? noticeKey : undefined;
   const t = await getTranslations("request");
   const format = await getFormatter();
@@ -59,7 +59,7 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
           {notice}
         </p>
       ) : null}
-      {request.status === "REJECTED" && request.identityCheck?.reason ? (
+      {request.status === RequestStatus.REJECTED && request.identityCheck?.reason ? (
         <div data-testid="rejection-reason" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">
           <p>{t.rich("rejectedWhy", { reason: request.identityCheck.reason, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <p className="mt-2">
