@@ -26,7 +26,8 @@ export async function proxy(request: NextRequest) {
   const config = env();
   const policy = contentSecurityPolicy({ nonce, https, development: config.NODE_ENV === "development" });
   const headers = securityHeaders({ pathname: request.nextUrl.pathname, policy, https });
-  const requestId = assignRequestId(request.headers, { hops: config.TRUSTED_PROXY_HOPS, onVercel: config.VERCEL ?? false });
+  const trust = { hops: config.TRUSTED_PROXY_HOPS, onVercel: config.VERCEL ?? false };
+  const requestId = assignRequestId(request.headers, trust);
   const forwarded = forwardedHeaders(request.headers, policy, requestId);
   const response = await respond(request, forwarded, nonce);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -46,7 +46,10 @@ describe("configuration", () => {
     expect(parseEnv({ NODE_ENV: "development" }).logFormat).toBe("pretty");
     expect(parseEnv({ NODE_ENV: "development", LOG_FORMAT: "json" }).logFormat).toBe("json");
     expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL/);
-    const traced = parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=a%3Db, tenant=eu" });
+    const traced = parseEnv({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+      OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=a%3Db, tenant=eu",
+    });
     expect(traced.OTEL_EXPORTER_OTLP_HEADERS).toEqual({ "x-api-key": "a=b", tenant: "eu" });
     expect(traced.OTEL_SERVICE_NAME).toBe("privacy-portal");
     expect(() => parseEnv({ OTEL_EXPORTER_OTLP_HEADERS: "no-value" })).toThrow(/OTEL_EXPORTER_OTLP_HEADERS/);

@@ -14,6 +14,12 @@ const postgresUrl = z
 
 const positiveInt = z.coerce.number({ message: "must be a number" }).int().positive();
 
+/** `name=value` (the value percent-encoded, as the OTLP exporter spec writes it) → [name, value]. */
+const headerPair = (pair: string): [string, string] => {
+  const equals = pair.indexOf("=");
+  return [pair.slice(0, equals), decodeURIComponent(pair.slice(equals + 1))];
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
@@ -126,7 +132,11 @@ const envSchema = z.object({
 
   // Logs: one JSON object a line on stdout (docs/operations.md, "Logs and traces"); "pretty" is
   // for a person at a terminal and the default of `npm run dev`.
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (info, debug, …)" }).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be a pino level (info, debug, …)",
+    })
+    .default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
   // Traces: OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset, nothing is traced.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "must be an absolute URL" }).optional(),
@@ -137,7 +147,7 @@ const envSchema = z.object({
     .string()
     .transform((v) => v.split(",").map((pair) => pair.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^=\s]+=.+$/, "must be comma-separated name=value pairs")))
-    .transform((pairs) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), decodeURIComponent(pair.slice(pair.indexOf("=") + 1))])))
+    .transform((pairs) => Object.fromEntries(pairs.map(headerPair)))
     .optional(),
 
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
@@ -177,7 +187,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const jobsMode = parsed.INNGEST_EVENT_KEY || parsed.INNGEST_BASE_URL || parsed.INNGEST_DEV ? "inngest" : "embedded";
   const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
   const logFormat = parsed.LOG_FORMAT ?? (parsed.NODE_ENV === "development" ? "pretty" : "json");
-  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode, logFormat };
+  const autoApproveIdentity = parsed.IDENTITY_AUTO_APPROVE ?? demoMode;
+  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity, logFormat };
 }
 
 let cached: Env | undefined;

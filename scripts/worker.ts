@@ -15,11 +15,15 @@ const workerLog = logger();
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  workerLog.fatal("DATABASE_URL is not set. Start everything with `npm run dev`, or set DATABASE_URL for a standalone worker.");
+  workerLog.fatal(
+    "DATABASE_URL is not set. Start everything with `npm run dev`, or set DATABASE_URL for a standalone worker.",
+  );
   process.exit(1);
 }
 if (jobsMode === "inngest") {
-  workerLog.fatal("Inngest is configured (INNGEST_*): it runs the functions at /api/inngest, so no embedded worker is needed.");
+  workerLog.fatal(
+    "Inngest is configured (INNGEST_*): it runs the functions at /api/inngest, so no embedded worker is needed.",
+  );
   process.exit(1);
 }
 

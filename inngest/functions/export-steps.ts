@@ -27,9 +27,10 @@ export function observedSteps(step: Step, scope: StepScope): Step {
 type RunContext = { runId: string; event: { ts?: number; data: { requestId: string } } };
 
 /** A run about one request as one trace, its root span named after the function. */
-export function tracedRequestRun<T>(functionId: string, { runId, event }: RunContext, body: () => Promise<T>): Promise<T> {
-  const requestId = event.data.requestId;
-  return tracedRun({ runId, functionId, startedAt: event.ts, attributes: () => requestRunAttributes(requestId) }, body);
+export function tracedRequestRun<T>(functionId: string, run: RunContext, body: () => Promise<T>): Promise<T> {
+  const { runId, event } = run;
+  const attributes = () => requestRunAttributes(event.data.requestId);
+  return tracedRun({ runId, functionId, startedAt: event.ts, attributes }, body);
 }
 
 /** Collects every source in parallel; a source that fails after its retries is marked FAILED. */

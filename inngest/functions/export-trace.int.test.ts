@@ -26,7 +26,14 @@ let tracing: Tracing;
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!);
   receiver = await startOtlpReceiver();
-  tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "portal-test", OTEL_EXPORTER_OTLP_HEADERS: { "x-api-key": "collector-key" } }, "worker")!;
+  tracing = startTracing(
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_SERVICE_NAME: "portal-test",
+      OTEL_EXPORTER_OTLP_HEADERS: { "x-api-key": "collector-key" },
+    },
+    "worker",
+  )!;
 });
 afterAll(async () => {
   await tracing.shutdown();
@@ -45,17 +52,25 @@ describe("the trace of an export", () => {
     const roots = ours.filter((span) => span.parentSpanId === undefined);
     expect(roots.map((span) => span.name)).toEqual(["export-request"]);
     const [root] = roots as [(typeof ours)[number]];
-    expect(root.attributes).toMatchObject({ "privacy_request.reference": request.reference, "workflow.function": "export-request" });
+    expect(root.attributes).toMatchObject({
+      "privacy_request.reference": request.reference,
+      "workflow.function": "export-request",
+    });
     expect(root.service).toBe("portal-test-worker");
 
     const steps = ours.filter((span) => span !== root);
     const collects = listSources().map((source) => `collect:${source.key}`);
-    expect(steps.map((span) => span.name).sort()).toEqual(["start-collection", ...collects, "package-archive", "send-ready-email"].sort());
+    expect(steps.map((span) => span.name).sort()).toEqual(
+      ["start-collection", ...collects, "package-archive", "send-ready-email"].sort(),
+    );
     for (const step of steps) {
       expect(step.traceId, step.name).toBe(root.traceId);
       expect(step.parentSpanId, step.name).toBe(root.spanId);
       expect(step.startNs >= root.startNs && step.endNs <= root.endNs, `${step.name} lies within the run`).toBe(true);
-      expect(step.attributes).toMatchObject({ "workflow.step": step.name, "privacy_request.reference": request.reference });
+      expect(step.attributes).toMatchObject({
+        "workflow.step": step.name,
+        "privacy_request.reference": request.reference,
+      });
     }
     // The SDK's span per function call would make each replay a trace of its own: none is sent.
     expect(receiver.spans.filter((span) => span.name === "inngest.execution")).toEqual([]);

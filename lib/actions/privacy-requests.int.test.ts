@@ -31,12 +31,14 @@ describe("the request form", () => {
     const { cookie, user } = await signedIn("form@example.com");
     const logs = startLogCapture();
     // x-request-id as proxy.ts hands it on (it overwrites whatever the browser sent).
-    const sent = await submit(cookie, { type: "PORTABILITY", formats: ["JSON"], confirm: "yes" }, { "x-request-id": "req-from-proxy" }).finally(() => logs.stop());
+    const fields = { type: "PORTABILITY", formats: ["JSON"], confirm: "yes" };
+    const sent = await submit(cookie, fields, { "x-request-id": "req-from-proxy" }).finally(() => logs.stop());
     const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id } });
     expect(sent).toMatchObject({ redirectedTo: `/privacy-center/requests/${request.id}` });
     expect(request).toMatchObject({ type: "PORTABILITY", formats: ["JSON"] });
     // The action's lines carry the web request's id and the new request's reference.
-    expect(logs.entries()).toContainEqual(expect.objectContaining({ requestId: "req-from-proxy", reference: request.reference, msg: "privacy request submitted" }));
+    const submitted = { requestId: "req-from-proxy", reference: request.reference, msg: "privacy request submitted" };
+    expect(logs.entries()).toContainEqual(expect.objectContaining(submitted));
   });
 
   it("explains each wrong answer in the customer's language and stores nothing", async () => {

@@ -58,7 +58,8 @@ export function action<S extends z.ZodType, T = undefined>(
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   // Every line the action logs carries the request id proxy.ts gave its POST.
-  return async (previous, formData) => withLogContext({ requestId: requestIdOf(await headers()) }, () => run(previous, formData));
+  return async (previous, formData) =>
+    withLogContext({ requestId: requestIdOf(await headers()) }, () => run(previous, formData));
   async function run(_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> {
     try {
       // Inside the try: the language may come from the account, which needs the database.

@@ -26,7 +26,9 @@ export function withViewer<P>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const params = await context.params;
     // Every line logged while answering carries the request id proxy.ts gave it.
-    return withLogContext({ requestId: requestIdOf(request.headers) }, () => timed(request, params, () => answer(handler, request, params)));
+    return withLogContext({ requestId: requestIdOf(request.headers) }, () =>
+      timed(request, params, () => answer(handler, request, params)),
+    );
   };
 }
 
@@ -44,7 +46,8 @@ async function answer<P>(handler: Handler<P>, request: Request, params: P): Prom
     if (error instanceof RequestRefusedError) return apiError(error.code, error.message);
     if (error instanceof z.ZodError) return apiError("invalid_request", "The request body is not valid.", z.flattenError(error));
     if (isDatabaseUnavailable(error)) return databaseUnavailable();
-    logger().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
+    const path = new URL(request.url).pathname;
+    logger().error({ err: error, method: request.method, path }, "API request failed");
     return apiError("internal_error", "Something went wrong on our side. Please try again.");
   }
 }

@@ -18,7 +18,8 @@ describe("a sign-in refused by the rate limit", () => {
       authLogger.error(new SignInLimitError(42));
       const [refusal, ...rest] = logs.entries();
       expect(rest).toEqual([]);
-      expect(refusal).toMatchObject({ level: "warn", module: "auth", retryAfterMinutes: 42, msg: "sign-in email refused by the rate limit" });
+      expect(refusal).toMatchObject({ level: "warn", module: "auth", retryAfterMinutes: 42 });
+      expect(refusal!.msg).toBe("sign-in email refused by the rate limit");
       expect(refusal).not.toHaveProperty("err");
       authLogger.error(new Error("database unreachable"));
       const bug = logs.entries()[1]!;

@@ -33,7 +33,8 @@ export const authLogger = {
   error(error: Error) {
     if (error instanceof SignInLimitError) {
       // Auth.js appends a "Read more" link to its errors' messages; the line says it plainly.
-      logger({ module: "auth" }).warn({ retryAfterMinutes: error.retryAfterMinutes }, "sign-in email refused by the rate limit");
+      const { retryAfterMinutes } = error;
+      logger({ module: "auth" }).warn({ retryAfterMinutes }, "sign-in email refused by the rate limit");
       return;
     }
     logger({ module: "auth" }).error({ err: error }, "Auth.js error");

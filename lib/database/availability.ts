@@ -61,7 +61,11 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * the process. The pool discards the broken client and opens a new one on the next query, so a
  * log line is all that is needed.
  */
-export function logConnectionErrors<T extends pg.Pool | pg.Client>(connection: T, name: string, log: (line: string) => void = (line) => logger().warn(line)): T {
+export function logConnectionErrors<T extends pg.Pool | pg.Client>(
+  connection: T,
+  name: string,
+  log: (line: string) => void = (line) => logger().warn(line),
+): T {
   const onError = (error: Error) => log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`);
   // Both emit 'error' with the Error first; their typings are separate overload sets.
   (connection as pg.Client).on("error", onError);

@@ -16,7 +16,10 @@ export type DatabaseProbe = {
   close(): Promise<void>;
 };
 
-export function createDatabaseProbe(connectionString: string, log: (line: string) => void = (line) => logger().warn(line)): DatabaseProbe {
+export function createDatabaseProbe(
+  connectionString: string,
+  log: (line: string) => void = (line) => logger().warn(line),
+): DatabaseProbe {
   // A pool of its own with one connection: the probe never queues behind the pages' queries, and
   // it costs one idle connection per server process (closed after ten idle seconds).
   const pool = logConnectionErrors(

@@ -40,7 +40,9 @@ export async function withEventOutbox<T>(work: (tx: Tx) => Promise<T>): Promise<
     return value;
   });
   if (ids.length > 0) {
-    await relayOutbox({ ids }).catch((error: unknown) => logger({ module: "outbox" }).warn({ err: error }, "event relay deferred to the sweep"));
+    await relayOutbox({ ids }).catch((error: unknown) =>
+      logger({ module: "outbox" }).warn({ err: error }, "event relay deferred to the sweep"),
+    );
   }
   return result;
 }

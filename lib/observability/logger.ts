@@ -16,15 +16,42 @@ export type { Logger } from "pino";
 // places the portal does not control). These keys are censored wherever a caller puts them;
 // free text is scrubbed of addresses and link tokens as well (scrub.ts).
 const SECRET_KEYS = [
-  "email", "to", "from", "name", "token", "downloadUrl", "url", "link", "password", "secret", "authorization", "cookie",
-  "apiKey", "record", "records", "row", "rows", "value", "values", "data", "html", "text", "subject",
+  "email",
+  "to",
+  "from",
+  "name",
+  "token",
+  "downloadUrl",
+  "url",
+  "link",
+  "password",
+  "secret",
+  "authorization",
+  "cookie",
+  "apiKey",
+  "record",
+  "records",
+  "row",
+  "rows",
+  "value",
+  "values",
+  "data",
+  "html",
+  "text",
+  "subject",
 ];
 export const REDACTED_PATHS = [
   ...SECRET_KEYS,
   ...SECRET_KEYS.map((key) => `*.${key}`),
-  "headers.authorization", "headers.cookie", "req.headers.authorization", "req.headers.cookie",
+  "headers.authorization",
+  "headers.cookie",
+  "req.headers.authorization",
+  "req.headers.cookie",
   // A Postgres error's detail quotes the row's values ("Key (email)=(…) already exists").
-  "err.detail", "err.where", "err.parameters", "err.meta",
+  "err.detail",
+  "err.where",
+  "err.parameters",
+  "err.meta",
 ];
 
 type Settings = { level: string; format: "json" | "pretty" };
@@ -36,7 +63,9 @@ let capture: { stream: DestinationStream; level: string } | undefined;
 
 /** The logger, with `bindings` on every line it writes (e.g. `{ module: "outbox" }`). */
 export function logger(bindings?: Record<string, unknown>): Logger {
-  root ??= capture ? createRoot({ level: capture.level, format: "json" }, capture.stream) : createRoot(settings(), undefined);
+  root ??= capture
+    ? createRoot({ level: capture.level, format: "json" }, capture.stream)
+    : createRoot(settings(), undefined);
   return bindings ? root.child(bindings) : root;
 }
 
@@ -48,7 +77,10 @@ export type LibraryLogger = Record<"debug" | "info" | "warn" | "error", LogMetho
  * logger as it is then, so nameLogProcess and captureLogs still apply.
  */
 export function libraryLogger(bindings: Record<string, unknown>): LibraryLogger {
-  const method = (level: keyof LibraryLogger): LogMethod => (...args) => (logger(bindings)[level] as LogMethod)(...args);
+  const method =
+    (level: keyof LibraryLogger): LogMethod =>
+    (...args) =>
+      (logger(bindings)[level] as LogMethod)(...args);
   return { debug: method("debug"), info: method("info"), warn: method("warn"), error: method("error") };
 }
 
@@ -81,7 +113,10 @@ function settings(): Settings {
 
 function createRoot({ level, format }: Settings, captured: DestinationStream | undefined): Logger {
   const destination =
-    captured ?? (format === "pretty" ? pretty({ sync: true, colorize: true, destination: fd, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }) : pino.destination({ fd, sync: true }));
+    captured ??
+    (format === "pretty"
+      ? pretty({ sync: true, colorize: true, destination: fd, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" })
+      : pino.destination({ fd, sync: true }));
   return pino(
     {
       level,
@@ -106,5 +141,7 @@ function createRoot({ level, format }: Settings, captured: DestinationStream | u
 function scrubbedError(error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === "string" ? scrubText(error) : error;
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(serialized).map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]));
+  return Object.fromEntries(
+    Object.entries(serialized).map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
+  );
 }

@@ -20,9 +20,11 @@ describe("what a span may carry out of the portal", () => {
   });
 
   it("masks an address or a token anywhere else", () => {
-    expect(redactAttributes({ "exception.message": "no account for sam@example.com", note: "see ?token=xyz" })).toEqual({
-      "exception.message": "no account for [email]",
-      note: "see ?token=[redacted]",
-    });
+    expect(redactAttributes({ "exception.message": "no account for sam@example.com", note: "see ?token=xyz" })).toEqual(
+      {
+        "exception.message": "no account for [email]",
+        note: "see ?token=[redacted]",
+      },
+    );
   });
 });

@@ -30,7 +30,12 @@ function withoutQuery(url: string): string {
 function redactSpan(span: ReadableSpan): ReadableSpan {
   return Object.create(span, {
     attributes: { value: redactAttributes(span.attributes) },
-    events: { value: span.events.map((event) => ({ ...event, attributes: event.attributes && redactAttributes(event.attributes) })) },
+    events: {
+      value: span.events.map((event) => ({
+        ...event,
+        attributes: event.attributes && redactAttributes(event.attributes),
+      })),
+    },
   }) as ReadableSpan;
 }
 

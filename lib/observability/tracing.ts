@@ -1,6 +1,11 @@
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  type ReadableSpan,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import type { Env } from "@/lib/env";
 import { runIdGenerator } from "./run-ids";
@@ -16,7 +21,8 @@ export type Tracing = { forceFlush(): Promise<void>; shutdown(): Promise<void> }
 let started: Tracing | undefined;
 
 /** Registers the global tracer provider once per process; undefined when tracing is off. */
-type TracingConfig = Pick<Env, "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME"> & Partial<Pick<Env, "OTEL_EXPORTER_OTLP_HEADERS">>;
+type TracingConfig = Pick<Env, "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME"> &
+  Partial<Pick<Env, "OTEL_EXPORTER_OTLP_HEADERS">>;
 
 export function startTracing(config: TracingConfig, role: "web" | "worker"): Tracing | undefined {
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
@@ -24,7 +30,9 @@ export function startTracing(config: TracingConfig, role: "web" | "worker"): Tra
   const url = new URL("v1/traces", config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/?$/, "/")).toString();
   const exporter = redactingExporter(new OTLPTraceExporter({ url, headers: config.OTEL_EXPORTER_OTLP_HEADERS }));
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: role === "web" ? config.OTEL_SERVICE_NAME : `${config.OTEL_SERVICE_NAME}-worker` }),
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: role === "web" ? config.OTEL_SERVICE_NAME : `${config.OTEL_SERVICE_NAME}-worker`,
+    }),
     idGenerator: runIdGenerator,
     spanProcessors: [withoutInngestExecutionSpans(new BatchSpanProcessor(exporter))],
   });

@@ -19,8 +19,18 @@ export const WORKFLOW_ATTRIBUTES = {
 /** Runs one step inside a span whose parent is the run's root span. */
 export function inStepSpan<T>(runId: string, name: string, attributes: Attributes, fn: () => Promise<T>): Promise<T> {
   const { traceId, spanId } = runIds(runId);
-  const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED, isRemote: true });
-  return tracer().startActiveSpan(name, { attributes: { ...attributes, [WORKFLOW_ATTRIBUTES.step]: name } }, parent, (span) => ended(span, fn));
+  const parent = trace.setSpanContext(ROOT_CONTEXT, {
+    traceId,
+    spanId,
+    traceFlags: TraceFlags.SAMPLED,
+    isRemote: true,
+  });
+  return tracer().startActiveSpan(
+    name,
+    { attributes: { ...attributes, [WORKFLOW_ATTRIBUTES.step]: name } },
+    parent,
+    (span) => ended(span, fn),
+  );
 }
 
 export type RunSpan = {
@@ -49,8 +59,14 @@ export async function tracedRun<T>(run: RunSpan, body: () => Promise<T>): Promis
 }
 
 async function writeRunSpan(run: RunSpan, error?: unknown): Promise<void> {
-  const attributes = { ...(await run.attributes?.()), [WORKFLOW_ATTRIBUTES.runId]: run.runId, [WORKFLOW_ATTRIBUTES.function]: run.functionId };
-  const span = withRunIds(runIds(run.runId), () => tracer().startSpan(run.functionId, { root: true, startTime: run.startedAt, attributes }));
+  const attributes = {
+    ...(await run.attributes?.()),
+    [WORKFLOW_ATTRIBUTES.runId]: run.runId,
+    [WORKFLOW_ATTRIBUTES.function]: run.functionId,
+  };
+  const span = withRunIds(runIds(run.runId), () =>
+    tracer().startSpan(run.functionId, { root: true, startTime: run.startedAt, attributes }),
+  );
   if (error !== undefined) fail(span, error);
   span.end();
 }

@@ -24,9 +24,11 @@ describe("submitting a privacy request", () => {
   it("records the request with a reference, the legal due date, a pending identity check, an audit event and a receipt email", async () => {
     const sam = await user("sam@example.com");
     const logs = startLogCapture();
-    const created = await createPrivacyRequest(sam, input, { ip: "198.51.100.4", userAgent: "test" }).finally(() => logs.stop());
+    const context = { ip: "198.51.100.4", userAgent: "test" };
+    const created = await createPrivacyRequest(sam, input, context).finally(() => logs.stop());
     // Operators can follow it by reference from here on; the address stays out of the log.
-    expect(logs.entries()).toEqual([expect.objectContaining({ msg: "privacy request submitted", reference: created.reference, privacyRequestId: created.id })]);
+    const submitted = { msg: "privacy request submitted", reference: created.reference, privacyRequestId: created.id };
+    expect(logs.entries()).toEqual([expect.objectContaining(submitted)]);
     expect(logs.raw().join("\n")).not.toContain("sam@example.com");
     const stored = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id }, include: { identityCheck: true, auditEvents: true } });
     expect(stored.reference).toMatch(/^DSR-\d{4}-\d{6}$/);

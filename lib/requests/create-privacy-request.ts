@@ -112,6 +112,7 @@ export async function createPrivacyRequest(
   });
 
   // The first line of the request's story in the log; the web request's id comes from the context.
-  logger({ module: "requests" }).info({ reference: request.reference, privacyRequestId: request.id, status: request.status }, "privacy request submitted");
+  const { reference, id: privacyRequestId, status } = request;
+  logger({ module: "requests" }).info({ reference, privacyRequestId, status }, "privacy request submitted");
   return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
 }

@@ -26,7 +26,11 @@ export async function referenceOf(requestId: string): Promise<string | undefined
 export async function observeRequestStep<T>(scope: StepScope, step: string, fn: () => Promise<T>): Promise<T> {
   const reference = await referenceOf(scope.requestId);
   rememberRunSubject(scope.runId, { privacyRequestId: scope.requestId, reference });
-  const attributes = { [WORKFLOW_ATTRIBUTES.runId]: scope.runId, [WORKFLOW_ATTRIBUTES.requestId]: scope.requestId, ...(reference ? { [WORKFLOW_ATTRIBUTES.reference]: reference } : {}) };
+  const attributes = {
+    [WORKFLOW_ATTRIBUTES.runId]: scope.runId,
+    [WORKFLOW_ATTRIBUTES.requestId]: scope.requestId,
+    ...(reference ? { [WORKFLOW_ATTRIBUTES.reference]: reference } : {}),
+  };
   return withLogContext({ reference, privacyRequestId: scope.requestId, step, runId: scope.runId }, () =>
     inStepSpan(scope.runId, step, attributes, async () => {
       const log = logger({ module: "workflow" });
@@ -47,5 +51,8 @@ export async function observeRequestStep<T>(scope: StepScope, step: string, fn: 
 /** The attributes of a run's root span about this request. */
 export async function requestRunAttributes(requestId: string): Promise<Record<string, string>> {
   const reference = await referenceOf(requestId);
-  return { [WORKFLOW_ATTRIBUTES.requestId]: requestId, ...(reference ? { [WORKFLOW_ATTRIBUTES.reference]: reference } : {}) };
+  return {
+    [WORKFLOW_ATTRIBUTES.requestId]: requestId,
+    ...(reference ? { [WORKFLOW_ATTRIBUTES.reference]: reference } : {}),
+  };
 }

@@ -18,7 +18,10 @@ type OtlpSpan = {
   status?: { code?: number };
 };
 type ExportRequest = {
-  resourceSpans: { resource?: { attributes?: KeyValue[] }; scopeSpans: { scope?: { name?: string }; spans: OtlpSpan[] }[] }[];
+  resourceSpans: {
+    resource?: { attributes?: KeyValue[] };
+    scopeSpans: { scope?: { name?: string }; spans: OtlpSpan[] }[];
+  }[];
 };
 
 export type ReceivedSpan = {
@@ -40,7 +43,11 @@ export async function startOtlpReceiver() {
   const server = http.createServer(async (req, res) => {
     let raw = "";
     for await (const chunk of req) raw += chunk;
-    if (req.method !== "POST" || req.url !== "/v1/traces" || !req.headers["content-type"]?.startsWith("application/json")) {
+    if (
+      req.method !== "POST" ||
+      req.url !== "/v1/traces" ||
+      !req.headers["content-type"]?.startsWith("application/json")
+    ) {
       res.writeHead(404).end();
       return;
     }
@@ -81,6 +88,12 @@ function flatten(body: ExportRequest): ReceivedSpan[] {
 
 function attributesOf(list: KeyValue[] | undefined): Record<string, string | number | boolean | undefined> {
   return Object.fromEntries(
-    (list ?? []).map(({ key, value }) => [key, value.stringValue ?? value.boolValue ?? value.doubleValue ?? (value.intValue === undefined ? undefined : Number(value.intValue))]),
+    (list ?? []).map(({ key, value }) => [
+      key,
+      value.stringValue ??
+        value.boolValue ??
+        value.doubleValue ??
+        (value.intValue === undefined ? undefined : Number(value.intValue)),
+    ]),
   );
 }
