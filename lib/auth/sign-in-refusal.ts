@@ -1,6 +1,7 @@
 // next-auth re-exports this class from @auth/core; importing it from there keeps this module
 // loadable outside Next.js (tests).
 import { CredentialsSignin } from "@auth/core/errors";
+import { logger } from "@/lib/observability/logger";
 
 // A sign-in email refused by the rate limit. Auth.js passes only its own client-safe error types
 // to the sign-in page (anything else becomes ?error=Configuration, "try again in a few
@@ -32,9 +33,10 @@ export const authLogger = {
   error(error: Error) {
     if (error instanceof SignInLimitError) {
       // Auth.js appends a "Read more" link to its errors' messages; the line says it plainly.
-      console.warn(`[auth] sign-in email refused by the rate limit; the next is allowed in ${error.retryAfterMinutes} minutes`);
+      const { retryAfterMinutes } = error;
+      logger({ module: "auth" }).warn({ retryAfterMinutes }, "sign-in email refused by the rate limit");
       return;
     }
-    console.error("[auth][error]", error);
+    logger({ module: "auth" }).error({ err: error }, "Auth.js error");
   },
 };

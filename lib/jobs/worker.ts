@@ -7,6 +7,7 @@ import { createSlots } from "./slots";
 import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
+import { withLogContext } from "@/lib/observability/log-context";
 import { claimRun, dispatchEvents } from "./run-queue";
 
 export { drainJobs } from "./drain-jobs";
@@ -74,7 +75,8 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     while (!stopping && active.size < concurrency) {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
-      const running: Promise<void> = execute(runId, () => stopping)
+      // Every line logged while the run executes names it (lib/observability/log-context.ts).
+      const running: Promise<void> = withLogContext({ runId }, () => execute(runId, () => stopping))
         .then(
           () => undefined,
           (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
