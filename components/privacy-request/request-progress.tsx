@@ -12,14 +12,9 @@ type Source = Live["sources"][number];
 
 const POLL_MS = 1500;
 
-/** The request's status, timeline and per-source progress, kept live until the request settles. */
-export function RequestProgress({ initial }: { initial: Live }) {
+/** The request as the API reports it, fetched again every POLL_MS until it settles. */
+function useLiveRequest(initial: Live): Live {
   const [request, setRequest] = useState(initial);
-  const t = useTranslations("request");
-  const tStatus = useTranslations("status");
-  const format = useFormatter();
-  const messages = useTranslations() as unknown as MessageLookup;
-
   useEffect(() => {
     if (request.terminal) return;
     const timer = setTimeout(async () => {
@@ -29,12 +24,65 @@ export function RequestProgress({ initial }: { initial: Live }) {
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [request]);
+  return request;
+}
 
-  const position = timelinePosition(request.status);
-  const size = (bytes: number) =>
+/** An archive's size in the reader's locale: whole kilobytes below one megabyte, else megabytes. */
+function useSizeFormat(): (bytes: number) => string {
+  const format = useFormatter();
+  return (bytes) =>
     bytes < 1024 * 1024
       ? format.number(Math.max(1, Math.round(bytes / 1024)), { style: "unit", unit: "kilobyte" })
       : format.number(bytes / 1024 / 1024, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+}
+
+const DOWNLOAD_BUTTON =
+  "mt-4 inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700";
+
+const STEP_STYLE = {
+  done: "border-green-200 bg-green-50 text-green-900",
+  current: "border-brand-600 bg-brand-50 font-semibold text-brand-900",
+  next: "border-zinc-200 bg-white text-zinc-500",
+} as const;
+
+/** The customer's steps (CUSTOMER_TIMELINE), each done, current or next from the request's status. */
+function Timeline({ status }: { status: Live["status"] }) {
+  const t = useTranslations("request");
+  const tStatus = useTranslations("status");
+  const position = timelinePosition(status);
+  const label = { done: t("stepDone"), current: t("stepNow"), next: t("stepNext") };
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        {t("progress")}
+      </h2>
+      <ol className="mt-3 grid gap-2 sm:grid-cols-5">
+        {CUSTOMER_TIMELINE.map((step, index) => {
+          const state = index < position ? "done" : index === position ? "current" : "next";
+          return (
+            <li
+              key={step}
+              aria-current={state === "current" ? "step" : undefined}
+              className={`rounded-lg border px-3 py-2 text-sm ${STEP_STYLE[state]}`}
+            >
+              <span className="sr-only">{label[state]}</span>
+              {tStatus(`${step}.label`)}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** The request's status, timeline and per-source progress, kept live until the request settles. */
+export function RequestProgress({ initial }: { initial: Live }) {
+  const request = useLiveRequest(initial);
+  const t = useTranslations("request");
+  const tStatus = useTranslations("status");
+  const format = useFormatter();
+  const messages = useTranslations() as unknown as MessageLookup;
+  const size = useSizeFormat();
 
   // A source not reached yet has no count: "0 records" would read as "we found nothing".
   const sourceText = (source: Source) =>
@@ -59,7 +107,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
         {request.download ? (
           <a
             href={request.download.url}
-            className="mt-4 inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            className={DOWNLOAD_BUTTON}
           >
             {t("download", { size: request.archive ? size(request.archive.sizeBytes) : "none" })}
           </a>
@@ -69,28 +117,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="text-lg font-semibold">
-          {t("progress")}
-        </h2>
-        <ol className="mt-3 grid gap-2 sm:grid-cols-5">
-          {CUSTOMER_TIMELINE.map((step, index) => {
-            const state = index < position ? "done" : index === position ? "current" : "next";
-            return (
-              <li
-                key={step}
-                aria-current={state === "current" ? "step" : undefined}
-                className={`rounded-lg border px-3 py-2 text-sm ${
-                  state === "done" ? "border-green-200 bg-green-50 text-green-900" : state === "current" ? "border-brand-600 bg-brand-50 font-semibold text-brand-900" : "border-zinc-200 bg-white text-zinc-500"
-                }`}
-              >
-                <span className="sr-only">{state === "done" ? t("stepDone") : state === "current" ? t("stepNow") : t("stepNext")}</span>
-                {tStatus(`${step}.label`)}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      <Timeline status={request.status} />
 
       {request.sources.length > 0 ? (
         <section aria-labelledby="sources-heading">
