@@ -8,7 +8,10 @@ export default defineConfig([
   {
     rules: {
       // `_name` marks a value that is deliberately unused (a dropped key in a rest pattern).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -24,5 +27,13 @@ export default defineConfig([
       "max-len": ["warn", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
     },
   },
-  globalIgnores([".next/**", ".build/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".build/**",
+    ".data/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

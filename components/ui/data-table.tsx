@@ -11,11 +11,7 @@ export function TableHeader({ columns, dense = false }: { columns: readonly Reac
     <thead className="border-b border-zinc-200 text-zinc-600">
       <tr>
         {columns.map((column, index) => (
-          <th
-            key={index}
-            scope="col"
-            className={`${padding} ${index < columns.length - 1 ? "pr-4 " : ""}font-medium`}
-          >
+          <th key={index} scope="col" className={`${padding} ${index < columns.length - 1 ? "pr-4 " : ""}font-medium`}>
             {column}
           </th>
         ))}
