@@ -52,7 +52,10 @@ export function action<S extends z.ZodType, T = undefined>(
     who: Audience;
     input: S;
     fromForm?: (formData: FormData) => unknown;
-    /** The summary above a form that marks each field (a message key or text); by default the first problem's own message. */
+    /**
+     * The summary above a form that marks each field (a message key or text); by default the first
+     * problem's own message.
+     */
     invalidMessage?: string;
   },
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,

@@ -25,7 +25,10 @@ export function retryAfterMinutesFrom(code: string | undefined): number | null {
 
 export function signInLimitMessage(minutes: number): string {
   const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  return `Too many sign-in emails were requested for this address. Please try again in ${wait}, or use the last link we sent.`;
+  return (
+    "Too many sign-in emails were requested for this address. " +
+    `Please try again in ${wait}, or use the last link we sent.`
+  );
 }
 
 /** Auth.js's logger: a refusal is routine and gets one line; anything else keeps its stack. */

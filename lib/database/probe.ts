@@ -35,7 +35,8 @@ export function createDatabaseProbe(
       if (!answered) log("[db-probe] the database answers again: pages render again");
       answered = true;
     } catch (error) {
-      if (answered) log(`[db-probe] the database does not answer (${error instanceof Error ? error.message : String(error)}): pages answer 503 until it does`);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (answered) log(`[db-probe] the database does not answer (${reason}): pages answer 503 until it does`);
       answered = false;
     }
     return answered;

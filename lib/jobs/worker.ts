@@ -76,16 +76,8 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
       // Every line logged while the run executes names it (lib/observability/log-context.ts).
-      const running: Promise<void> = withLogContext({ runId }, () => execute(runId, () => stopping))
-        .then(
-          () => undefined,
-          (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
-        )
-        .finally(() => {
-          active.delete(running);
-          alarm.ring(); // a slot is free
-        });
-      active.add(running);
+      const run = withLogContext({ runId }, () => execute(runId, () => stopping));
+      track(active, runId, run, log, alarm.ring); // its end frees a slot
     }
   }
 
@@ -106,6 +98,26 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
       if (!options.db) await db.$disconnect();
     },
   };
+}
+
+/** Keeps `run` in `active` until it settles, logging a failure; `settled` is called after either. */
+function track(
+  active: Set<Promise<void>>,
+  runId: string,
+  run: Promise<unknown>,
+  log: (line: string) => void,
+  settled: () => void,
+): void {
+  const running: Promise<void> = run
+    .then(
+      () => undefined,
+      (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
+    )
+    .finally(() => {
+      active.delete(running);
+      settled();
+    });
+  active.add(running);
 }
 
 /** A wait that a notification can cut short, and that remembers a ring that came while not waiting. */
