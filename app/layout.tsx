@@ -7,6 +7,10 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
+const SKIP_LINK =
+  "sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 " +
+  "focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("layout");
   return {
@@ -35,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <a
             href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+            className={SKIP_LINK}
           >
             {t("skipToContent")}
           </a>

@@ -22,15 +22,18 @@ async function seedCustomerNamingCasey(): Promise<void> {
   await database.connect();
   try {
     const { rows } = await database.query<{ id: string }>(
-      `INSERT INTO streampay.customers (external_id, email, full_name, country) VALUES ('cus_art154', $1, 'Robin Shared', 'IE')
+      `INSERT INTO streampay.customers (external_id, email, full_name, country)
+       VALUES ('cus_art154', $1, 'Robin Shared', 'IE')
        ON CONFLICT (email) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
       [CUSTOMER],
     );
     const customerId = rows[0]!.id;
     await database.query(
       `WITH ticket AS (
-         INSERT INTO streampay.support_tickets (customer_id, subject, status, created_at) VALUES ($1, 'Refund for a shared plan', 'open', now()) RETURNING id)
-       INSERT INTO streampay.ticket_messages (ticket_id, author, body, sent_at) SELECT id, 'customer', $2, now() FROM ticket`,
+         INSERT INTO streampay.support_tickets (customer_id, subject, status, created_at)
+         VALUES ($1, 'Refund for a shared plan', 'open', now()) RETURNING id)
+       INSERT INTO streampay.ticket_messages (ticket_id, author, body, sent_at)
+       SELECT id, 'customer', $2, now() FROM ticket`,
       [customerId, MESSAGE],
     );
   } finally {
@@ -45,7 +48,10 @@ async function expectStatus(page: Page, text: string) {
   }).toPass({ timeout: 60_000 });
 }
 
-test("a ticket naming another customer is held, redacted by a reviewer, released, and the archive shows the marker", async ({ page, browser }) => {
+const JOURNEY =
+  "a ticket naming another customer is held, redacted by a reviewer, released, and the archive shows the marker";
+
+test(JOURNEY, async ({ page, browser }) => {
   await seedCustomerNamingCasey();
   await signIn(page, CUSTOMER, "/privacy-center/request?type=access");
   for (const box of await page.locator('input[name="sourceKeys"]').all()) await box.uncheck();

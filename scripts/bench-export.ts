@@ -154,8 +154,12 @@ console.table([
   ...(disclosureScan
     ? [
         {
-          figure: `Art. 15(4) scan, ${disclosureScan.records.toLocaleString("en")} free-text records (${disclosureScan.texts.toLocaleString("en")} texts)`,
-          value: `median ${disclosureScan.medianMs} ms, ${disclosureScan.findings} findings (in process; names looked up once per page)`,
+          figure:
+            `Art. 15(4) scan, ${disclosureScan.records.toLocaleString("en")} free-text records ` +
+            `(${disclosureScan.texts.toLocaleString("en")} texts)`,
+          value:
+            `median ${disclosureScan.medianMs} ms, ${disclosureScan.findings} findings ` +
+            "(in process; names looked up once per page)",
         },
       ]
     : []),

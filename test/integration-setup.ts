@@ -10,6 +10,9 @@ const database = await createDatabase(inject("testServerUrl"), {
 });
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+// The portal's info lines (a step finished) would bury the test report; a test that reads the
+// log captures it at the level it needs (test/log-capture.ts).
+process.env.LOG_LEVEL ??= "warn";
 // lib/db reads DATABASE_URL through lib/env: drop anything read before this file chose the database.
 reloadEnv();
 

@@ -23,7 +23,10 @@ function sourceTitle(key: string): string {
 
 function Passage({ finding }: { finding: Finding }) {
   return (
-    <blockquote className="rounded-md bg-zinc-50 px-3 py-2 font-mono text-sm text-zinc-800" data-testid="finding-passage">
+    <blockquote
+      className="rounded-md bg-zinc-50 px-3 py-2 font-mono text-sm text-zinc-800"
+      data-testid="finding-passage"
+    >
       …{finding.before}
       <mark className="bg-amber-200 px-0.5 text-zinc-950">{finding.matched}</mark>
       {finding.after}…
@@ -49,7 +52,13 @@ const REASON_HINT = "Kept in the audit log. The customer is told how many passag
 
 function DecisionForm({ finding, requestId }: { finding: Finding; requestId: string }) {
   return (
-    <StaffActionForm action={decideFindingAction} requestId={requestId} fields={{ findingId: finding.id }} submitLabel="Save decision" variant="secondary">
+    <StaffActionForm
+      action={decideFindingAction}
+      requestId={requestId}
+      fields={{ findingId: finding.id }}
+      submitLabel="Save decision"
+      variant="secondary"
+    >
       <DecisionChoice legend="Decision on this passage" />
       <ReasonField id={`finding-${finding.id}-reason`} label="Reason" hint={REASON_HINT} />
     </StaffActionForm>
@@ -60,8 +69,16 @@ function DecisionForm({ finding, requestId }: { finding: Finding; requestId: str
 function RemainingForm({ requestId, pending }: { requestId: string; pending: number }) {
   return (
     <details className="rounded-md bg-zinc-50 px-4 py-3">
-      <summary className="cursor-pointer text-sm font-medium text-zinc-800">Decide all {pending} remaining passages at once</summary>
-      <StaffActionForm action={decideRemainingFindingsAction} requestId={requestId} submitLabel={`Decide all ${pending}`} variant="secondary" className="mt-3">
+      <summary className="cursor-pointer text-sm font-medium text-zinc-800">
+        Decide all {pending} remaining passages at once
+      </summary>
+      <StaffActionForm
+        action={decideRemainingFindingsAction}
+        requestId={requestId}
+        submitLabel={`Decide all ${pending}`}
+        variant="secondary"
+        className="mt-3"
+      >
         <DecisionChoice legend="Decision on every remaining passage" />
         <ReasonField id="remaining-reason" label="Reason for all of them" hint={REASON_HINT} />
       </StaffActionForm>
@@ -90,19 +107,23 @@ export function DisclosurePanel({ view }: { view: StaffRequestView }) {
         Other people&apos;s data (Art. 15(4) GDPR)
       </h2>
       <p className="text-sm text-zinc-700">
-        The customer&apos;s free text mentions other people. Redact each passage that would disclose another person&apos;s data, or keep it
-        (for example, a name the customer wrote about themselves). {open ? `${pending} still to decide; ` : ""}
+        The customer&apos;s free text mentions other people. Redact each passage that would disclose another
+        person&apos;s data, or keep it (for example, a name the customer wrote about themselves).{" "}
+        {open ? `${pending} still to decide; ` : ""}
         the archive is packaged once every passage is decided.
       </p>
       {open && view.ownRequest ? (
-        <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">This is your own request: another member of staff has to review it.</p>
+        <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          This is your own request: another member of staff has to review it.
+        </p>
       ) : null}
       {open && !view.ownRequest && pending > 1 ? <RemainingForm requestId={request.id} pending={pending} /> : null}
       <ol className="space-y-4">
         {findings.map((finding) => (
           <li key={finding.id} className="space-y-2 border-t border-zinc-100 pt-3" data-testid="disclosure-finding">
             <p className="text-sm font-medium text-zinc-800">
-              {KIND_TEXT[finding.kind]} in {sourceTitle(finding.sourceKey)}, record {finding.recordIndex + 1}, <code>{finding.path}</code>
+              {KIND_TEXT[finding.kind]} in {sourceTitle(finding.sourceKey)}, record {finding.recordIndex + 1},{" "}
+              <code>{finding.path}</code>
             </p>
             <Passage finding={finding} />
             {finding.decision !== "PENDING" ? (

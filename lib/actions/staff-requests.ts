@@ -50,7 +50,11 @@ export const rejectIdentityAction = staffAction(rejectIdentitySchema, rejectIden
 export const extendDeadlineAction = staffAction(extendDeadlineSchema, extendRequestDeadline, "Extended. The customer has been emailed the new date and the reason.");
 export const cancelRequestAction = staffAction(cancelRequestSchema, cancelRequestAsStaff, "Cancelled. The customer has been emailed the reason.");
 export const retrySourceAction = staffAction(retrySourceSchema, retryFailedSource, "Retry started. The source is collected again and the archive re-packaged.");
-export const decideFindingAction = staffAction(decideFindingSchema, decideFinding, "Decided. Once every passage is decided, the archive is packaged.");
+export const decideFindingAction = staffAction(
+  decideFindingSchema,
+  decideFinding,
+  "Decided. Once every passage is decided, the archive is packaged.",
+);
 export const decideRemainingFindingsAction = staffAction(
   decideRemainingFindingsSchema,
   decideRemaining,

@@ -5,6 +5,9 @@ import { getViewer, type Viewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
 import { timed } from "@/lib/metrics/http";
 import { translator } from "@/lib/i18n/translator";
+import { withLogContext } from "@/lib/observability/log-context";
+import { logger } from "@/lib/observability/logger";
+import { requestIdOf } from "@/lib/observability/request-id";
 import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
 import { ApiError, apiError } from "./errors";
 import { assertJsonBody, assertSameOriginWrite } from "./same-origin";
@@ -22,7 +25,10 @@ type Handler<P> = (request: Request, context: { viewer: Viewer; params: P }) => 
 export function withViewer<P>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const params = await context.params;
-    return timed(request, params, () => answer(handler, request, params));
+    // Every line logged while answering carries the request id proxy.ts gave it.
+    return withLogContext({ requestId: requestIdOf(request.headers) }, () =>
+      timed(request, params, () => answer(handler, request, params)),
+    );
   };
 }
 
@@ -40,7 +46,8 @@ async function answer<P>(handler: Handler<P>, request: Request, params: P): Prom
     if (error instanceof RequestRefusedError) return apiError(error.code, error.message);
     if (error instanceof z.ZodError) return apiError("invalid_request", "The request body is not valid.", z.flattenError(error));
     if (isDatabaseUnavailable(error)) return databaseUnavailable();
-    console.error("API error", error);
+    const path = new URL(request.url).pathname;
+    logger().error({ err: error, method: request.method, path }, "API request failed");
     return apiError("internal_error", "Something went wrong on our side. Please try again.");
   }
 }

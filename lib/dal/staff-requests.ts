@@ -116,7 +116,11 @@ export function decideFinding(viewer: Viewer, input: DecideFindingInput, context
   return decideDisclosureFinding(staffCall(viewer, input.requestId, context), input);
 }
 
-export function decideRemaining(viewer: Viewer, input: DecideRemainingFindingsInput, context: AuditContext): Promise<StaffOutcome> {
+export function decideRemaining(
+  viewer: Viewer,
+  input: DecideRemainingFindingsInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "decideRemaining");
   return decideRemainingFindings(staffCall(viewer, input.requestId, context), input);
 }

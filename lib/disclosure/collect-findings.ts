@@ -20,7 +20,8 @@ export async function withDisclosureScan(
   if (!source.freeTextFields?.length) return pages;
   await db.disclosureFinding.deleteMany({ where: { requestId, sourceKey } });
   const resolver = activeCompany().resolver;
-  const details = subject.id && resolver.contactDetailsOf ? await resolver.contactDetailsOf(subject.id) : { emails: [], phones: [] };
+  const details =
+    subject.id && resolver.contactDetailsOf ? await resolver.contactDetailsOf(subject.id) : { emails: [], phones: [] };
   const country = details.country?.toUpperCase();
   const defaultCountry = country && isSupportedCountry(country) ? country : undefined;
   const own: OwnDetails = {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { findEmails, findPhones, mayHoldOtherPeoplesData, nameCandidates, normalisePhone, withoutOverlaps, type OwnDetails } from "./detect";
+import {
+  findEmails,
+  findPhones,
+  mayHoldOtherPeoplesData,
+  nameCandidates,
+  normalisePhone,
+  withoutOverlaps,
+  type OwnDetails,
+} from "./detect";
 
 const own: OwnDetails = { emails: new Set(["alex@example.com"]), phones: new Set(["+353871234567"]) };
 const matched = (spans: { matched: string }[]) => spans.map((span) => span.matched);
@@ -74,7 +82,8 @@ describe("the raw-line pre-check", () => {
   });
 
   it("never skips a record that holds an address, a number, a possible name or an escape", () => {
-    for (const body of ["mail casey@example.com", "call 030 901820", "ask Casey Kim"]) expect(mayHoldOtherPeoplesData(line(body), true), body).toBe(true);
+    for (const body of ["mail casey@example.com", "call 030 901820", "ask Casey Kim"])
+      expect(mayHoldOtherPeoplesData(line(body), true), body).toBe(true);
     // "André Kim" as a JSON producer that escapes non-ASCII writes it.
     expect(mayHoldOtherPeoplesData(String.raw`{"body":"ask Andr\u00e9 kim"}`, true)).toBe(true);
     expect(mayHoldOtherPeoplesData(line("ask Casey Kim"), false)).toBe(false);

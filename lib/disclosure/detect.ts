@@ -51,7 +51,12 @@ export function findPhones(text: string, own: OwnDetails, defaultCountry?: Count
   const spans: Span[] = [];
   for (const found of findPhoneNumbersInText(masked, defaultCountry ? { defaultCountry } : undefined)) {
     if (!found.number.isValid() || own.phones.has(found.number.number)) continue;
-    spans.push({ kind: "PHONE", start: found.startsAt, end: found.endsAt, matched: text.slice(found.startsAt, found.endsAt) });
+    spans.push({
+      kind: "PHONE",
+      start: found.startsAt,
+      end: found.endsAt,
+      matched: text.slice(found.startsAt, found.endsAt),
+    });
   }
   return spans;
 }
@@ -79,7 +84,10 @@ const MAX_WORDS = 3;
 export function nameCandidates(text: string): Omit<Span, "kind">[] {
   const candidates: Omit<Span, "kind">[] = [];
   for (const run of text.matchAll(CAPITALISED_RUN)) {
-    const words = [...run[0].matchAll(WORD)].map((word) => ({ start: run.index + word.index, end: run.index + word.index + word[0].length }));
+    const words = [...run[0].matchAll(WORD)].map((word) => ({
+      start: run.index + word.index,
+      end: run.index + word.index + word[0].length,
+    }));
     for (let first = 0; first < words.length; first += 1) {
       for (let last = first + MIN_WORDS - 1; last < Math.min(words.length, first + MAX_WORDS); last += 1) {
         const start = words[first]!.start;

@@ -13,7 +13,10 @@ const CONCRETE = /^([A-Za-z_][\w]*)(?:\[(\d+)\]\.([A-Za-z_][\w]*))?$/;
 /** A declared free-text path, checked: "subject" or "messages[].body". Throws on anything else. */
 export function parseFreeTextPath(path: string): DeclaredPath {
   const match = DECLARED.exec(path);
-  if (!match) throw new Error(`"${path}" is not a free-text path: name a field ("body") or an array's field ("messages[].body").`);
+  if (!match)
+    throw new Error(
+      `"${path}" is not a free-text path: name a field ("body") or an array's field ("messages[].body").`,
+    );
   return match[2] ? { field: match[1]!, item: match[2] } : { field: match[1]! };
 }
 
@@ -30,7 +33,8 @@ export function freeTextsOf(record: ExportRecord, paths: readonly DeclaredPath[]
     }
     if (!Array.isArray(value)) continue;
     value.forEach((element: unknown, index) => {
-      const text = element !== null && typeof element === "object" ? (element as Record<string, unknown>)[item] : undefined;
+      const text =
+        element !== null && typeof element === "object" ? (element as Record<string, unknown>)[item] : undefined;
       if (typeof text === "string") texts.push({ path: `${field}[${index}].${item}`, text });
     });
   }
@@ -53,7 +57,8 @@ export function replaceFreeText(record: ExportRecord, path: string, replace: (te
     return;
   }
   const element: unknown = Array.isArray(value) ? value[Number(index)] : undefined;
-  const text = element !== null && typeof element === "object" ? (element as Record<string, unknown>)[item!] : undefined;
+  const text =
+    element !== null && typeof element === "object" ? (element as Record<string, unknown>)[item!] : undefined;
   if (typeof text !== "string") throw new Error(`The record has no text at "${path}".`);
   (element as Record<string, unknown>)[item!] = replace(text);
 }

@@ -22,7 +22,11 @@ const span = (recordIndex: number, path: string, text: string, matched: string):
 describe("redacting other people's data at release", () => {
   it("replaces several spans of one text, keeping the text around them", () => {
     const text = "Ask casey@example.com or +49 30 901820 today";
-    const redacted = redactText(text, [span(0, "body", text, "+49 30 901820"), span(0, "body", text, "casey@example.com")], MARKER);
+    const redacted = redactText(
+      text,
+      [span(0, "body", text, "+49 30 901820"), span(0, "body", text, "casey@example.com")],
+      MARKER,
+    );
     expect(redacted).toBe("Ask [redacted] or [redacted] today");
   });
 
@@ -32,7 +36,10 @@ describe("redacting other people's data at release", () => {
       { ticket_id: 1, subject: "Hi", messages: [{ body: "fine" }] },
       { ticket_id: 2, subject: "About Casey Kim", messages: [{ body: "ok" }, { body }] },
     ];
-    const redactions = [span(1, "subject", "About Casey Kim", "Casey Kim"), span(1, "messages[1].body", body, "Casey Kim")];
+    const redactions = [
+      span(1, "subject", "About Casey Kim", "Casey Kim"),
+      span(1, "messages[1].body", body, "Casey Kim"),
+    ];
     expect(await all(redactedRecords(recordsOf(records), redactions, MARKER))).toEqual([
       { ticket_id: 1, subject: "Hi", messages: [{ body: "fine" }] },
       { ticket_id: 2, subject: "About [redacted]", messages: [{ body: "ok" }, { body: "[redacted] paid" }] },
@@ -41,14 +48,32 @@ describe("redacting other people's data at release", () => {
 
   it("refuses to release a record whose text no longer holds what was found, or a redaction with no record", async () => {
     const records = [{ subject: "About Sam Rivera" }];
-    await expect(all(redactedRecords(recordsOf(records), [{ recordIndex: 0, path: "subject", start: 6, end: 15, matched: "Casey Kim" }], MARKER))).rejects.toThrow(
-      /no longer holds/,
-    );
-    await expect(all(redactedRecords(recordsOf(records), [{ recordIndex: 3, path: "subject", start: 0, end: 1, matched: "A" }], MARKER))).rejects.toThrow(
-      /record 3/,
-    );
-    await expect(all(redactedRecords(recordsOf(records), [{ recordIndex: 0, path: "messages[0].body", start: 0, end: 1, matched: "A" }], MARKER))).rejects.toThrow(
-      /no text/,
-    );
+    await expect(
+      all(
+        redactedRecords(
+          recordsOf(records),
+          [{ recordIndex: 0, path: "subject", start: 6, end: 15, matched: "Casey Kim" }],
+          MARKER,
+        ),
+      ),
+    ).rejects.toThrow(/no longer holds/);
+    await expect(
+      all(
+        redactedRecords(
+          recordsOf(records),
+          [{ recordIndex: 3, path: "subject", start: 0, end: 1, matched: "A" }],
+          MARKER,
+        ),
+      ),
+    ).rejects.toThrow(/record 3/);
+    await expect(
+      all(
+        redactedRecords(
+          recordsOf(records),
+          [{ recordIndex: 0, path: "messages[0].body", start: 0, end: 1, matched: "A" }],
+          MARKER,
+        ),
+      ),
+    ).rejects.toThrow(/no text/);
   });
 });

@@ -21,11 +21,15 @@ export async function* redactedRecords(
   for await (const record of records) {
     const own: Redaction[] = [];
     while (next < redactions.length && redactions[next]!.recordIndex === recordIndex) own.push(redactions[next++]!);
-    for (const [path, spans] of byPath(own)) replaceFreeText(record, path, (text) => redactText(text, spans, marker, path));
+    for (const [path, spans] of byPath(own))
+      replaceFreeText(record, path, (text) => redactText(text, spans, marker, path));
     yield record;
     recordIndex += 1;
   }
-  if (next < redactions.length) throw new Error(`A redaction points at record ${redactions[next]!.recordIndex}, which the staged data does not hold.`);
+  if (next < redactions.length)
+    throw new Error(
+      `A redaction points at record ${redactions[next]!.recordIndex}, which the staged data does not hold.`,
+    );
 }
 
 function byPath(redactions: Redaction[]): Map<string, Redaction[]> {
@@ -40,7 +44,8 @@ export function redactText(text: string, spans: readonly Redaction[], marker: st
   let limit = Infinity;
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
     if (span.end > limit) throw new Error(`Two redactions overlap in ${path}.`);
-    if (text.slice(span.start, span.end) !== span.matched) throw new Error(`The text at ${path} no longer holds what was found there.`);
+    if (text.slice(span.start, span.end) !== span.matched)
+      throw new Error(`The text at ${path} no longer holds what was found there.`);
     result = result.slice(0, span.start) + marker + result.slice(span.end);
     limit = span.start;
   }

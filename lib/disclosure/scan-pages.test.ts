@@ -3,7 +3,11 @@ import type { SerializedPage } from "@/lib/sources/types";
 import { scanningPages, type DisclosureScan, type Finding } from "./scan-pages";
 
 async function* pagesOf(...pages: object[][]): AsyncGenerator<SerializedPage> {
-  for (const records of pages) yield { records: records.length, json: Buffer.from(records.map((record) => JSON.stringify(record) + "\n").join("")) };
+  for (const records of pages)
+    yield {
+      records: records.length,
+      json: Buffer.from(records.map((record) => JSON.stringify(record) + "\n").join("")),
+    };
 }
 
 async function scanned(pages: AsyncIterable<SerializedPage>, scan: Partial<DisclosureScan>) {
@@ -26,13 +30,22 @@ async function scanned(pages: AsyncIterable<SerializedPage>, scan: Partial<Discl
 }
 
 describe("scanning a source's pages for other people's data", () => {
-  const ticket = (subject: string, ...bodies: string[]) => ({ ticket_id: 1, subject, messages: bodies.map((body) => ({ author: "customer", body })) });
+  const ticket = (subject: string, ...bodies: string[]) => ({
+    ticket_id: 1,
+    subject,
+    messages: bodies.map((body) => ({ author: "customer", body })),
+  });
 
   it("points each finding at its record and path, with context, and passes the pages through unchanged", async () => {
-    const pages = [[ticket("Refund", "Hi")], [ticket("Card", "Fine"), ticket("Payout for Casey Kim", "Hi", "Mail casey@example.com or alex@example.com")]];
+    const pages = [
+      [ticket("Refund", "Hi")],
+      [ticket("Card", "Fine"), ticket("Payout for Casey Kim", "Hi", "Mail casey@example.com or alex@example.com")],
+    ];
     const { findings, passed } = await scanned(pagesOf(...pages), {});
     expect(passed.map((page) => page.records)).toEqual([1, 2]);
-    expect(findings.map(({ kind, recordIndex, path, matched, before }) => ({ kind, recordIndex, path, matched, before }))).toEqual([
+    expect(
+      findings.map(({ kind, recordIndex, path, matched, before }) => ({ kind, recordIndex, path, matched, before })),
+    ).toEqual([
       { kind: "NAME", recordIndex: 2, path: "subject", matched: "Casey Kim", before: "Payout for " },
       { kind: "EMAIL", recordIndex: 2, path: "messages[1].body", matched: "casey@example.com", before: "Mail " },
     ]);
@@ -40,14 +53,20 @@ describe("scanning a source's pages for other people's data", () => {
   });
 
   it("asks the resolver once per page, only about distinct candidates, and not at all without any", async () => {
-    const { lookups } = await scanned(pagesOf([ticket("Hello Sam Rivera", "Sam Rivera again")], [ticket("refund", "no names here")]), {});
+    const { lookups } = await scanned(
+      pagesOf([ticket("Hello Sam Rivera", "Sam Rivera again")], [ticket("refund", "no names here")]),
+      {},
+    );
     expect(lookups).toEqual([["hello sam", "hello sam rivera", "sam rivera"]]);
   });
 
   it("ignores fields that are not declared free text, and finds no names without the resolver", async () => {
-    const { findings } = await scanned(pagesOf([{ ticket_id: 1, status: "casey@example.com", subject: "Casey Kim", messages: [] }]), {
-      findOtherCustomersNamed: undefined,
-    });
+    const { findings } = await scanned(
+      pagesOf([{ ticket_id: 1, status: "casey@example.com", subject: "Casey Kim", messages: [] }]),
+      {
+        findOtherCustomersNamed: undefined,
+      },
+    );
     expect(findings).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import type { ExportRecord, SerializedPage } from "@/lib/sources/types";
-import { findEmails, findPhones, mayHoldOtherPeoplesData, nameCandidates, withoutOverlaps, type OwnDetails, type Span } from "./detect";
+import {
+  findEmails,
+  findPhones,
+  mayHoldOtherPeoplesData,
+  nameCandidates,
+  withoutOverlaps,
+  type OwnDetails,
+  type Span,
+} from "./detect";
 import { freeTextsOf, parseFreeTextPath, type FreeText } from "./free-text";
 
 // The collect step's Art. 15(4) pass: the staged pages of a source that declares free-text fields
@@ -36,7 +44,10 @@ export type DisclosureScan = {
 const CONTEXT_CHARS = 40;
 
 /** Passes `pages` through unchanged, handing the other people's data found in them to `scan.keep`. */
-export async function* scanningPages(pages: AsyncIterable<SerializedPage>, scan: DisclosureScan): AsyncGenerator<SerializedPage> {
+export async function* scanningPages(
+  pages: AsyncIterable<SerializedPage>,
+  scan: DisclosureScan,
+): AsyncGenerator<SerializedPage> {
   const paths = scan.freeTextFields.map(parseFreeTextPath);
   const names = scan.findOtherCustomersNamed !== undefined;
   let recordIndex = 0;
@@ -67,9 +78,15 @@ async function findingsIn(texts: Array<FreeText & { recordIndex: number }>, scan
   const known = distinct.length > 0 && scan.findOtherCustomersNamed ? await scan.findOtherCustomersNamed(distinct) : [];
   const customers = new Set(known.map((name) => name.toLowerCase()));
   return texts.flatMap(({ text, path, recordIndex }, index) => {
-    const names = candidates[index]!.filter((candidate) => customers.has(candidate.matched.toLowerCase())).map((span) => ({ ...span, kind: "NAME" as const }));
+    const names = candidates[index]!.filter((candidate) => customers.has(candidate.matched.toLowerCase())).map(
+      (span) => ({ ...span, kind: "NAME" as const }),
+    );
     // Longest name first where candidates overlap ("Mary Ann Jones" over "Mary Ann").
-    const spans = withoutOverlaps([...findEmails(text, scan.own), ...findPhones(text, scan.own, scan.defaultCountry), ...names]);
+    const spans = withoutOverlaps([
+      ...findEmails(text, scan.own),
+      ...findPhones(text, scan.own, scan.defaultCountry),
+      ...names,
+    ]);
     return spans.map((span) => ({
       ...span,
       recordIndex,

@@ -1,6 +1,7 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
 import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
+import { libraryLogger } from "@/lib/observability/logger";
 
 // The one Inngest client, here in lib/ because the outbox (lib/events/outbox.ts) sends through it;
 // inngest/client.ts re-exports it for the functions, the serve route and the worker.
@@ -18,10 +19,13 @@ import { embeddedEventFetch } from "@/lib/jobs/event-inbox";
  */
 export const jobsMode = env().jobsMode;
 
+// The SDK's own lines (a step's error, registration) go to the portal's JSON log, not the console.
+const logger = libraryLogger({ module: "inngest" });
+
 export const inngest = new Inngest(
   jobsMode === "inngest"
-    ? { id: "privacy-portal" }
+    ? { id: "privacy-portal", logger }
     : // Dev mode needs no keys and lets the worker call the serve handler unsigned, in-process
       // only (app/api/inngest answers 404 in this mode). The fetch takes the events in.
-      { id: "privacy-portal", isDev: true, fetch: embeddedEventFetch },
+      { id: "privacy-portal", isDev: true, fetch: embeddedEventFetch, logger },
 );

@@ -39,4 +39,5 @@ export type RequestReleasedData = z.infer<typeof requestReleasedData>;
 export const requestReleased = eventType("privacy/request.released", { schema: requestReleasedData });
 
 /** One release per request: a second send of the same event starts nothing twice. */
-export const requestReleasedEvent = (requestId: string) => requestReleased.create({ requestId }, { id: `request-released/${requestId}` });
+export const requestReleasedEvent = (requestId: string) =>
+  requestReleased.create({ requestId }, { id: `request-released/${requestId}` });

@@ -19,11 +19,14 @@ describe("README.html on redacted passages", () => {
     );
     expect(renderReadmeHtml(await withRedactions("en", 1), [])).toContain("1 passage was replaced by");
     const german = renderReadmeHtml(await withRedactions("de", 2), []);
-    expect(german).toContain("2 Stellen wurden durch „[geschwärzt: personenbezogene Daten einer anderen Person]“ ersetzt");
+    expect(german).toContain(
+      "2 Stellen wurden durch „[geschwärzt: personenbezogene Daten einer anderen Person]“ ersetzt",
+    );
     expect(german).toContain("Artikel 15 Absatz 4 DSGVO");
   });
 
   it("says nothing about redaction when nothing was redacted", async () => {
-    for (const redactions of [undefined, 0]) expect(renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");
+    for (const redactions of [undefined, 0])
+      expect(renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");
   });
 });

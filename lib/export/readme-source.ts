@@ -31,7 +31,9 @@ function redactionsHtml(entry: ArchiveSource, r: ReadmeText): string {
 }
 
 function statusHtml(entry: ArchiveSource, input: ArchiveInput, r: ReadmeText): string {
-  if (!isSourceFailed(entry.status)) return `<p class="status">${sourceStatusText(entry, r)}</p>${redactionsHtml(entry, r)}`;
+  if (!isSourceFailed(entry.status)) {
+    return `<p class="status">${sourceStatusText(entry, r)}</p>${redactionsHtml(entry, r)}`;
+  }
   const reason = entry.error ? escapeHtml(entry.error) : r.text("failedReason");
   const email = escapeHtml(input.controller.contactEmail);
   const contact = r.html("failedContact", { email: `<a href="mailto:${email}">${email}</a>`, reference: escapeHtml(input.request.reference) });

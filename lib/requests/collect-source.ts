@@ -30,7 +30,8 @@ export async function collectSource(requestId: string, sourceKey: string, store:
     const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.email });
     const options = { range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined }, csv: request.formats.includes("CSV") };
     // Art. 15(4): other people's data in the source's free text is found on the way to staging.
-    const scanned = await withDisclosureScan(requestId, source, subject, await serializedPages(source, subject, options));
+    const serialized = await serializedPages(source, subject, options);
+    const scanned = await withDisclosureScan(requestId, source, subject, serialized);
     const pages = reportProgress(scanned, (recordCount) =>
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );

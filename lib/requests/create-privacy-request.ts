@@ -5,6 +5,7 @@ import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { env } from "@/lib/env";
 import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
+import { logger } from "@/lib/observability/logger";
 import { findDataSubjects } from "./data-subject";
 import { isOpen, OPEN, statusesIn } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
@@ -110,5 +111,8 @@ export async function createPrivacyRequest(
     return created;
   });
 
+  // The first line of the request's story in the log; the web request's id comes from the context.
+  const { reference, id: privacyRequestId, status } = request;
+  logger({ module: "requests" }).info({ reference, privacyRequestId, status }, "privacy request submitted");
   return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
 }

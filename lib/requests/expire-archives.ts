@@ -33,7 +33,10 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
         metadata: { reason: "retention period ended" },
       });
       // Art. 15(4) and 5(1)(c): the other people's data a reviewer saw goes with the archive; the decisions stay.
-      await tx.disclosureFinding.updateMany({ where: { requestId: archive.requestId }, data: { matched: "", before: "", after: "" } });
+      await tx.disclosureFinding.updateMany({
+        where: { requestId: archive.requestId },
+        data: { matched: "", before: "", after: "" },
+      });
       await transitionRequest(tx, {
         requestId: archive.requestId,
         from: [RequestStatus.READY],

@@ -53,7 +53,15 @@ const set = (...statuses: RequestStatus[]): ReadonlySet<RequestStatus> => new Se
  * Still being worked on. FAILED is open: staff finish it by retrying the source, so a customer
  * with a FAILED request cannot pile up duplicates (one open request at a time).
  */
-export const OPEN = set("SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "RELEASE_REVIEW", "PACKAGING", "FAILED");
+export const OPEN = set(
+  "SUBMITTED",
+  "IDENTITY_REVIEW",
+  "APPROVED",
+  "COLLECTING",
+  "RELEASE_REVIEW",
+  "PACKAGING",
+  "FAILED",
+);
 /** Finished for good, as far as anyone working on it is concerned (READY only expires, by the clock). */
 export const TERMINAL = set(...REQUEST_STATUSES.filter((status) => !OPEN.has(status)));
 /** The identity check waits for a decision. */

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import { stagedFilesOf } from "@/lib/export/staged-files";
 import type { ArchiveInput } from "@/lib/export/archive-input";
+import type { PrivacyRequest } from "@/lib/generated/prisma/client";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
 import { translator } from "@/lib/i18n/translator";
 import { getSource } from "@/lib/sources/registry";
@@ -17,6 +18,23 @@ import { archivedStatus, isCollected } from "./source-lifecycle";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
+
+type RequestRow = Pick<
+  PrivacyRequest,
+  "id" | "reference" | "type" | "submittedAt" | "formats" | "rangeFrom" | "rangeTo"
+>;
+
+/** What the archive's README and manifest say about the request itself. */
+function archiveRequest(request: RequestRow): ArchiveInput["request"] {
+  return {
+    id: request.id,
+    reference: request.reference,
+    type: request.type,
+    submittedAt: request.submittedAt,
+    formats: request.formats,
+    range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
+  };
+}
 
 /**
  * COLLECTING → PACKAGING → READY: streams every staged source into the customer's ZIP and records
@@ -39,14 +57,7 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
   const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
   const redactions = await redactionsBySource(requestId);
   const input: ArchiveInput = {
-    request: {
-      id: request.id,
-      reference: request.reference,
-      type: request.type,
-      submittedAt: request.submittedAt,
-      formats: request.formats,
-      range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
-    },
+    request: archiveRequest(request),
     subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
     controller: controllerDetails(),
     generatedAt: new Date(),
@@ -92,6 +103,10 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
 
 /** Art. 15(4): the spans redacted per source, which README.html counts (none for most requests). */
 async function redactionsBySource(requestId: string): Promise<Map<string, number>> {
-  const rows = await db.disclosureFinding.groupBy({ by: ["sourceKey"], where: { requestId, decision: "REDACT" }, _count: true });
+  const rows = await db.disclosureFinding.groupBy({
+    by: ["sourceKey"],
+    where: { requestId, decision: "REDACT" },
+    _count: true,
+  });
   return new Map(rows.map((row) => [row.sourceKey, row._count]));
 }

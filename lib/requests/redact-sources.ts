@@ -19,10 +19,20 @@ const REDACTED_SUFFIX = ".redacted.ndjson";
 const PAGE_RECORDS = 500;
 
 /** Restages every source of the request with REDACT decisions; returns how many spans were redacted per source. */
-export async function redactStagedSources(requestId: string, store: BlobStore = getBlobStore()): Promise<Record<string, number>> {
-  const request = await db.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { locale: true, formats: true } });
+export async function redactStagedSources(
+  requestId: string,
+  store: BlobStore = getBlobStore(),
+): Promise<Record<string, number>> {
+  const request = await db.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { locale: true, formats: true },
+  });
   const marker = translator(request.locale)("disclosure.marker");
-  const sources = await db.disclosureFinding.groupBy({ by: ["sourceKey"], where: { requestId, decision: "REDACT" }, _count: true });
+  const sources = await db.disclosureFinding.groupBy({
+    by: ["sourceKey"],
+    where: { requestId, decision: "REDACT" },
+    _count: true,
+  });
   const redacted: Record<string, number> = {};
   for (const { sourceKey, _count } of sources) {
     await redactSource(store, requestId, sourceKey, marker, request.formats.includes("CSV"));
@@ -31,7 +41,13 @@ export async function redactStagedSources(requestId: string, store: BlobStore = 
   return redacted;
 }
 
-async function redactSource(store: BlobStore, requestId: string, sourceKey: string, marker: string, csv: boolean): Promise<void> {
+async function redactSource(
+  store: BlobStore,
+  requestId: string,
+  sourceKey: string,
+  marker: string,
+  csv: boolean,
+): Promise<void> {
   const row = await db.requestSource.findUniqueOrThrow({ where: { requestId_sourceKey: { requestId, sourceKey } } });
   if (!row.stagingKey) throw new Error(`Source "${sourceKey}" has findings but nothing staged.`);
   if (row.stagingKey.endsWith(REDACTED_SUFFIX)) return; // already restaged by an earlier run of this step
@@ -43,8 +59,11 @@ async function redactSource(store: BlobStore, requestId: string, sourceKey: stri
   const source = getSource(sourceKey);
   const key = row.stagingKey.replace(/\.ndjson$/, "") + REDACTED_SUFFIX;
   const records = redactedRecords(readStagedRecords(store, row.stagingKey), redactions, marker);
-  const staged = await stageSerializedPages(store, key, source, serializeRecordPages(source, inPages(records), csv), { csv });
-  if (staged.recordCount !== row.recordCount) throw new Error(`Restaging "${sourceKey}" gave ${staged.recordCount} records, not ${row.recordCount}.`);
+  const staged = await stageSerializedPages(store, key, source, serializeRecordPages(source, inPages(records), csv), {
+    csv,
+  });
+  if (staged.recordCount !== row.recordCount)
+    throw new Error(`Restaging "${sourceKey}" gave ${staged.recordCount} records, not ${row.recordCount}.`);
   await db.$transaction(async (tx) => {
     await tx.requestSource.update({
       where: { id: row.id },
@@ -59,7 +78,9 @@ async function redactSource(store: BlobStore, requestId: string, sourceKey: stri
     });
   });
   // The unredacted files are not needed again; staging cleanup would remove them with the request anyway.
-  await store.delete([stagedFileKey(row.stagingKey, "JSON"), stagedFileKey(row.stagingKey, "CSV"), row.stagingKey]).catch(() => undefined);
+  await store
+    .delete([stagedFileKey(row.stagingKey, "JSON"), stagedFileKey(row.stagingKey, "CSV"), row.stagingKey])
+    .catch(() => undefined);
 }
 
 async function* inPages(records: AsyncIterable<ExportRecord>): AsyncGenerator<ExportRecord[]> {

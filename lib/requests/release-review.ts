@@ -2,7 +2,16 @@ import { appendAuditEvents } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { requestReleasedEvent } from "@/lib/events/definitions";
-import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffActor, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import {
+  actorOf,
+  DONE,
+  NOT_FOUND,
+  OWN_REQUEST,
+  refused,
+  type StaffActor,
+  type StaffCall,
+  type StaffOutcome,
+} from "./staff-outcome";
 import { transitionRequest } from "./transition";
 
 // Art. 15(4) GDPR: the copy "shall not adversely affect the rights and freedoms of others". A
@@ -21,7 +30,13 @@ export async function holdForReleaseReview(requestId: string): Promise<{ held: b
   const pending = await db.disclosureFinding.count({ where: { requestId, decision: "PENDING" } });
   if (pending === 0) return { held: false, pending };
   await db.$transaction((tx) =>
-    transitionRequest(tx, { requestId, from: ["COLLECTING"], to: "RELEASE_REVIEW", action: "request.release_review", metadata: { findings: pending } }),
+    transitionRequest(tx, {
+      requestId,
+      from: ["COLLECTING"],
+      to: "RELEASE_REVIEW",
+      action: "request.release_review",
+      metadata: { findings: pending },
+    }),
   );
   return { held: true, pending };
 }
@@ -34,13 +49,19 @@ export async function decideDisclosureFinding(
   call: StaffCall,
   input: { findingId: string; decision: FindingDecision; reason: string },
 ): Promise<StaffOutcome> {
-  const finding = await db.disclosureFinding.findFirst({ where: { id: input.findingId, requestId: call.requestId }, select: { id: true } });
+  const finding = await db.disclosureFinding.findFirst({
+    where: { id: input.findingId, requestId: call.requestId },
+    select: { id: true },
+  });
   if (!finding) return NOT_FOUND;
   return decideFindings(call, finding.id, input);
 }
 
 /** One decision and reason for every finding still undecided (a long conversation with one other person in it). */
-export function decideRemainingFindings(call: StaffCall, input: { decision: FindingDecision; reason: string }): Promise<StaffOutcome> {
+export function decideRemainingFindings(
+  call: StaffCall,
+  input: { decision: FindingDecision; reason: string },
+): Promise<StaffOutcome> {
   return decideFindings(call, undefined, input);
 }
 
@@ -53,7 +74,9 @@ async function decideFindings(
   if (!request) return NOT_FOUND;
   if (request.userId === actor.id) return OWN_REQUEST;
   return withEventOutbox(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PrivacyRequest" WHERE id = ${requestId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "PrivacyRequest" WHERE id = ${requestId} FOR UPDATE`;
     if (locked?.status !== "RELEASE_REVIEW") return NOT_IN_REVIEW;
     const pending = await tx.disclosureFinding.findMany({
       where: { requestId, decision: "PENDING", ...(findingId ? { id: findingId } : {}) },
@@ -76,7 +99,8 @@ async function decideFindings(
         metadata: { kind: finding.kind, source: finding.sourceKey, reason: input.reason },
       })),
     );
-    if ((await tx.disclosureFinding.count({ where: { requestId, decision: "PENDING" } })) === 0) await release(tx, requestId, actor, context);
+    if ((await tx.disclosureFinding.count({ where: { requestId, decision: "PENDING" } })) === 0)
+      await release(tx, requestId, actor, context);
     return DONE;
   });
 }

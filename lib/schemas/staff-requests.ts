@@ -83,11 +83,19 @@ const findingDecision = z.enum(["REDACT", "KEEP"], { message: "Choose whether to
 /** A reason staff read in the audit log (the customer does not). */
 const auditReason = z.preprocess(
   (value) => (value === undefined || value === null ? "" : value),
-  plainText().trim().min(5, "Say why; the reason is kept in the audit log.").max(500, "Keep the reason under 500 characters."),
+  plainText()
+    .trim()
+    .min(5, "Say why; the reason is kept in the audit log.")
+    .max(500, "Keep the reason under 500 characters."),
 );
 
 /** Art. 15(4): a reviewer redacts or keeps one passage of another person's data, and says why. */
-export const decideFindingSchema = z.object({ requestId, findingId: z.uuid({ message: "Unknown passage." }), decision: findingDecision, reason: auditReason });
+export const decideFindingSchema = z.object({
+  requestId,
+  findingId: z.uuid({ message: "Unknown passage." }),
+  decision: findingDecision,
+  reason: auditReason,
+});
 
 /** The same decision and reason for every passage still undecided. */
 export const decideRemainingFindingsSchema = z.object({ requestId, decision: findingDecision, reason: auditReason });

@@ -83,7 +83,8 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
   });
 
   it("marks as free text only fields it exports (Art. 15(4) review, lib/disclosure)", () => {
-    for (const path of source.freeTextFields ?? []) expect(Object.keys(source.fields)).toContain(parseFreeTextPath(path).field);
+    for (const path of source.freeTextFields ?? [])
+      expect(Object.keys(source.fields)).toContain(parseFreeTextPath(path).field);
   });
 
   it("finds nothing for a subject with no history, or one erased under Art. 17", async () => {

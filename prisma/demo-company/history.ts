@@ -41,7 +41,8 @@ const STATEMENTS: { size: keyof HistorySize; sql: string }[] = [
   },
   {
     size: "orders",
-    sql: `INSERT INTO streampay.orders (customer_id, order_number, status, total_cents, currency, placed_at, shipping_address, internal_margin_cents, notes)
+    sql: `INSERT INTO streampay.orders (customer_id, order_number, status, total_cents, currency, placed_at,
+                                        shipping_address, internal_margin_cents, notes)
           SELECT $1::bigint, 'SP-' || $1::bigint || '-' || lpad(g::text, 5, '0'),
                  (ARRAY['placed','paid','shipped','delivered','refunded'])[1 + g % 5],
                  1999 + (g * 137) % 50000, 'EUR', ${EPOCH} + g * interval '1 day 3 hours',

@@ -16,8 +16,16 @@ function ticket(i: number): string {
     status: "open",
     created_at: "2024-03-05T06:07:08.123Z",
     messages: [
-      { author: "customer", sent_at: "2024-03-05T08:07:08.123Z", body: `Hello, I have a question about Payout delayed #${i} (message 1).${mention}` },
-      { author: "agent", sent_at: "2024-03-05T10:07:08.123Z", body: `Thanks for reaching out, we are looking into Payout delayed #${i}.` },
+      {
+        author: "customer",
+        sent_at: "2024-03-05T08:07:08.123Z",
+        body: `Hello, I have a question about Payout delayed #${i} (message 1).${mention}`,
+      },
+      {
+        author: "agent",
+        sent_at: "2024-03-05T10:07:08.123Z",
+        body: `Thanks for reaching out, we are looking into Payout delayed #${i}.`,
+      },
     ],
   });
 }
@@ -27,7 +35,8 @@ export type DisclosureScanCost = { records: number; texts: number; findings: num
 export async function measureDisclosureScan(records = 10_000, rounds = 5): Promise<DisclosureScanCost> {
   const lines = Array.from({ length: records }, (_, i) => ticket(i));
   async function* pages(): AsyncGenerator<SerializedPage> {
-    for (let i = 0; i < records; i += PAGE) yield { records: Math.min(PAGE, records - i), json: lines.slice(i, i + PAGE).join("\n") + "\n" };
+    for (let i = 0; i < records; i += PAGE)
+      yield { records: Math.min(PAGE, records - i), json: lines.slice(i, i + PAGE).join("\n") + "\n" };
   }
   const times: number[] = [];
   let findings = 0;

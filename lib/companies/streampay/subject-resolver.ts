@@ -37,7 +37,8 @@ export const streampayResolver: SubjectResolver = {
   },
 
   async contactDetailsOf(id) {
-    const { rows } = await sourceDatabase().query<{ email: string | null; phone: string | null; country: string | null }>(
+    type Details = { email: string | null; phone: string | null; country: string | null };
+    const { rows } = await sourceDatabase().query<Details>(
       `SELECT email, phone, country FROM streampay.customers WHERE external_id = $1 AND erased_at IS NULL`,
       [id],
     );
