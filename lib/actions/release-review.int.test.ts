@@ -83,7 +83,7 @@ describe("the review-before-release decision", () => {
     });
   });
 
-  it("is refused on the reviewer's own request (four eyes), and done by another reviewer, releasing the request", async () => {
+  it("is refused on the reviewer's own request (four eyes), and done by another, releasing the request", async () => {
     const own = await db.user.create({ data: { email: "rr-staff-customer@example.com", role: "REVIEWER" } });
     const { request, finding } = await heldRequest(own.email);
     const fields = {

@@ -46,7 +46,7 @@ describe("redacting other people's data at release", () => {
     ]);
   });
 
-  it("refuses to release a record whose text no longer holds what was found, or a redaction with no record", async () => {
+  it("refuses a record whose text no longer holds what was found, or a redaction with no record", async () => {
     const records = [{ subject: "About Sam Rivera" }];
     await expect(
       all(

@@ -41,7 +41,8 @@ beforeAll(async () => {
   await client.query(
     `INSERT INTO streampay.ticket_messages (ticket_id, author, body, sent_at)
      SELECT t.id, 'customer', $1, now() FROM streampay.support_tickets t
-       JOIN streampay.customers c ON c.id = t.customer_id WHERE c.email = 'jordan@example.com' ORDER BY t.id DESC LIMIT 1`,
+       JOIN streampay.customers c ON c.id = t.customer_id
+      WHERE c.email = 'jordan@example.com' ORDER BY t.id DESC LIMIT 1`,
     [MESSAGE],
   );
   await client.query(
