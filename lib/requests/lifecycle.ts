@@ -54,13 +54,7 @@ const set = (...statuses: RequestStatus[]): ReadonlySet<RequestStatus> => new Se
  * with a FAILED request cannot pile up duplicates (one open request at a time).
  */
 export const OPEN = set(
-  "SUBMITTED",
-  "IDENTITY_REVIEW",
-  "APPROVED",
-  "COLLECTING",
-  "RELEASE_REVIEW",
-  "PACKAGING",
-  "FAILED",
+  ...(["SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "RELEASE_REVIEW", "PACKAGING", "FAILED"] as const),
 );
 /** Finished for good, as far as anyone working on it is concerned (READY only expires, by the clock). */
 export const TERMINAL = set(...REQUEST_STATUSES.filter((status) => !OPEN.has(status)));
