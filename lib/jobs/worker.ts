@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Inngest } from "inngest";
+import pLimit from "p-limit";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { fireCronTicks, type CronTicksSeen } from "./cron";
 import { createRunExecutor } from "./execute-run";
-import { createSlots } from "./slots";
 import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
@@ -48,9 +48,13 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   const leaseMs = options.leaseMs ?? 30_000;
   const catalog = describeJobs(options.functions, options.client.id);
   for (const job of catalog.values()) {
-    if (job.ignoredOptions.length > 0) log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
+    if (job.ignoredOptions.length === 0) continue;
+    log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
   }
-  const slots = createSlots(concurrency);
+  // Bounds the function calls of all runs together, first come first served; each run's own bound
+  // (stepConcurrency) sits inside it. p-limit keeps its queue in order and hands a freed place to
+  // the next call, which is all a worker needs from a limiter (no priorities, no cancelling).
+  const limit = pLimit(concurrency);
   const serve = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
   const execute = createRunExecutor({
     db,
@@ -60,7 +64,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     leaseMs,
     backoffMs: options.backoffMs ?? 1_000,
     log,
-    invoke: (call) => slots.run(() => serve(call)),
+    invoke: (call) => limit(() => serve(call)),
   });
   const active = new Set<Promise<void>>();
   const alarm = createAlarm();
