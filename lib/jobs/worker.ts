@@ -67,6 +67,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     invoke: (call) => limit(() => serve(call)),
   });
   const active = new Set<Promise<void>>();
+  const executing = new Set<string>();
   const alarm = createAlarm();
   let stopping = false;
   const listener = listenForJobs(options.databaseUrl, alarm.ring, log);
@@ -78,12 +79,19 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     while (!stopping && active.size < concurrency) {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
+      // A run still executing here whose lease lapsed (its renewals failed while the database was
+      // away, or the process stalled): the claim renewed it, and it goes on where it is. A second
+      // execution would carry the same owner, so the lease could not keep the two apart: they ran
+      // one source's collect twice at once, and packaging then failed for good (issue #20).
+      if (executing.has(runId)) continue;
+      executing.add(runId);
       const running: Promise<void> = execute(runId, () => stopping)
         .then(
           () => undefined,
           (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
         )
         .finally(() => {
+          executing.delete(runId);
           active.delete(running);
           alarm.ring(); // a slot is free
         });
