@@ -5,7 +5,7 @@ import { DeadlinePanel } from "@/components/admin/deadline-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
 import { SourcesPanel } from "@/components/admin/sources-panel";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { findRequestForStaff } from "@/lib/dal/staff-requests";
