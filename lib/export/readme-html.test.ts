@@ -12,17 +12,17 @@ async function fixture(locale?: string): Promise<ArchiveInput> {
 
 describe("README.html in the customer's language", () => {
   it("is German, with the Art. 15 information and the rights, for a request made in German", async () => {
-    const html = renderReadmeHtml(await fixture("de"), [{ path: "data/orders.json", bytes: 2_500_000, sha256: "x", records: 100 }] as never);
+    const html = await renderReadmeHtml(await fixture("de"), [{ path: "data/orders.json", bytes: 2_500_000, sha256: "x", records: 100 }] as never);
     expect(html).toMatch(/^<!doctype html>\n<html lang="de">/);
     expect(html).toContain("<h2 id=\"rights-title\">Ihre Rechte</h2>");
-    for (const text of ["<strong>Berichtigung</strong> (Artikel 16)", "Artikel 77", "Wie wir diese Daten verwenden", "Rechtsgrundlage", "100 Einträge gefunden.", "ab <time datetime=\"2026-01-01T00:00:00.000Z\">1. Januar 2026</time>", "2,4 MB", "<caption>Felder in Bestellungen</caption>"]) {
+    for (const text of ["<strong>Berichtigung</strong> (Artikel 16)", "Artikel 77", "Wie wir diese Daten verwenden", "Rechtsgrundlage", "100 Einträge gefunden.", "ab <time dateTime=\"2026-01-01T00:00:00.000Z\">1. Januar 2026</time>", "2,4 MB", "<caption>Felder in Bestellungen</caption>"]) {
       expect(html).toContain(text);
     }
     expect(html).not.toContain("Your rights");
   });
 
   it("is in the company default when the request has no language", async () => {
-    const html = renderReadmeHtml(await fixture(undefined), []);
+    const html = await renderReadmeHtml(await fixture(undefined), []);
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain("Under the General Data Protection Regulation (GDPR) you have the right to:");
   });
