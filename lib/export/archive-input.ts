@@ -42,6 +42,14 @@ export type ArchiveInput = {
   locale?: string | null;
 };
 
+/**
+ * The archive's one reading of a source's status: a DONE source answered completely (a source
+ * whose service broke off part-way fails instead), a FAILED one is explained, never half-exported.
+ */
+export function answeredCompletely(entry: Pick<ArchiveSource, "status">): boolean {
+  return entry.status === "DONE";
+}
+
 /** File names inside the ZIP come from source keys: keep them to one safe path segment. */
 const SOURCE_KEY = /^[a-z0-9][a-z0-9_-]*$/;
 

@@ -1,9 +1,10 @@
 import type { ArchiveInput, ArchiveSource } from "./archive-input";
 import { webUrl } from "./html-escape";
 import type { ReadmeText } from "./readme-text";
+import { Transfers } from "./readme-transfers";
 
-// Art. 15(1)(a)-(h) GDPR for one source, as the source declares it (lib/sources/types.ts);
-// (e), (f) and (h) are the same for every source.
+// Art. 15(1)(a)-(h) and 15(2) GDPR for one source, as the source declares it
+// (lib/sources/types.ts); (e), (f) and (h) are the same for every source.
 
 type Art15Props = { entry: ArchiveSource; input: ArchiveInput; text: ReadmeText };
 
@@ -33,6 +34,8 @@ export function Art15Information({ entry, input, text }: Art15Props) {
         <dd><List items={source.categories} empty={text.plain("art15NotSpecified")} /></dd>
         <dt>{text.plain("art15Recipients")}</dt>
         <dd><List items={source.recipients} empty={text.plain("art15NoRecipients", { company: input.controller.name })} /></dd>
+        <dt>{text.plain("art15Transfers")}</dt>
+        <dd><Transfers transfers={source.transfers} text={text} /></dd>
         <dt>{text.plain("art15Retention")}</dt>
         <dd><p>{source.retention}</p></dd>
         <dt>{text.plain("art15Origin")}</dt>

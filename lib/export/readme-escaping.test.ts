@@ -14,7 +14,7 @@ const payload = (path: string) => `<script>${path}</script>"onload=${path}`;
 const escaped = (path: string) => `&lt;script&gt;${path}&lt;/script&gt;&quot;onload=${path}`;
 
 /** Values the archive validates or maps before they reach the page (keys are file names; enums are looked up). */
-const NOT_FREE_TEXT = new Set(["key", "type", "formats", "status", "stagingKey", "files", "locale", "safeguard"]);
+const NOT_FREE_TEXT = new Set(["key", "type", "formats", "status", "stagingKey", "files", "locale", "safeguard", "counting"]);
 
 /** Every free-text string in `value`, and every field name, replaced by a payload naming its path. */
 function poison(value: unknown, path: string, paths: string[]): unknown {
@@ -37,7 +37,9 @@ async function poisonedInput() {
   const base = await stageFixture(new MemoryBlobStore(), 10);
   const paths: string[] = [];
   // Keys no message file translates, so every source shows its own declared title and description.
-  const sources = base.sources.map((entry, index) => ({ ...entry, source: { ...entry.source, key: `poisoned_${index}` } }));
+  // Each source transfers data outside the EEA, so that its recipient, country and note are shown too.
+  const transfers = [{ recipient: "r", country: "c", safeguard: "SCCS" as const, note: "n" }];
+  const sources = base.sources.map((entry, index) => ({ ...entry, source: { ...entry.source, key: `poisoned_${index}`, transfers } }));
   const input = poison({ ...base, sources }, "input", paths) as ArchiveInput;
   // A data file of the first source, so that its section lists it.
   const files: ManifestFile[] = [{ path: `data/poisoned_0.${payload("file.path")}`, bytes: 10, sha256: "x", records: 1 }];
@@ -68,6 +70,7 @@ describe("README.html escapes every value it shows", () => {
       expect(paths).toContain(`input.sources.0.source.${field}`);
     }
     expect(paths).toContain("input.sources.0.source.recipients.0");
+    for (const field of ["recipient", "country", "note"]) expect(paths).toContain(`input.sources.0.source.transfers.0.${field}`);
     expect(paths).toContain("input.sources.2.error");
     expect(paths).toContain("input.sources.0.source.fields.id#name");
   });

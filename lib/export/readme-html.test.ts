@@ -26,4 +26,14 @@ describe("README.html in the customer's language", () => {
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain("Under the General Data Protection Regulation (GDPR) you have the right to:");
   });
+
+  it("lists each source's transfers outside the EEA with their safeguard, and says so when there are none", async () => {
+    const base = await fixture("de");
+    const transfers = [{ recipient: "Stripe, Inc.", country: "USA", safeguard: "ADEQUACY_DECISION" as const, note: "EU-US DPF." }];
+    const sources = base.sources.map((entry, index) => (index === 0 ? { ...entry, source: { ...entry.source, transfers } } : entry));
+    const html = await renderReadmeHtml({ ...base, sources }, []);
+    expect(html).toContain("<dt>Übermittlungen außerhalb des Europäischen Wirtschaftsraums</dt>");
+    expect(html).toContain("<li>Stripe, Inc., USA. Garantie: ein Angemessenheitsbeschluss der Europäischen Kommission (Artikel 45 DSGVO). EU-US DPF.</li>");
+    expect(html.split("Keine: Diese Daten werden nicht außerhalb").length - 1).toBe(base.sources.length - 1);
+  });
 });

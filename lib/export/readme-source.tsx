@@ -1,4 +1,4 @@
-import type { ArchiveInput, ArchiveSource } from "./archive-input";
+import { answeredCompletely, type ArchiveInput, type ArchiveSource } from "./archive-input";
 import type { ManifestFile } from "./manifest";
 import { Art15Information } from "./readme-art15";
 import type { ReadmeText } from "./readme-text";
@@ -13,9 +13,9 @@ export function sourceAnchor(key: string): string {
   return `source-${key}`;
 }
 
-/** The README's one reading of a source's status: collected, or failed and explained instead. */
+/** A source that did not answer completely is explained in its section instead of exported. */
 export function sourceFailed(entry: Pick<ArchiveSource, "status">): boolean {
-  return entry.status === "FAILED";
+  return !answeredCompletely(entry);
 }
 
 export function SourceStatusText({ entry, text }: SourceProps) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeadlinePanel } from "@/components/admin/deadline-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
+import { SourceDeclarationsPanel } from "@/components/admin/source-declarations";
 import { SourcesPanel } from "@/components/admin/sources-panel";
 import { STAFF_REQUEST_TYPES } from "@/components/request-type";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,6 +39,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
       <IdentityPanel view={view} />
       <DeadlinePanel view={view} />
       <SourcesPanel view={view} />
+      <SourceDeclarationsPanel view={view} />
       <RequestTimeline view={view} />
     </div>
   );
