@@ -33,7 +33,9 @@ export function Art15Information({ entry, input, text }: Art15Props) {
         <dt>{text.plain("art15Categories")}</dt>
         <dd><List items={source.categories} empty={text.plain("art15NotSpecified")} /></dd>
         <dt>{text.plain("art15Recipients")}</dt>
-        <dd><List items={source.recipients} empty={text.plain("art15NoRecipients", { company: input.controller.name })} /></dd>
+        <dd>
+          <List items={source.recipients} empty={text.plain("art15NoRecipients", { company: input.controller.name })} />
+        </dd>
         <dt>{text.plain("art15Transfers")}</dt>
         <dd><Transfers transfers={source.transfers} text={text} /></dd>
         <dt>{text.plain("art15Retention")}</dt>

@@ -16,7 +16,8 @@ function Period({ input, text }: HeaderProps) {
 
 function formatsText({ input, text }: HeaderProps): string {
   const formats = archiveFormats(input);
-  return formats.length === 2 ? text.plain("formatsJoin", { first: formats[0]!, second: formats[1]! }) : formats.join("");
+  if (formats.length !== 2) return formats.join("");
+  return text.plain("formatsJoin", { first: formats[0]!, second: formats[1]! });
 }
 
 function Facts({ input, text }: HeaderProps) {

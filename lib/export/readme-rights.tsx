@@ -50,7 +50,12 @@ export function Contact({ input, text }: RightsProps) {
         {controller.address ? <><dt>{text.plain("contactAddress")}</dt><dd>{controller.address}</dd></> : null}
         <dt>{text.plain("contactPrivacy")}</dt>
         <dd><Mailto email={controller.contactEmail} /></dd>
-        {controller.dpoEmail ? <><dt>{text.plain("contactDpo")}</dt><dd><Mailto email={controller.dpoEmail} /></dd></> : null}
+        {controller.dpoEmail ? (
+          <>
+            <dt>{text.plain("contactDpo")}</dt>
+            <dd><Mailto email={controller.dpoEmail} /></dd>
+          </>
+        ) : null}
       </dl>
       <p>{text.rich("contactQuote", { reference: input.request.reference })}</p>
     </section>

@@ -33,7 +33,8 @@ function SourceStatus({ entry, input, text }: SourceProps & { input: ArchiveInpu
   });
   return (
     <p className="status failed">
-      <strong><SourceStatusText entry={entry} text={text} /></strong> {entry.error || text.plain("failedReason")} {contact}
+      <strong><SourceStatusText entry={entry} text={text} /></strong> {entry.error || text.plain("failedReason")}{" "}
+      {contact}
     </p>
   );
 }
@@ -71,7 +72,9 @@ function FieldsTable({ entry, text }: SourceProps) {
   );
 }
 
-export function SourceSection({ entry, input, files, text }: SourceProps & { input: ArchiveInput; files: ManifestFile[] }) {
+type SectionProps = SourceProps & { input: ArchiveInput; files: ManifestFile[] };
+
+export function SourceSection({ entry, input, files, text }: SectionProps) {
   const { source } = entry;
   const anchor = sourceAnchor(source.key);
   const ownFiles = files.filter((file) => file.path.startsWith(`data/${source.key}.`));

@@ -26,7 +26,9 @@ const SIZE_UNITS = ["kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
 
 /** An element placed in a sentence becomes one of several children: React wants each keyed. */
 function keyed(values: RichValues): RichValues {
-  const entries = Object.entries(values).map(([name, value]) => [name, isValidElement(value) ? cloneElement(value, { key: name }) : value]);
+  const entries = Object.entries(values).map(([name, value]) => {
+    return [name, isValidElement(value) ? cloneElement(value, { key: name }) : value];
+  });
   return Object.fromEntries(entries) as RichValues;
 }
 
