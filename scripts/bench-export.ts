@@ -11,6 +11,7 @@ import path from "node:path";
 import { withClient } from "@/lib/database/availability";
 import { applyMigrations } from "@/lib/database/migrate";
 import { createPrismaClient } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
@@ -71,7 +72,7 @@ try {
     const subject = await heavySubject(database.url);
     for (let pair = 0; pair < scale.pairs; pair += 1) {
       const request = await db.privacyRequest.create({
-        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: "APPROVED", dueAt: new Date(Date.now() + 864e5) },
+        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: RequestStatus.APPROVED, dueAt: new Date(Date.now() + 864e5) },
       });
       // A and B alternate, so both see the same machine (and the same neighbours' load).
       const a = runChild<ExportRun>(exportOne, [request.id]);
@@ -192,7 +193,7 @@ async function burstOfRequests(): Promise<BurstResult | string> {
 /** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
 async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<StatusLoad | string> {
   if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
-  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: "READY" }, orderBy: { submittedAt: "desc" } });
+  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: RequestStatus.READY }, orderBy: { submittedAt: "desc" } });
   const cookie = await signInCookie(database.url, request.userId);
   const portal = await startPortal(childEnv, Number(process.env.BENCH_PORT ?? 3199));
   try {

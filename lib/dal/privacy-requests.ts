@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { createPrivacyRequest } from "@/lib/requests/create-privacy-request";
 import { CANCELLABLE_BY_CUSTOMER } from "@/lib/requests/lifecycle";
 import { transitionRequest } from "@/lib/requests/transition";
@@ -48,7 +49,7 @@ export async function cancelOwnPrivacyRequest(viewer: Viewer, id: string, contex
     return transitionRequest(tx, {
       requestId: id,
       from: CANCELLABLE_BY_CUSTOMER,
-      to: "CANCELLED",
+      to: RequestStatus.CANCELLED,
       action: "request.cancelled",
       actor: { type: "USER", id: viewer.id, email: viewer.email },
       data: { completedAt: new Date() },

@@ -1,3 +1,4 @@
+import { isCollected, type SettledSourceStatus } from "@/lib/requests/source-lifecycle";
 import type { DataSource } from "@/lib/sources/types";
 import type { StagedFiles } from "./staging";
 
@@ -9,7 +10,7 @@ export type ExportFormat = "JSON" | "CSV";
 export type ArchiveSource = {
   /** Only the declaration is used (Art. 15(1) texts, fields); the collector is never called. */
   source: Omit<DataSource, "collect"> & Partial<Pick<DataSource, "collect">>;
-  status: "DONE" | "FAILED";
+  status: SettledSourceStatus;
   recordCount: number;
   /** Where the collect step staged the records; may be absent for a DONE source with 0 records. */
   stagingKey?: string;
@@ -42,14 +43,6 @@ export type ArchiveInput = {
   locale?: string | null;
 };
 
-/**
- * The archive's one reading of a source's status: a DONE source answered completely (a source
- * whose service broke off part-way fails instead), a FAILED one is explained, never half-exported.
- */
-export function answeredCompletely(entry: Pick<ArchiveSource, "status">): boolean {
-  return entry.status === "DONE";
-}
-
 /** File names inside the ZIP come from source keys: keep them to one safe path segment. */
 const SOURCE_KEY = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -64,7 +57,7 @@ export function assertArchiveInput(input: ArchiveInput): void {
     if (!Number.isSafeInteger(recordCount) || recordCount < 0) {
       throw new Error(`Source "${source.key}" has an invalid record count: ${recordCount}.`);
     }
-    if (status === "DONE" && recordCount > 0 && !stagingKey) {
+    if (isCollected(status) && recordCount > 0 && !stagingKey) {
       throw new Error(`Source "${source.key}" has ${recordCount} records but no staging key.`);
     }
   }

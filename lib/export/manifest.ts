@@ -1,6 +1,7 @@
+import { isCollected, isSourceFailed } from "@/lib/requests/source-lifecycle";
 import { countingDescription } from "@/lib/sources/declaration-text";
 import type { DataTransfer, RecordCounting } from "@/lib/sources/types";
-import { answeredCompletely, type ArchiveInput, type ArchiveSource } from "./archive-input";
+import type { ArchiveInput, ArchiveSource } from "./archive-input";
 
 // manifest.json is the machine-readable twin of README.html: what was exported, for whom, from
 // where, and a sha256 of every file so the customer (or the next controller, Art. 20) can check
@@ -79,7 +80,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
       description: source.description,
       status,
       recordCount,
-      ...(answeredCompletely({ status }) ? {} : { error: error ?? "The data could not be collected." }),
+      ...(isSourceFailed(status) ? { error: error ?? "The data could not be collected." } : {}),
       purposes: source.purposes,
       legalBasis: source.legalBasis,
       categories: source.categories,
@@ -90,7 +91,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
       count: {
         ...source.counting,
         description: countingDescription(source.counting),
-        complete: answeredCompletely({ status }),
+        complete: isCollected(status),
       },
       files: files.filter((file) => file.path.startsWith(`data/${source.key}.`)).map((file) => file.path),
       fields: source.fields,

@@ -1,4 +1,5 @@
-import { answeredCompletely, type ArchiveInput, type ArchiveSource } from "./archive-input";
+import { isSourceFailed } from "@/lib/requests/source-lifecycle";
+import type { ArchiveInput, ArchiveSource } from "./archive-input";
 import type { ManifestFile } from "./manifest";
 import { Art15Information } from "./readme-art15";
 import type { ReadmeText } from "./readme-text";
@@ -15,7 +16,7 @@ export function sourceAnchor(key: string): string {
 
 /** A source that did not answer completely is explained in its section instead of exported. */
 export function sourceFailed(entry: Pick<ArchiveSource, "status">): boolean {
-  return !answeredCompletely(entry);
+  return isSourceFailed(entry.status);
 }
 
 export function SourceStatusText({ entry, text }: SourceProps) {

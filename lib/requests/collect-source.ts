@@ -1,6 +1,7 @@
 import { auditedChange } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { SourceStatus } from "@/lib/generated/prisma/enums";
 import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { stagingKey } from "@/lib/export/storage-keys";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -8,6 +9,7 @@ import { getBlobStore } from "@/lib/storage";
 import { getSource } from "@/lib/sources/registry";
 import type { DataSource, DataSubject, SerializedPage, SerializeOptions } from "@/lib/sources/types";
 import { resolveDataSubject } from "./data-subject";
+import { sourceMoveSql } from "./source-transition";
 import { WORKFLOW_ACTOR } from "./transition";
 
 export type CollectedSource = { sourceKey: string; recordCount: number; bytes: number };
@@ -32,11 +34,13 @@ export async function collectSource(requestId: string, sourceKey: string, store:
     const key = stagingKey(requestId, sourceKey);
     const staged = await stageSerializedPages(store, key, source, pages, { csv: options.csv });
     // One statement, not a transaction's four round trips: this runs for every source of every export.
+    // Guarded: a source given up (FAILED) meanwhile stays given up, and nothing is audited.
+    const move = sourceMoveSql(SourceStatus.DONE);
     const done = await auditedChange(
       Prisma.sql`UPDATE "RequestSource"
-                    SET status = 'DONE', "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes}, "stagingKey" = ${key},
+                    SET ${move.set}, "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes}, "stagingKey" = ${key},
                         "stagedFiles" = ${JSON.stringify(staged.files)}::jsonb, "finishedAt" = ${new Date()}
-                  WHERE "requestId" = ${requestId} AND "sourceKey" = ${sourceKey}`,
+                  WHERE "requestId" = ${requestId} AND "sourceKey" = ${sourceKey} AND ${move.guard}`,
       [
         {
           actor: WORKFLOW_ACTOR,
@@ -47,7 +51,7 @@ export async function collectSource(requestId: string, sourceKey: string, store:
         },
       ],
     );
-    if (!done) throw new Error(`Request ${requestId} has no source "${sourceKey}" any more.`);
+    if (!done) throw new Error(`Request ${requestId} has no source "${sourceKey}" being collected any more.`);
     return { sourceKey, ...staged };
   } catch (error) {
     await db.requestSource.update({ where, data: { error: describeFailure(error) } });
@@ -59,16 +63,20 @@ type Attempt = { subjectId: string | null; rangeFrom: Date | null; rangeTo: Date
 
 /**
  * Marks the source COLLECTING for one more attempt and reads what collecting it needs (the
- * request's subject, range and formats, the customer's email), in one statement.
+ * request's subject, range and formats, the customer's email), in one statement. A FAILED source
+ * is refused: only staff reopen it (source-lifecycle.ts).
  */
 async function startAttempt(requestId: string, sourceKey: string): Promise<Attempt> {
+  const move = sourceMoveSql(SourceStatus.COLLECTING, { table: "s" });
   const [attempt] = await db.$queryRaw<Attempt[]>`
     UPDATE "RequestSource" AS s
-       SET status = 'COLLECTING', attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
+       SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
       FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId"
-     WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId"
+     WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId" AND ${move.guard}
     RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, u.email`;
-  if (!attempt) throw new Error(`Request ${requestId} has no source "${sourceKey}".`);
+  if (!attempt) {
+    throw new Error(`Request ${requestId} has no source "${sourceKey}" to collect (a failed one is reopened first).`);
+  }
   return attempt;
 }
 

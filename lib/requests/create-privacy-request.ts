@@ -1,10 +1,11 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { appendAuditEvents, type AuditContext } from "@/lib/audit";
 import { dueDate } from "@/lib/compliance/legal-clock";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { env } from "@/lib/env";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
+import { logger } from "@/lib/observability/logger";
 import { findDataSubjects } from "./data-subject";
 import { isOpen, OPEN, statusesIn } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
@@ -68,7 +69,7 @@ export async function createPrivacyRequest(
         submittedAt: now,
         dueAt: dueDate(now),
         locale,
-        status: autoApproved ? "APPROVED" : "IDENTITY_REVIEW",
+        status: autoApproved ? RequestStatus.APPROVED : RequestStatus.IDENTITY_REVIEW,
         subjectId: autoApproved ? subjects[0]!.id : null,
       },
       select: { id: true, reference: true, status: true, dueAt: true, type: true, formats: true, sourceKeys: true },
@@ -77,7 +78,7 @@ export async function createPrivacyRequest(
     // the request back after writing both).
     await tx.identityCheck.create({
       data: autoApproved
-        ? { requestId: created.id, method: "EMAIL_AUTO_MATCH", status: "APPROVED", decidedAt: now, reason: "The signed-in email matches exactly one customer record." }
+        ? { requestId: created.id, method: "EMAIL_AUTO_MATCH", status: IdentityCheckStatus.APPROVED, decidedAt: now, reason: "The signed-in email matches exactly one customer record." }
         : { requestId: created.id, method: "EMAIL_REVIEW" },
       select: { id: true },
     });
@@ -110,5 +111,8 @@ export async function createPrivacyRequest(
     return created;
   });
 
+  // The first line of the request's story in the log; the web request's id comes from the context.
+  const { reference, id: privacyRequestId, status } = request;
+  logger({ module: "requests" }).info({ reference, privacyRequestId, status }, "privacy request submitted");
   return { id: request.id, reference: request.reference, status: request.status, dueAt: request.dueAt };
 }

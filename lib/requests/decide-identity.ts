@@ -1,5 +1,6 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db } from "@/lib/db";
+import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
 import { findDataSubjects, type SubjectMatch } from "./data-subject";
@@ -42,56 +43,74 @@ export function chooseSubject(matches: SubjectMatch[], choice: string | undefine
 }
 
 /** Approves, links the chosen data subject and starts the export (in the same transaction). */
-export async function approveIdentityCheck({ actor, requestId, context }: StaffCall, subjectChoice?: string): Promise<StaffOutcome> {
-  const request = await loadRequest(requestId);
+export async function approveIdentityCheck(call: StaffCall, subjectChoice?: string): Promise<StaffOutcome> {
+  const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
+  if (request.userId === call.actor.id) return OWN_REQUEST;
   const matches = await findDataSubjects(request.user.email).catch(() => null);
   if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
-  const decided = await withEventOutbox(async (tx) => {
-    const moved = await transitionRequest(tx, {
-      requestId,
-      from: AWAITING_IDENTITY,
-      to: "APPROVED",
-      action: "identity.approved",
-      actor: actorOf(actor),
-      context,
-      data: { subjectId: choice.subjectId },
-      // The reviewer's choice of record is part of the decision the regulator may ask about.
-      metadata: { method: "EMAIL_REVIEW", matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
-      events: [exportRequestedEvent(requestId)],
-    });
-    if (moved) {
-      const decision = { status: "APPROVED" as const, reviewerId: actor.id, decidedAt: new Date(), reason: null };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: "EMAIL_REVIEW", ...decision }, update: decision });
-    }
-    return moved;
+  return decide(call, {
+    to: RequestStatus.APPROVED,
+    check: IdentityCheckStatus.APPROVED,
+    action: "identity.approved",
+    data: { subjectId: choice.subjectId },
+    // The reviewer's choice of record is part of the decision the regulator may ask about.
+    metadata: { method: "EMAIL_REVIEW", matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
+    events: [exportRequestedEvent(call.requestId)],
+    reason: null,
   });
-  return decided ? DONE : ALREADY_DECIDED;
 }
 
 /** Rejects with a reason; the customer is emailed the reason and what they can do next. */
-export async function rejectIdentityCheck({ actor, requestId, context }: StaffCall, reason: string): Promise<StaffOutcome> {
-  const request = await loadRequest(requestId);
+export async function rejectIdentityCheck(call: StaffCall, reason: string): Promise<StaffOutcome> {
+  const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
+  if (request.userId === call.actor.id) return OWN_REQUEST;
+  const { requestId } = call;
+  return decide(call, {
+    to: RequestStatus.REJECTED,
+    check: IdentityCheckStatus.REJECTED,
+    action: "identity.rejected",
+    data: { completedAt: new Date() },
+    metadata: { reason },
+    events: [
+      customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` }),
+    ],
+    reason,
+  });
+}
+
+type TransitionInput = Parameters<typeof transitionRequest>[1];
+type Decision = Required<Pick<TransitionInput, "action" | "data" | "metadata" | "events">> & {
+  to: typeof RequestStatus.APPROVED | typeof RequestStatus.REJECTED;
+  check: typeof IdentityCheckStatus.APPROVED | typeof IdentityCheckStatus.REJECTED;
+  reason: string | null;
+};
+
+/**
+ * Either decision, in one transaction: the request leaves identity review, the check records who
+ * decided what and why, and the events the decision sets in motion go into the outbox.
+ */
+async function decide({ actor, requestId, context }: StaffCall, decision: Decision): Promise<StaffOutcome> {
+  const { to, check, reason, ...transition } = decision;
   const decided = await withEventOutbox(async (tx) => {
     const moved = await transitionRequest(tx, {
       requestId,
       from: AWAITING_IDENTITY,
-      to: "REJECTED",
-      action: "identity.rejected",
+      to,
       actor: actorOf(actor),
       context,
-      data: { completedAt: new Date() },
-      metadata: { reason },
-      events: [customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` })],
+      ...transition,
     });
     if (moved) {
-      const decision = { status: "REJECTED" as const, reviewerId: actor.id, decidedAt: new Date(), reason };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: "EMAIL_REVIEW", ...decision }, update: decision });
+      const recorded = { status: check, reviewerId: actor.id, decidedAt: new Date(), reason };
+      await tx.identityCheck.upsert({
+        where: { requestId },
+        create: { requestId, method: "EMAIL_REVIEW", ...recorded },
+        update: recorded,
+      });
     }
     return moved;
   });

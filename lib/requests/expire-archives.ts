@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { stagingPrefix } from "@/lib/export/storage-keys";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -30,7 +31,12 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
         target: { type: "ExportArchive", id: archive.id },
         metadata: { reason: "retention period ended" },
       });
-      await transitionRequest(tx, { requestId: archive.requestId, from: ["READY"], to: "EXPIRED", action: "request.expired" });
+      await transitionRequest(tx, {
+        requestId: archive.requestId,
+        from: [RequestStatus.READY],
+        to: RequestStatus.EXPIRED,
+        action: "request.expired",
+      });
     });
   }
   return { expired: due.length };

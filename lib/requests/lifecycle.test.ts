@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import {
   AWAITING_IDENTITY,
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
+  DELIVERED,
+  DOWNLOADABLE,
   EXTENDABLE,
   IN_PROGRESS,
   OPEN,
@@ -14,7 +17,46 @@ import {
   TERMINAL,
 } from "./lifecycle";
 
+// Written out by hand, not derived from the module: a move added to or dropped from the table
+// without this list changing fails here (DESIGN.md, "Request lifecycle").
+const ALLOWED: [RequestStatus, RequestStatus][] = [
+  ["SUBMITTED", "IDENTITY_REVIEW"],
+  ["SUBMITTED", "APPROVED"],
+  ["SUBMITTED", "REJECTED"],
+  ["SUBMITTED", "CANCELLED"],
+  ["IDENTITY_REVIEW", "APPROVED"],
+  ["IDENTITY_REVIEW", "REJECTED"],
+  ["IDENTITY_REVIEW", "CANCELLED"],
+  ["APPROVED", "COLLECTING"],
+  ["APPROVED", "CANCELLED"],
+  ["COLLECTING", "PACKAGING"],
+  ["COLLECTING", "FAILED"],
+  ["PACKAGING", "READY"],
+  ["PACKAGING", "FAILED"],
+  ["READY", "EXPIRED"],
+  ["FAILED", "COLLECTING"],
+  ["FAILED", "CANCELLED"],
+];
+
+const allMoves = REQUEST_STATUSES.flatMap((from) => REQUEST_STATUSES.map((to) => [from, to] as const));
+const isAllowed = (from: RequestStatus, to: RequestStatus) => ALLOWED.some(([f, t]) => f === from && t === to);
+
 describe("request lifecycle", () => {
+  it.each(allMoves.filter(([from, to]) => isAllowed(from, to)))("allows %s → %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(statusesLeadingTo(to)).toContain(from);
+  });
+
+  it.each(allMoves.filter(([from, to]) => !isAllowed(from, to)))("refuses %s → %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    expect(statusesLeadingTo(to)).not.toContain(from);
+  });
+
+  it("offers a download only for READY, and counts READY and EXPIRED as delivered", () => {
+    expect([...DOWNLOADABLE]).toEqual(["READY"]);
+    expect([...DELIVERED]).toEqual(["READY", "EXPIRED"]);
+  });
+
   it("splits every status into open or terminal, never both", () => {
     for (const status of REQUEST_STATUSES) expect(OPEN.has(status) !== TERMINAL.has(status)).toBe(true);
     expect([...TERMINAL].sort()).toEqual(["CANCELLED", "EXPIRED", "READY", "REJECTED"]);

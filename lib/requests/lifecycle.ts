@@ -63,9 +63,17 @@ export const CANCELLABLE_BY_STAFF = set(...statusesLeadingTo("CANCELLED"));
 export const RETRYABLE = set("FAILED");
 /** Art. 12(3): the deadline may be extended while the request is open. */
 export const EXTENDABLE = OPEN;
+/** The customer may download the archive (while it is kept; lib/dal/downloads.ts downloadLinkFor). */
+export const DOWNLOADABLE = set("READY");
+/** Delivered: the archive reached READY (and may since have expired by the clock); the deadline is behind it. */
+export const DELIVERED = set(
+  ...REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status)),
+);
 
 export const isOpen = (status: RequestStatus) => OPEN.has(status);
 export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);
+export const isDownloadable = (status: RequestStatus) => DOWNLOADABLE.has(status);
+export const isDelivered = (status: RequestStatus) => DELIVERED.has(status);
 
 /** The statuses of a set, for a Prisma `in` filter. */
 export const statusesIn = (statuses: ReadonlySet<RequestStatus>): RequestStatus[] => [...statuses];

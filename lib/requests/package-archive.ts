@@ -1,10 +1,12 @@
 import { addDays } from "@/lib/compliance/days-left";
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import { stagedFilesOf } from "@/lib/export/staged-files";
 import type { ArchiveInput } from "@/lib/export/archive-input";
+import type { PrivacyRequest } from "@/lib/generated/prisma/client";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
 import { translator } from "@/lib/i18n/translator";
 import { getSource } from "@/lib/sources/registry";
@@ -12,9 +14,27 @@ import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
 import { resolveDataSubject } from "./data-subject";
+import { archivedStatus, isCollected } from "./source-lifecycle";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
+
+type RequestRow = Pick<
+  PrivacyRequest,
+  "id" | "reference" | "type" | "submittedAt" | "formats" | "rangeFrom" | "rangeTo"
+>;
+
+/** What the archive's README and manifest say about the request itself. */
+function archiveRequest(request: RequestRow): ArchiveInput["request"] {
+  return {
+    id: request.id,
+    reference: request.reference,
+    type: request.type,
+    submittedAt: request.submittedAt,
+    formats: request.formats,
+    range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
+  };
+}
 
 /**
  * COLLECTING → PACKAGING → READY: streams every staged source into the customer's ZIP and records
@@ -23,7 +43,12 @@ export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: st
  */
 export async function packageArchive(requestId: string, store: BlobStore = getBlobStore()): Promise<PackagedArchive> {
   await db.$transaction((tx) =>
-    transitionRequest(tx, { requestId, from: ["COLLECTING"], to: "PACKAGING", action: "request.packaging" }),
+    transitionRequest(tx, {
+      requestId,
+      from: [RequestStatus.COLLECTING],
+      to: RequestStatus.PACKAGING,
+      action: "request.packaging",
+    }),
   );
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
@@ -31,25 +56,18 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
   });
   const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
   const input: ArchiveInput = {
-    request: {
-      id: request.id,
-      reference: request.reference,
-      type: request.type,
-      submittedAt: request.submittedAt,
-      formats: request.formats,
-      range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
-    },
+    request: archiveRequest(request),
     subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
     controller: controllerDetails(),
     generatedAt: new Date(),
     locale: request.locale,
     sources: request.sources.map((row) => ({
       source: getSource(row.sourceKey),
-      status: row.status === "DONE" ? "DONE" : "FAILED",
+      status: archivedStatus(row.status),
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
       files: stagedFilesOf(row.stagedFiles),
-      error: row.status === "DONE" ? undefined : translator(request.locale)("readme.collectionFailed"),
+      error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };
   const key = exportArchiveKey(request.id, request.reference);
@@ -71,8 +89,8 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     });
     await transitionRequest(tx, {
       requestId,
-      from: ["PACKAGING"],
-      to: "READY",
+      from: [RequestStatus.PACKAGING],
+      to: RequestStatus.READY,
       action: "request.ready",
       data: { completedAt: new Date() },
     });

@@ -4,7 +4,10 @@
 
 /** The person whose data is exported, as the company's systems know them. */
 export type DataSubject = {
-  /** The subject's id in the company's systems, as its resolver (lib/companies/<name>/) finds it; "" when none matched. */
+  /**
+   * The subject's id in the company's systems, as its resolver (lib/companies/<name>/) finds it;
+   * "" when none matched.
+   */
   id: string;
   email: string;
 };

@@ -34,7 +34,8 @@ export const supportSource = streampayTable({
       status: "t.status",
       created_at: "t.created_at",
       // A conversation has a handful of messages, so they travel inside their ticket's record.
-      messages: `COALESCE((SELECT json_agg(json_build_object('author', m.author, 'sent_at', m.sent_at, 'body', m.body) ORDER BY m.id)
+      messages: `COALESCE((SELECT json_agg(json_build_object('author', m.author, 'sent_at', m.sent_at, 'body', m.body)
+                                     ORDER BY m.id)
                     FROM streampay.ticket_messages m WHERE m.ticket_id = t.id AND m.erased_at IS NULL), '[]'::json)`,
     },
   },

@@ -6,7 +6,7 @@ import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
 import { SourceDeclarationsPanel } from "@/components/admin/source-declarations";
 import { SourcesPanel } from "@/components/admin/sources-panel";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { findRequestForStaff } from "@/lib/dal/staff-requests";

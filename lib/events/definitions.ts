@@ -1,13 +1,14 @@
 import { eventType } from "inngest";
 import { z } from "zod";
 
-// The events that drive the export workflows. One schema each, shared by the code that sends
-// them (staff console, request form, API) and the functions they trigger.
+// The events that drive the workflows: their names and payload schemas. They belong to lib/, where
+// the code that sends them lives (staff console, request form, API); inngest/functions/ only wires
+// a function to each.
 //
-// Send with `await inngest.send(requestApproved.create({ requestId }))`: the SDK validates the
-// data against the schema before sending, and the function sees it typed as `event.data`. Pass
-// `{ id }` as create's second argument to make a send idempotent (Inngest, and the embedded
-// runner, start one run per event id).
+// Send with `await inngest.send(requestApproved.create({ requestId }))`, or through the outbox
+// (lib/events/outbox.ts): the SDK validates the data against the schema before sending, and the
+// function sees it typed as `event.data`. Pass `{ id }` as create's second argument to make a send
+// idempotent (Inngest, and the embedded runner, start one run per event id).
 
 export const requestApprovedData = z.object({ requestId: z.uuid() });
 export type RequestApprovedData = z.infer<typeof requestApprovedData>;
