@@ -49,19 +49,31 @@ export function SourceDeclarationsPanel({ view }: { view: StaffRequestView }) {
         </caption>
         <thead className="border-b border-zinc-200 text-zinc-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Source</th>
-            <th scope="col" className="py-2 pr-4 font-medium">How the count was obtained</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Complete</th>
-            <th scope="col" className="py-2 font-medium">Transfers outside the EEA (Art. 15(2))</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Source
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              How the count was obtained
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Complete
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Transfers outside the EEA (Art. 15(2))
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ row, source }) => (
             <tr key={row.sourceKey} className="border-b border-zinc-100 align-top">
-              <th scope="row" className="py-2 pr-4 font-medium">{source.title}</th>
+              <th scope="row" className="py-2 pr-4 font-medium">
+                {source.title}
+              </th>
               <td className="py-2 pr-4">{countingDescription(source.counting)}.</td>
               <td className="py-2 pr-4">{COMPLETENESS[row.status](row.recordCount)}</td>
-              <td className="py-2"><Transfers source={source} /></td>
+              <td className="py-2">
+                <Transfers source={source} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,13 @@ type Art15Props = { entry: ArchiveSource; input: ArchiveInput; text: ReadmeText 
 
 function List({ items, empty }: { items: readonly string[]; empty: string }) {
   if (items.length === 0) return <p>{empty}</p>;
-  return <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>;
+  return (
+    <ul>
+      {items.map((item, index) => (
+        <li key={index}>{item}</li>
+      ))}
+    </ul>
+  );
 }
 
 /** The supervisory authority, linked only when its address is a web URL (never "javascript:"). */
@@ -27,25 +33,41 @@ export function Art15Information({ entry, input, text }: Art15Props) {
       <h3>{text.plain("howWeUse")}</h3>
       <dl className="art15">
         <dt>{text.plain("art15Purposes")}</dt>
-        <dd><List items={source.purposes} empty={text.plain("art15NoPurpose")} /></dd>
+        <dd>
+          <List items={source.purposes} empty={text.plain("art15NoPurpose")} />
+        </dd>
         <dt>{text.plain("art15LegalBasis")}</dt>
-        <dd><p>{source.legalBasis}</p></dd>
+        <dd>
+          <p>{source.legalBasis}</p>
+        </dd>
         <dt>{text.plain("art15Categories")}</dt>
-        <dd><List items={source.categories} empty={text.plain("art15NotSpecified")} /></dd>
+        <dd>
+          <List items={source.categories} empty={text.plain("art15NotSpecified")} />
+        </dd>
         <dt>{text.plain("art15Recipients")}</dt>
         <dd>
           <List items={source.recipients} empty={text.plain("art15NoRecipients", { company: input.controller.name })} />
         </dd>
         <dt>{text.plain("art15Transfers")}</dt>
-        <dd><Transfers transfers={source.transfers} text={text} /></dd>
+        <dd>
+          <Transfers transfers={source.transfers} text={text} />
+        </dd>
         <dt>{text.plain("art15Retention")}</dt>
-        <dd><p>{source.retention}</p></dd>
+        <dd>
+          <p>{source.retention}</p>
+        </dd>
         <dt>{text.plain("art15Origin")}</dt>
-        <dd><p>{source.origin}</p></dd>
+        <dd>
+          <p>{source.origin}</p>
+        </dd>
         <dt>{text.plain("art15Rights")}</dt>
-        <dd><p>{text.rich("art15RightsText", { authority })}</p></dd>
+        <dd>
+          <p>{text.rich("art15RightsText", { authority })}</p>
+        </dd>
         <dt>{text.plain("art15Automated")}</dt>
-        <dd><p>{text.plain("art15AutomatedText")}</p></dd>
+        <dd>
+          <p>{text.plain("art15AutomatedText")}</p>
+        </dd>
       </dl>
     </>
   );

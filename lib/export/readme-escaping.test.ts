@@ -14,7 +14,17 @@ const payload = (path: string) => `<script>${path}</script>"onload=${path}`;
 const escaped = (path: string) => `&lt;script&gt;${path}&lt;/script&gt;&quot;onload=${path}`;
 
 /** Values the archive validates or maps before they reach the page (keys are file names; enums are looked up). */
-const NOT_FREE_TEXT = new Set(["key", "type", "formats", "status", "stagingKey", "files", "locale", "safeguard", "counting"]);
+const NOT_FREE_TEXT = new Set([
+  "key",
+  "type",
+  "formats",
+  "status",
+  "stagingKey",
+  "files",
+  "locale",
+  "safeguard",
+  "counting",
+]);
 
 /** Every free-text string in `value`, and every field name, replaced by a payload naming its path. */
 function poison(value: unknown, path: string, paths: string[]): unknown {
@@ -39,10 +49,15 @@ async function poisonedInput() {
   // Keys no message file translates, so every source shows its own declared title and description.
   // Each source transfers data outside the EEA, so that its recipient, country and note are shown too.
   const transfers = [{ recipient: "r", country: "c", safeguard: "SCCS" as const, note: "n" }];
-  const sources = base.sources.map((entry, index) => ({ ...entry, source: { ...entry.source, key: `poisoned_${index}`, transfers } }));
+  const sources = base.sources.map((entry, index) => ({
+    ...entry,
+    source: { ...entry.source, key: `poisoned_${index}`, transfers },
+  }));
   const input = poison({ ...base, sources }, "input", paths) as ArchiveInput;
   // A data file of the first source, so that its section lists it.
-  const files: ManifestFile[] = [{ path: `data/poisoned_0.${payload("file.path")}`, bytes: 10, sha256: "x", records: 1 }];
+  const files: ManifestFile[] = [
+    { path: `data/poisoned_0.${payload("file.path")}`, bytes: 10, sha256: "x", records: 1 },
+  ];
   return { input, files, paths: [...paths, "file.path"] };
 }
 
@@ -63,14 +78,21 @@ describe("README.html escapes every value it shows", () => {
 
   it("poisons the fields a customer, a source author and an upstream service write", async () => {
     const { paths } = await poisonedInput();
-    for (const field of ["subject.name", "subject.email", "controller.name", "controller.address", "request.reference"]) {
+    for (const field of [
+      "subject.name",
+      "subject.email",
+      "controller.name",
+      "controller.address",
+      "request.reference",
+    ]) {
       expect(paths).toContain(`input.${field}`);
     }
     for (const field of ["title", "description", "legalBasis", "retention", "origin", "purposes.0", "categories.0"]) {
       expect(paths).toContain(`input.sources.0.source.${field}`);
     }
     expect(paths).toContain("input.sources.0.source.recipients.0");
-    for (const field of ["recipient", "country", "note"]) expect(paths).toContain(`input.sources.0.source.transfers.0.${field}`);
+    for (const field of ["recipient", "country", "note"])
+      expect(paths).toContain(`input.sources.0.source.transfers.0.${field}`);
     expect(paths).toContain("input.sources.2.error");
     expect(paths).toContain("input.sources.0.source.fields.id#name");
   });

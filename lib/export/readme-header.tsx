@@ -11,7 +11,15 @@ function Period({ input, text }: HeaderProps) {
   const to = range?.to ? text.rich("periodTo", { date: text.time(range.to, false) }) : null;
   if (!from && !to) return text.plain("periodAll");
   // "from <date> up to <date>": one sentence, the two bounds joined by a space.
-  return text.rich("periodRange", { range: <>{from}{from && to ? " " : null}{to}</> });
+  return text.rich("periodRange", {
+    range: (
+      <>
+        {from}
+        {from && to ? " " : null}
+        {to}
+      </>
+    ),
+  });
 }
 
 function formatsText({ input, text }: HeaderProps): string {
@@ -25,7 +33,9 @@ function Facts({ input, text }: HeaderProps) {
   return (
     <dl className="facts">
       <dt>{text.plain("factReference")}</dt>
-      <dd><strong>{request.reference}</strong></dd>
+      <dd>
+        <strong>{request.reference}</strong>
+      </dd>
       <dt>{text.plain("factPreparedFor")}</dt>
       <dd>{subject.name ? `${subject.name} (${subject.email})` : subject.email}</dd>
       <dt>{text.plain("factReceived")}</dt>
@@ -33,7 +43,9 @@ function Facts({ input, text }: HeaderProps) {
       <dt>{text.plain("factCreated")}</dt>
       <dd>{text.time(input.generatedAt)}</dd>
       <dt>{text.plain("factPeriod")}</dt>
-      <dd><Period input={input} text={text} /></dd>
+      <dd>
+        <Period input={input} text={text} />
+      </dd>
       <dt>{text.plain("factFormats")}</dt>
       <dd>{formatsText({ input, text })}</dd>
     </dl>

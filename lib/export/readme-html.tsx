@@ -44,7 +44,9 @@ function ReadmeDocument({ input, files, text }: { input: ArchiveInput; files: Ma
           <Contact input={input} text={text} />
           <FilesHelp text={text} />
         </main>
-        <footer><p>{text.rich("footer", { date: text.time(input.generatedAt), reference })}</p></footer>
+        <footer>
+          <p>{text.rich("footer", { date: text.time(input.generatedAt), reference })}</p>
+        </footer>
       </body>
     </html>
   );

@@ -19,7 +19,11 @@ const RIGHTS = [
 function AuthorityWithAddress({ authority }: { authority: ArchiveInput["controller"]["supervisoryAuthority"] }) {
   const url = webUrl(authority.url);
   if (!url) return <>{authority.name}</>;
-  return <><a href={url}>{authority.name}</a> (<code>{url}</code>)</>;
+  return (
+    <>
+      <a href={url}>{authority.name}</a> (<code>{url}</code>)
+    </>
+  );
 }
 
 export function Rights({ input, text }: RightsProps) {
@@ -28,7 +32,11 @@ export function Rights({ input, text }: RightsProps) {
     <section id="rights" aria-labelledby="rights-title">
       <h2 id="rights-title">{text.plain("rightsTitle")}</h2>
       <p>{text.plain("rightsIntro")}</p>
-      <ul>{RIGHTS.map((right) => <li key={right}>{text.rich(right)}</li>)}</ul>
+      <ul>
+        {RIGHTS.map((right) => (
+          <li key={right}>{text.rich(right)}</li>
+        ))}
+      </ul>
       <p>{text.rich("rightsHow", { authority })}</p>
       <p>{text.plain("rightsAutomated")}</p>
     </section>
@@ -47,13 +55,22 @@ export function Contact({ input, text }: RightsProps) {
       <dl className="facts">
         <dt>{text.plain("contactController")}</dt>
         <dd>{controller.name}</dd>
-        {controller.address ? <><dt>{text.plain("contactAddress")}</dt><dd>{controller.address}</dd></> : null}
+        {controller.address ? (
+          <>
+            <dt>{text.plain("contactAddress")}</dt>
+            <dd>{controller.address}</dd>
+          </>
+        ) : null}
         <dt>{text.plain("contactPrivacy")}</dt>
-        <dd><Mailto email={controller.contactEmail} /></dd>
+        <dd>
+          <Mailto email={controller.contactEmail} />
+        </dd>
         {controller.dpoEmail ? (
           <>
             <dt>{text.plain("contactDpo")}</dt>
-            <dd><Mailto email={controller.dpoEmail} /></dd>
+            <dd>
+              <Mailto email={controller.dpoEmail} />
+            </dd>
           </>
         ) : null}
       </dl>

@@ -26,7 +26,12 @@ export function SourceStatusText({ entry, text }: SourceProps) {
 }
 
 function SourceStatus({ entry, input, text }: SourceProps & { input: ArchiveInput }) {
-  if (!sourceFailed(entry)) return <p className="status"><SourceStatusText entry={entry} text={text} /></p>;
+  if (!sourceFailed(entry))
+    return (
+      <p className="status">
+        <SourceStatusText entry={entry} text={text} />
+      </p>
+    );
   const email = input.controller.contactEmail;
   const contact = text.rich("failedContact", {
     email: <a href={`mailto:${email}`}>{email}</a>,
@@ -34,8 +39,10 @@ function SourceStatus({ entry, input, text }: SourceProps & { input: ArchiveInpu
   });
   return (
     <p className="status failed">
-      <strong><SourceStatusText entry={entry} text={text} /></strong> {entry.error || text.plain("failedReason")}{" "}
-      {contact}
+      <strong>
+        <SourceStatusText entry={entry} text={text} />
+      </strong>{" "}
+      {entry.error || text.plain("failedReason")} {contact}
     </p>
   );
 }
@@ -48,7 +55,10 @@ function SourceFiles({ files, text }: { files: ManifestFile[]; text: ReadmeText 
       <ul>
         {files.map((file) => (
           <li key={file.path}>
-            <a href={file.path}><code>{file.path}</code></a> <span className="muted">({text.bytes(file.bytes)})</span>
+            <a href={file.path}>
+              <code>{file.path}</code>
+            </a>{" "}
+            <span className="muted">({text.bytes(file.bytes)})</span>
           </li>
         ))}
       </ul>
@@ -62,11 +72,19 @@ function FieldsTable({ entry, text }: SourceProps) {
     <table>
       <caption>{text.plain("fieldsCaption", { source: source.title })}</caption>
       <thead>
-        <tr><th scope="col">{text.plain("fieldsField")}</th><th scope="col">{text.plain("fieldsMeaning")}</th></tr>
+        <tr>
+          <th scope="col">{text.plain("fieldsField")}</th>
+          <th scope="col">{text.plain("fieldsMeaning")}</th>
+        </tr>
       </thead>
       <tbody>
         {Object.entries(source.fields).map(([field, meaning]) => (
-          <tr key={field}><th scope="row"><code>{field}</code></th><td>{meaning}</td></tr>
+          <tr key={field}>
+            <th scope="row">
+              <code>{field}</code>
+            </th>
+            <td>{meaning}</td>
+          </tr>
         ))}
       </tbody>
     </table>

@@ -12,18 +12,28 @@ export function Contents({ input, text }: SummaryProps) {
     <nav aria-labelledby="contents-title">
       <h2 id="contents-title">{text.plain("contents")}</h2>
       <ol>
-        <li><a href="#summary">{text.plain("summary")}</a></li>
+        <li>
+          <a href="#summary">{text.plain("summary")}</a>
+        </li>
         <li>
           {text.plain("bySource")}
           <ol>
             {input.sources.map(({ source }) => (
-              <li key={source.key}><a href={`#${sourceAnchor(source.key)}`}>{source.title}</a></li>
+              <li key={source.key}>
+                <a href={`#${sourceAnchor(source.key)}`}>{source.title}</a>
+              </li>
             ))}
           </ol>
         </li>
-        <li><a href="#rights">{text.plain("rightsTitle")}</a></li>
-        <li><a href="#contact">{text.plain("contactTitle")}</a></li>
-        <li><a href="#files">{text.plain("filesTitle")}</a></li>
+        <li>
+          <a href="#rights">{text.plain("rightsTitle")}</a>
+        </li>
+        <li>
+          <a href="#contact">{text.plain("contactTitle")}</a>
+        </li>
+        <li>
+          <a href="#files">{text.plain("filesTitle")}</a>
+        </li>
       </ol>
     </nav>
   );
@@ -39,7 +49,11 @@ function Headline({ input, text }: SummaryProps) {
       ? text.plain("headlineNone", { sources })
       : text.plain("headlineFound", { sources, records: text.count("records", total) });
   if (failed === 0) return <p>{headline}</p>;
-  return <p>{headline} {text.rich("headlineFailed", { sources: text.count("sources", failed) })}</p>;
+  return (
+    <p>
+      {headline} {text.rich("headlineFailed", { sources: text.count("sources", failed) })}
+    </p>
+  );
 }
 
 export function Summary({ input, text }: SummaryProps) {
@@ -50,13 +64,20 @@ export function Summary({ input, text }: SummaryProps) {
       <table>
         <caption>{text.plain("summaryCaption")}</caption>
         <thead>
-          <tr><th scope="col">{text.plain("summarySource")}</th><th scope="col">{text.plain("summaryResult")}</th></tr>
+          <tr>
+            <th scope="col">{text.plain("summarySource")}</th>
+            <th scope="col">{text.plain("summaryResult")}</th>
+          </tr>
         </thead>
         <tbody>
           {input.sources.map((entry) => (
             <tr key={entry.source.key}>
-              <th scope="row"><a href={`#${sourceAnchor(entry.source.key)}`}>{entry.source.title}</a></th>
-              <td><SourceStatusText entry={entry} text={text} /></td>
+              <th scope="row">
+                <a href={`#${sourceAnchor(entry.source.key)}`}>{entry.source.title}</a>
+              </th>
+              <td>
+                <SourceStatusText entry={entry} text={text} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,9 +22,21 @@ const declaration = { ...TEST_DECLARATION, title: "Test", description: "Test sou
 const ALEX: DataSubject = { id: "cus_000001", email: "alex@example.com" };
 
 const sources = {
-  stripe: stripeSource({ ...declaration, key: "stripe", config: { secretKey: stripe.token, apiBase: stripe.baseUrl, retry } }),
-  intercom: intercomSource({ ...declaration, key: "intercom", config: { accessToken: intercom.token, apiBase: intercom.baseUrl, retry } }),
-  analytics: analyticsSource({ ...declaration, key: "analytics", config: { apiKey: analytics.token, projectId: "4242", apiBase: analytics.baseUrl, retry } }),
+  stripe: stripeSource({
+    ...declaration,
+    key: "stripe",
+    config: { secretKey: stripe.token, apiBase: stripe.baseUrl, retry },
+  }),
+  intercom: intercomSource({
+    ...declaration,
+    key: "intercom",
+    config: { accessToken: intercom.token, apiBase: intercom.baseUrl, retry },
+  }),
+  analytics: analyticsSource({
+    ...declaration,
+    key: "analytics",
+    config: { apiKey: analytics.token, projectId: "4242", apiBase: analytics.baseUrl, retry },
+  }),
 };
 
 /** Reads the first page, lets `fault` break the service, then reads on: what a collect step does. */
@@ -50,9 +62,9 @@ describe("an outside source that answers only part of the subject's data fails i
   });
 
   it("a page that never arrives fails the source once the retries time out", async () => {
-    await expect(collectWithFaultAfterFirstPage(sources.analytics, () => analytics.hangNext(retry.attempts))).rejects.toThrow(
-      /^The analytics service did not answer after 2 attempts \(no answer within 0.3 s\)/,
-    );
+    await expect(
+      collectWithFaultAfterFirstPage(sources.analytics, () => analytics.hangNext(retry.attempts)),
+    ).rejects.toThrow(/^The analytics service did not answer after 2 attempts \(no answer within 0.3 s\)/);
   });
 
   it("an Intercom search that stops paging short of its own total_count fails the source", async () => {
