@@ -2,9 +2,9 @@ import { startCollection } from "@/lib/requests/start-collection";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
 import { requestApproved } from "@/lib/events/definitions";
-import { collectSources, observedSteps, packageAndNotify, tracedRequestRun } from "./export-steps";
+import { collectSources, observedSteps, packageUnlessHeld, tracedRequestRun } from "./export-steps";
 
-/** privacy/request.approved → collect every source → package → email the link. */
+/** privacy/request.approved → collect every source → (review before release) → package → email the link. */
 export const exportRequest = inngest.createFunction(
   { id: "export-request", retries: 3, triggers: [requestApproved] },
   async ({ event, step, runId }) =>
@@ -17,6 +17,6 @@ export const exportRequest = inngest.createFunction(
       if (started.skipped) return { status: "SKIPPED" as const, reason: started.skipped };
       const failed = await collectSources(steps, requestId, started.sourceKeys);
       if (failed.length > 0) return { status: RequestStatus.FAILED, failed };
-      return packageAndNotify(steps, requestId);
+      return packageUnlessHeld(steps, requestId);
     }),
 );

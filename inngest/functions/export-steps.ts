@@ -6,6 +6,7 @@ import { sendDataReadyEmail, sendRequestDelayedEmail } from "@/lib/requests/noti
 import { observeRequestStep, requestRunAttributes, type StepScope } from "@/lib/requests/observed-step";
 import { tracedRun } from "@/lib/observability/workflow-trace";
 import { packageArchive } from "@/lib/requests/package-archive";
+import { holdForReleaseReview } from "@/lib/requests/release-review";
 import { SourceRejectedError } from "@/lib/sources/source-errors";
 
 // The parts of the export story both workflows tell: collect sources in parallel, then either
@@ -65,4 +66,17 @@ export async function packageAndNotify(
   const archive = (await step.run("package-archive", () => packageArchive(requestId))) as { archiveId: string };
   await step.run("send-ready-email", () => sendDataReadyEmail(requestId, archive.archiveId));
   return { status: RequestStatus.READY, archiveId: archive.archiveId };
+}
+
+/**
+ * After collecting: a request whose free text holds other people's data waits for a reviewer
+ * (Art. 15(4) GDPR; the release-request function packages it once every finding is decided); any
+ * other request is packaged at once.
+ */
+export async function packageUnlessHeld(step: Step, requestId: string) {
+  const hold = (await step.run("check-other-peoples-data", () => holdForReleaseReview(requestId))) as Awaited<
+    ReturnType<typeof holdForReleaseReview>
+  >;
+  if (hold.held) return { status: RequestStatus.RELEASE_REVIEW, pending: hold.pending };
+  return packageAndNotify(step, requestId);
 }

@@ -2,7 +2,7 @@ import { reopenSource } from "@/lib/requests/fail-source";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inngest } from "../client";
 import { sourceRetryRequested } from "@/lib/events/definitions";
-import { collectSources, observedSteps, packageAndNotify, tracedRequestRun } from "./export-steps";
+import { collectSources, observedSteps, packageUnlessHeld, tracedRequestRun } from "./export-steps";
 
 /** privacy/source.retry → re-collect just that source → re-package → email the link. */
 export const retrySource = inngest.createFunction(
@@ -15,6 +15,6 @@ export const retrySource = inngest.createFunction(
       if (!reopened) return { status: "SKIPPED" as const, reason: "the source was not failed" };
       const failed = await collectSources(steps, requestId, [sourceKey]);
       if (failed.length > 0) return { status: RequestStatus.FAILED, failed };
-      return packageAndNotify(steps, requestId);
+      return packageUnlessHeld(steps, requestId);
     }),
 );

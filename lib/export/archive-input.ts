@@ -16,6 +16,8 @@ export type ArchiveSource = {
   stagingKey?: string;
   /** The deflated data files the collect step staged; absent for staging written before them (NDJSON at stagingKey). */
   files?: StagedFiles;
+  /** Art. 15(4): how many spans of other people's data were replaced by the marker in this source's files. */
+  redactions?: number;
   /** Shown to the customer when FAILED: plain words, never a stack trace. */
   error?: string;
 };

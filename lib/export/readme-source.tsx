@@ -25,12 +25,21 @@ export function SourceStatusText({ entry, text }: SourceProps) {
   return text.plain("statusFound", { records: text.count("records", entry.recordCount) });
 }
 
+/** Art. 15(4) GDPR: how many passages were redacted, and why; nothing when none were. */
+function Redactions({ entry, text }: SourceProps) {
+  if (!entry.redactions) return null;
+  return <p className="redacted">{text.plain("redacted", { count: entry.redactions, marker: text.marker })}</p>;
+}
+
 function SourceStatus({ entry, input, text }: SourceProps & { input: ArchiveInput }) {
   if (!sourceFailed(entry))
     return (
-      <p className="status">
-        <SourceStatusText entry={entry} text={text} />
-      </p>
+      <>
+        <p className="status">
+          <SourceStatusText entry={entry} text={text} />
+        </p>
+        <Redactions entry={entry} text={text} />
+      </>
     );
   const email = input.controller.contactEmail;
   const contact = text.rich("failedContact", {

@@ -46,6 +46,8 @@ export function readmeText(locale: string | null | undefined) {
     source: <S extends { key: string; title: string; description: string }>(source: S) =>
       localizedSource(translate as unknown as MessageLookup, source),
     locale: supportedLocale(locale),
+    /** What replaces a redacted span of another person's data (Art. 15(4) GDPR), as the data files hold it. */
+    marker: translate("disclosure.marker"),
     plain: (key: ReadmeKey, values: Values = {}) => translate(`readme.${key}`, values),
     /**
      * A message with markup. use-intl places an element value (a link, a <time>) into the

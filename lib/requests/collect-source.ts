@@ -1,6 +1,7 @@
 import { auditedChange } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { withDisclosureScan } from "@/lib/disclosure/collect-findings";
 import { SourceStatus } from "@/lib/generated/prisma/enums";
 import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { stagingKey } from "@/lib/export/storage-keys";
@@ -28,7 +29,10 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   try {
     const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.email });
     const options = { range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined }, csv: request.formats.includes("CSV") };
-    const pages = reportProgress(await serializedPages(source, subject, options), (recordCount) =>
+    // Art. 15(4): other people's data in the source's free text is found on the way to staging.
+    const serialized = await serializedPages(source, subject, options);
+    const scanned = await withDisclosureScan(requestId, source, subject, serialized);
+    const pages = reportProgress(scanned, (recordCount) =>
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);

@@ -10,7 +10,8 @@ const BATCH = 100;
 
 /**
  * Deletes archives (and their requests' staging objects) whose download window has passed. The
- * ExportArchive row stays, with deletedAt, as proof of what was delivered; the request is EXPIRED.
+ * ExportArchive row stays, with deletedAt, as proof of what was delivered; the request is EXPIRED,
+ * and the passages of its Art. 15(4) findings are blanked.
  */
 export async function expireArchives(now: Date = new Date(), store: BlobStore = getBlobStore()): Promise<{ expired: number }> {
   const due = await db.exportArchive.findMany({
@@ -30,6 +31,11 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
         requestId: archive.requestId,
         target: { type: "ExportArchive", id: archive.id },
         metadata: { reason: "retention period ended" },
+      });
+      // Art. 15(4) and 5(1)(c): the other people's data a reviewer saw goes with the archive; the decisions stay.
+      await tx.disclosureFinding.updateMany({
+        where: { requestId: archive.requestId },
+        data: { matched: "", before: "", after: "" },
       });
       await transitionRequest(tx, {
         requestId: archive.requestId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import {
   AWAITING_IDENTITY,
+  AWAITING_RELEASE_REVIEW,
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
@@ -31,6 +32,10 @@ const ALLOWED: [RequestStatus, RequestStatus][] = [
   ["APPROVED", "CANCELLED"],
   ["COLLECTING", "PACKAGING"],
   ["COLLECTING", "FAILED"],
+  // Art. 15(4): held for a reviewer, then released to packaging (or cancelled by staff).
+  ["COLLECTING", "RELEASE_REVIEW"],
+  ["RELEASE_REVIEW", "PACKAGING"],
+  ["RELEASE_REVIEW", "CANCELLED"],
   ["PACKAGING", "READY"],
   ["PACKAGING", "FAILED"],
   ["READY", "EXPIRED"],
@@ -85,12 +90,25 @@ describe("request lifecycle", () => {
 
   it("derives the allowed sources of a move from the transition table", () => {
     expect(statusesLeadingTo("READY")).toEqual(["PACKAGING"]);
+    expect(statusesLeadingTo("PACKAGING")).toEqual(["COLLECTING", "RELEASE_REVIEW"]);
     expect(statusesLeadingTo("APPROVED")).toEqual([...AWAITING_IDENTITY]);
     expect(statusesLeadingTo("COLLECTING")).toEqual(["APPROVED", "FAILED"]);
   });
 
+  it("holds a request whose data names other people between collecting and packaging (Art. 15(4))", () => {
+    expect(statusesLeadingTo("RELEASE_REVIEW")).toEqual(["COLLECTING"]);
+    expect(canTransition("RELEASE_REVIEW", "PACKAGING")).toBe(true);
+    expect(canTransition("RELEASE_REVIEW", "READY")).toBe(false);
+    expect(OPEN.has("RELEASE_REVIEW")).toBe(true);
+    expect(AWAITING_RELEASE_REVIEW.has("RELEASE_REVIEW")).toBe(true);
+    expect(IN_PROGRESS.has("RELEASE_REVIEW")).toBe(false);
+    expect(CANCELLABLE_BY_CUSTOMER.has("RELEASE_REVIEW")).toBe(false);
+    expect(CANCELLABLE_BY_STAFF.has("RELEASE_REVIEW")).toBe(true);
+  });
+
   it("every set is a set of open statuses, except terminal", () => {
-    for (const statuses of [AWAITING_IDENTITY, IN_PROGRESS, CANCELLABLE_BY_CUSTOMER, CANCELLABLE_BY_STAFF, RETRYABLE, EXTENDABLE]) {
+    const awaiting = [AWAITING_IDENTITY, AWAITING_RELEASE_REVIEW, IN_PROGRESS];
+    for (const statuses of [...awaiting, CANCELLABLE_BY_CUSTOMER, CANCELLABLE_BY_STAFF, RETRYABLE, EXTENDABLE]) {
       for (const status of statuses) expect(OPEN.has(status)).toBe(true);
     }
   });

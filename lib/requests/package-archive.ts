@@ -55,6 +55,7 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     include: { sources: { orderBy: { sourceKey: "asc" } }, user: { select: { email: true, name: true } } },
   });
   const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
+  const redactions = await redactionsBySource(requestId);
   const input: ArchiveInput = {
     request: archiveRequest(request),
     subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
@@ -67,6 +68,7 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
       files: stagedFilesOf(row.stagedFiles),
+      redactions: redactions.get(row.sourceKey),
       error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };
@@ -97,4 +99,14 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     return row;
   });
   return { archiveId: archive.id, sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt: expiresAt.toISOString() };
+}
+
+/** Art. 15(4): the spans redacted per source, which README.html counts (none for most requests). */
+async function redactionsBySource(requestId: string): Promise<Map<string, number>> {
+  const rows = await db.disclosureFinding.groupBy({
+    by: ["sourceKey"],
+    where: { requestId, decision: "REDACT" },
+    _count: true,
+  });
+  return new Map(rows.map((row) => [row.sourceKey, row._count]));
 }

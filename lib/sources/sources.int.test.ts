@@ -7,6 +7,7 @@ import { readStagedFiles } from "@/lib/export/testing/staged-files";
 import { seedDemoCompany, type DemoCompanySummary } from "@/prisma/demo-company";
 import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
+import { parseFreeTextPath } from "@/lib/disclosure/free-text";
 import { listSources } from "./registry";
 import { TRANSFER_SAFEGUARDS, type DataSource, type DataSubject, type ExportRecord, type SerializedPage } from "./types";
 
@@ -90,6 +91,11 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
       expect(TRANSFER_SAFEGUARDS).toContain(transfer.safeguard);
     }
     expect(["DATABASE_ROWS", "API_PAGES"]).toContain(source.counting?.method);
+  });
+
+  it("marks as free text only fields it exports (Art. 15(4) review, lib/disclosure)", () => {
+    for (const path of source.freeTextFields ?? [])
+      expect(Object.keys(source.fields)).toContain(parseFreeTextPath(path).field);
   });
 
   it("finds nothing for a subject with no history, or one erased under Art. 17", async () => {

@@ -72,6 +72,14 @@ export type DataSource = {
   counting: RecordCounting;
   /** The allow-list and data dictionary: exported field → what it means. Nothing else leaves. */
   fields: Record<string, string>;
+  /**
+   * Art. 15(4) GDPR: the exported fields whose text people write freely (messages, notes), which
+   * may name other people. Each entry is a field of `fields`, or a path into a field holding a
+   * JSON array of objects ("messages[].body"). Other people's email addresses, phone numbers and
+   * names of other customers found there hold the request for a reviewer (lib/disclosure).
+   * Omitted: the source holds no free text.
+   */
+  freeTextFields?: readonly string[];
   /** Pages of the subject's records with keyset pagination, in a stable order. */
   collect(subject: DataSubject, options?: CollectOptions): AsyncIterable<ExportRecord[]>;
   /**

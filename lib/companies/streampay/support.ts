@@ -24,6 +24,8 @@ export const supportSource = streampayTable({
     created_at: "When the conversation started",
     messages: "Each message: who wrote it (you or our team), when, and what it said",
   },
+  // Art. 15(4): what the customer and our agents wrote may name other people.
+  freeTextFields: ["subject", "messages[].body"],
   query: {
     from: "streampay.support_tickets t",
     key: "t.id",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeadlinePanel } from "@/components/admin/deadline-panel";
+import { DisclosurePanel } from "@/components/admin/disclosure-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
 import { SourceDeclarationsPanel } from "@/components/admin/source-declarations";
@@ -38,6 +39,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
       />
       <IdentityPanel view={view} />
       <DeadlinePanel view={view} />
+      <DisclosurePanel view={view} />
       <SourcesPanel view={view} />
       <SourceDeclarationsPanel view={view} />
       <RequestTimeline view={view} />
