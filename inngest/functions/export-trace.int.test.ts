@@ -61,7 +61,7 @@ describe("the trace of an export", () => {
     const steps = ours.filter((span) => span !== root);
     const collects = listSources().map((source) => `collect:${source.key}`);
     expect(steps.map((span) => span.name).sort()).toEqual(
-      ["start-collection", ...collects, "package-archive", "send-ready-email"].sort(),
+      ["start-collection", ...collects, "check-other-peoples-data", "package-archive", "send-ready-email"].sort(),
     );
     for (const step of steps) {
       expect(step.traceId, step.name).toBe(root.traceId);
