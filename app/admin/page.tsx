@@ -29,10 +29,32 @@ function DaysLeft({ row }: { row: QueueRow }) {
   return <span>{row.status === "READY" || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
 }
 
+const BADGE = "ml-1 rounded px-1.5 py-0.5 text-xs";
+
+/** Who asked; for a request made for someone else, the data subject and the flags a reviewer must see. */
+function RequesterCell({ row, threshold }: { row: QueueRow; threshold: number }) {
+  if (!row.subjectEmail) return <>{row.email}</>;
+  return (
+    <>
+      {row.subjectEmail}
+      <span className={`${BADGE} bg-sky-100 text-sky-900`} data-testid="agent-flag">
+        by agent
+      </span>
+      {row.objectedAt ? <span className={`${BADGE} bg-red-100 text-red-900`}>subject objected</span> : null}
+      {row.agentSubjects > threshold ? (
+        <span className={`${BADGE} bg-amber-100 text-amber-900`} data-testid="many-subjects-flag">
+          agent has {row.agentSubjects} subjects
+        </span>
+      ) : null}
+      <span className="block text-xs text-zinc-600">asked by {row.email}</span>
+    </>
+  );
+}
+
 export default async function AdminQueuePage({ searchParams }: PageProps<"/admin">) {
   const viewer = await requireStaff("/admin");
   const filter = parseQueueFilter(await searchParams);
-  const { rows, next } = await listQueuePage(viewer, filter);
+  const { rows, next, agentSubjectsThreshold } = await listQueuePage(viewer, filter);
   return (
     <div className="space-y-6">
       <PageHeader title="Request queue" description="Requests with the nearest legal deadline come first. Extended deadlines count from their new date." />
@@ -69,7 +91,9 @@ export default async function AdminQueuePage({ searchParams }: PageProps<"/admin
                         {row.reference}
                       </Link>
                     </td>
-                    <td className="py-2 pr-4">{row.email}</td>
+                    <td className="py-2 pr-4">
+                      <RequesterCell row={row} threshold={agentSubjectsThreshold} />
+                    </td>
                     <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span></td>
                     <td className="py-2 pr-4">{formatDay(row.submittedAt)}</td>
                     <td className="py-2 pr-4">

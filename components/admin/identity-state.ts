@@ -5,5 +5,6 @@ export function identityStateLabel(status: IdentityCheckStatus | null, method: I
   if (!status) return "No check";
   if (status === "PENDING") return "Waiting for review";
   if (status === "REJECTED") return "Rejected";
-  return method === "EMAIL_AUTO_MATCH" ? "Approved (automatic match)" : "Approved by a reviewer";
+  if (method === "EMAIL_AUTO_MATCH") return "Approved (automatic match)";
+  return method === "AGENT_MANDATE" ? "Mandate approved by a reviewer" : "Approved by a reviewer";
 }

@@ -36,11 +36,20 @@ function factsHtml(input: ArchiveInput, r: ReadmeText): string {
   return `<dl class="facts">
 <dt>${r.text("factReference")}</dt><dd><strong>${escapeHtml(request.reference)}</strong></dd>
 <dt>${r.text("factPreparedFor")}</dt><dd>${who}</dd>
-<dt>${r.text("factReceived")}</dt><dd>${r.time(request.submittedAt)}</dd>
+${agentHtml(input, r)}<dt>${r.text("factReceived")}</dt><dd>${r.time(request.submittedAt)}</dd>
 <dt>${r.text("factCreated")}</dt><dd>${r.time(input.generatedAt)}</dd>
 <dt>${r.text("factPeriod")}</dt><dd>${period}</dd>
 <dt>${r.text("factFormats")}</dt><dd>${formatsText}</dd>
 </dl>`;
+}
+
+/** A request made by someone else: who asked, as what, and which mandate (its digest) it rests on. */
+function agentHtml({ agent }: ArchiveInput, r: ReadmeText): string {
+  if (!agent) return "";
+  const relationship = r.text(`relationship${agent.relationship}`);
+  return `<dt>${r.text("factRequestedBy")}</dt><dd>${r.html("requestedByAgent", { agent: escapeHtml(agent.email), relationship })}</dd>
+<dt>${r.text("factMandate")}</dt><dd>${r.html("mandateFact", { date: r.time(agent.mandateReceivedAt), sha256: escapeHtml(agent.mandateSha256) })}</dd>
+`;
 }
 
 function tocHtml(input: ArchiveInput, r: ReadmeText): string {

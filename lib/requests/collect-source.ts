@@ -59,15 +59,15 @@ type Attempt = { subjectId: string | null; rangeFrom: Date | null; rangeTo: Date
 
 /**
  * Marks the source COLLECTING for one more attempt and reads what collecting it needs (the
- * request's subject, range and formats, the customer's email), in one statement.
+ * request's subject, range and formats, the data subject's email), in one statement.
  */
 async function startAttempt(requestId: string, sourceKey: string): Promise<Attempt> {
   const [attempt] = await db.$queryRaw<Attempt[]>`
     UPDATE "RequestSource" AS s
        SET status = 'COLLECTING', attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
-      FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId"
+      FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId" LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
      WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId"
-    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, u.email`;
+    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, COALESCE(m."subjectEmail", u.email) AS email`;
   if (!attempt) throw new Error(`Request ${requestId} has no source "${sourceKey}".`);
   return attempt;
 }

@@ -1,8 +1,8 @@
 import { customerNoticeRequested } from "@/inngest/events";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
-import { findDataSubjects, type SubjectMatch } from "./data-subject";
+import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "./data-subject";
 import { AWAITING_IDENTITY } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
 import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
@@ -14,9 +14,17 @@ import { transitionRequest } from "./transition";
 
 const ALREADY_DECIDED = refused("This identity check was already decided, or the request was withdrawn.");
 
+const OBJECTED = refused("The data subject objected to this request made on their behalf: reject it; the agent is told your reason.");
+
 async function loadRequest(requestId: string) {
-  return db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true, user: { select: { email: true } } } });
+  return db.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: { userId: true, user: { select: { email: true } }, mandate: { select: { subjectEmail: true, objectedAt: true } } },
+  });
 }
+
+/** The identity check's method as the request was made: by the account's owner, or by an agent with a mandate. */
+const methodOf = (request: { mandate: unknown }) => (request.mandate ? ("AGENT_MANDATE" as const) : ("EMAIL_REVIEW" as const));
 
 /**
  * Which customer record the approval links. One match is taken as is; with none or several the
@@ -46,11 +54,15 @@ export async function approveIdentityCheck({ actor, requestId, context }: StaffC
   const request = await loadRequest(requestId);
   if (!request) return NOT_FOUND;
   if (request.userId === actor.id) return OWN_REQUEST;
-  const matches = await findDataSubjects(request.user.email).catch(() => null);
+  if (request.mandate?.objectedAt) return OBJECTED;
+  // For a request made by an agent, the records of the person the mandate names, never the agent's.
+  const matches = await findDataSubjects(subjectEmailOf(request)).catch(() => null);
   if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
   const decided = await withEventOutbox(async (tx) => {
+    // An objection that lands while the reviewer decides wins: the mandate row is the lock.
+    if (request.mandate && (await objectedMeanwhile(tx, requestId))) return "objected";
     const moved = await transitionRequest(tx, {
       requestId,
       from: AWAITING_IDENTITY,
@@ -60,16 +72,22 @@ export async function approveIdentityCheck({ actor, requestId, context }: StaffC
       context,
       data: { subjectId: choice.subjectId },
       // The reviewer's choice of record is part of the decision the regulator may ask about.
-      metadata: { method: "EMAIL_REVIEW", matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
+      metadata: { method: methodOf(request), matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
       events: [exportRequestedEvent(requestId)],
     });
     if (moved) {
       const decision = { status: "APPROVED" as const, reviewerId: actor.id, decidedAt: new Date(), reason: null };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: "EMAIL_REVIEW", ...decision }, update: decision });
+      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: methodOf(request), ...decision }, update: decision });
     }
     return moved;
   });
+  if (decided === "objected") return OBJECTED;
   return decided ? DONE : ALREADY_DECIDED;
+}
+
+async function objectedMeanwhile(tx: Tx, requestId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ objectedAt: Date | null }[]>`SELECT "objectedAt" FROM "RequestMandate" WHERE "requestId" = ${requestId} FOR UPDATE`;
+  return Boolean(row?.objectedAt);
 }
 
 /** Rejects with a reason; the customer is emailed the reason and what they can do next. */
@@ -91,7 +109,7 @@ export async function rejectIdentityCheck({ actor, requestId, context }: StaffCa
     });
     if (moved) {
       const decision = { status: "REJECTED" as const, reviewerId: actor.id, decidedAt: new Date(), reason };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: "EMAIL_REVIEW", ...decision }, update: decision });
+      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: methodOf(request), ...decision }, update: decision });
     }
     return moved;
   });

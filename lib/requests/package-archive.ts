@@ -11,7 +11,7 @@ import { getSource } from "@/lib/sources/registry";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
-import { resolveDataSubject } from "./data-subject";
+import { resolveDataSubject, subjectEmailOf } from "./data-subject";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
@@ -27,9 +27,15 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
   );
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    include: { sources: { orderBy: { sourceKey: "asc" } }, user: { select: { email: true, name: true } } },
+    include: {
+      sources: { orderBy: { sourceKey: "asc" } },
+      user: { select: { email: true, name: true } },
+      mandate: { select: { subjectEmail: true, relationship: true, createdAt: true, sha256: true } },
+    },
   });
-  const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
+  const { mandate } = request;
+  const email = subjectEmailOf(request);
+  const subject = await resolveDataSubject({ subjectId: request.subjectId, email });
   const input: ArchiveInput = {
     request: {
       id: request.id,
@@ -39,7 +45,9 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
       formats: request.formats,
       range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
     },
-    subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
+    // The account's name is the agent's own when someone else asked: the subject is named by email only.
+    subject: { id: subject.id, email, name: mandate ? undefined : (request.user.name ?? undefined) },
+    agent: mandate ? { email: request.user.email, relationship: mandate.relationship, mandateReceivedAt: mandate.createdAt, mandateSha256: mandate.sha256 } : undefined,
     controller: controllerDetails(),
     generatedAt: new Date(),
     locale: request.locale,

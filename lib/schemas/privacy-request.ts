@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MANDATE_MAX_BYTES, MANDATE_RELATIONSHIPS } from "@/lib/mandates/mandate-fields";
 import { listSources } from "@/lib/sources/registry";
 import { plainText } from "./text";
 
@@ -63,3 +64,40 @@ export const privacyRequestFormSchema = z.object({
 
 /** The request form's fields: the request itself and the confirmation. */
 export const privacyRequestFormInput = newPrivacyRequestSchema.and(privacyRequestFormSchema);
+
+// ------------------------------------------------------------------------------------------------
+// Asking for someone else (GDPR recital 63, Art. 12(6); lib/requests/create-agent-request.ts).
+
+/** The upload's size is checked here too (before its bytes are read); its type only by its bytes (lib/mandates). */
+const mandateFile = z
+  .instanceof(File, { message: "errors.mandateMissing" })
+  .refine((file) => file.size > 0, "errors.mandateMissing")
+  .refine((file) => file.size <= MANDATE_MAX_BYTES, "errors.mandateTooLarge");
+
+/** Who the request is for and on what mandate: the fields "I am asking for someone else" adds. */
+export const agentMandateSchema = z.object({
+  subjectEmail: z
+    .string({ message: "errors.subjectEmailRequired" })
+    .trim()
+    .min(1, "errors.subjectEmailRequired")
+    .max(254, "errors.emailTooLong")
+    .pipe(z.email({ message: "errors.emailInvalid" }))
+    .transform((email) => email.toLowerCase()),
+  relationship: z.enum(MANDATE_RELATIONSHIPS, { message: "errors.relationshipRequired" }),
+  mandate: mandateFile,
+});
+
+export type AgentMandateInput = z.output<typeof agentMandateSchema>;
+
+/**
+ * The request form's fields: the request and the confirmation, and when the person ticks "I am
+ * asking for someone else" (onBehalf=yes) the mandate's fields as well.
+ */
+export const requestFormInput = privacyRequestFormInput.and(
+  z.discriminatedUnion("onBehalf", [z.object({ onBehalf: z.literal("no") }), agentMandateSchema.extend({ onBehalf: z.literal("yes") })]),
+);
+
+/** The objection page's one field: the signed token from the data subject's email. */
+export const objectionSchema = z.object({
+  token: plainText("errors.checkForm").min(1, "errors.checkForm").max(512, "errors.checkForm"),
+});

@@ -1,11 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { REQUEST_TYPE_ORDER } from "@/components/request-type";
 import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import type { RequestType } from "@/lib/generated/prisma/enums";
+import { MANDATE_MAX_BYTES } from "@/lib/mandates/mandate-fields";
+import { OnBehalfFields } from "./on-behalf-fields";
 
 type SourceOption = { key: string; title: string; description: string };
 
@@ -18,13 +20,31 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
-export function RequestForm({ selected, sources, retentionDays }: { selected: RequestType; sources: SourceOption[]; retentionDays: number }) {
+type Props = { selected: RequestType; sources: SourceOption[]; retentionDays: number; companyName: string };
+
+/**
+ * A mandate over the limit is stopped here, before sending, with words a person can act on:
+ * past the server action's body limit (next.config.ts) Next.js could only answer with an error page.
+ */
+function mandateTooLarge(event: FormEvent<HTMLFormElement>): boolean {
+  const file = new FormData(event.currentTarget).get("mandate");
+  return file instanceof File && file.size > MANDATE_MAX_BYTES;
+}
+
+export function RequestForm({ selected, sources, retentionDays, companyName }: Props) {
   const [state, action, pending] = useActionState(submitPrivacyRequestAction, null);
+  const [onBehalf, setOnBehalf] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
   const t = useTranslations("form");
   const tType = useTranslations("requestType");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const refuse = onBehalf && mandateTooLarge(event);
+    setTooLarge(refuse);
+    if (refuse) event.preventDefault();
+  };
   return (
-    <form action={action} className="space-y-8" noValidate>
+    <form action={action} onSubmit={checkSize} className="space-y-8" noValidate>
       {state && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.error}
@@ -96,10 +116,12 @@ export function RequestForm({ selected, sources, retentionDays }: { selected: Re
         </div>
       </details>
 
+      <OnBehalfFields onBehalf={onBehalf} setOnBehalf={setOnBehalf} companyName={companyName} errors={errors} tooLarge={tooLarge} />
+
       <div>
         <label className="flex items-start gap-3">
           <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-describedby={errors.confirm ? "confirm-error" : undefined} />
-          <span>{t("confirm", { days: retentionDays })}</span>
+          <span>{t(onBehalf ? "confirmAgent" : "confirm", { days: retentionDays })}</span>
         </label>
         <FieldError id="confirm-error" messages={errors.confirm} />
       </div>
