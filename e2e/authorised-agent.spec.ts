@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { readZipEntries } from "@/lib/export/testing/read-zip";
 import { png } from "@/lib/mandates/testing/mandate-files";
 import { expectAccessible } from "./support/accessibility";
+import { expectEmail } from "./support/outbox";
 import { signIn } from "./support/sign-in";
 
 // Someone asks for another person's data (GDPR recital 63, Art. 12(6)): the person is told at
@@ -30,15 +31,6 @@ async function askForSomeoneElse(page: Page, agent: string, subject: string, rel
   return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "");
 }
 
-async function newestEmail(page: Page, to: string, subject: string) {
-  const email = page.getByTestId("outbox-email").filter({ hasText: subject }).first();
-  await expect(async () => {
-    await page.goto(`/dev/outbox?${new URLSearchParams({ to })}`);
-    await expect(email).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  return email;
-}
-
 async function reviewerOn(browser: Browser, reference: string): Promise<Page> {
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "reviewer@example.com", "/admin");
@@ -54,7 +46,7 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
   const agent = "counsel-e2e@lawfirm.example";
   const reference = await askForSomeoneElse(page, agent, "sam@example.com", "lawyer");
 
-  const told = await newestEmail(page, "sam@example.com", "Someone asked StreamPay for a copy of your data");
+  const told = await expectEmail(page, "sam@example.com", "Someone asked StreamPay for a copy of your data");
   await expect(told).toContainText(`${agent} asked StreamPay for a copy of the personal data we hold about sam@example.com`);
 
   const reviewer = await reviewerOn(browser, reference);
@@ -74,7 +66,7 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
   await expect(reviewer.getByTestId("identity-decision")).toContainText("Approved by Riley Chen");
   await reviewer.context().close();
 
-  const ready = await newestEmail(page, agent, "Your data is ready");
+  const ready = await expectEmail(page, agent, "Your data is ready");
   const downloading = page.waitForEvent("download");
   await ready.getByTestId("outbox-link").filter({ hasText: "/download" }).click();
   const entries = await readZipEntries(await readFile((await (await downloading).path())!));
@@ -88,7 +80,7 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
   const reference = await askForSomeoneElse(page, agent, subject, "parent or guardian");
 
   const person = await (await browser.newContext()).newPage();
-  const told = await newestEmail(person, subject, "Someone asked StreamPay");
+  const told = await expectEmail(person, subject, "Someone asked StreamPay");
   await told.getByTestId("outbox-link").filter({ hasText: "/privacy-center/object" }).click();
   await expect(person.getByRole("heading", { name: "Object to a request made for you" })).toBeVisible();
   await expect(person.getByText(`${agent} asked for a copy of your personal data (request ${reference}`)).toBeVisible();
@@ -109,7 +101,7 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
   await expectAccessible(reviewer);
   await reviewer.context().close();
 
-  const notice = await newestEmail(page, agent, "could not be completed");
+  const notice = await expectEmail(page, agent, "could not be completed");
   await expect(notice).toContainText("did not authorise this request");
 });
 
@@ -121,7 +113,7 @@ test.describe("in German", () => {
     await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl: "/privacy-center/request?type=access" })}`);
     await page.getByLabel("E-Mail-Adresse").fill(agent);
     await page.getByRole("button", { name: "Anmeldelink per E-Mail senden" }).click();
-    const signInMail = await newestEmail(page, agent, "Anmeldung");
+    const signInMail = await expectEmail(page, agent, "Anmeldung");
     await signInMail.getByTestId("outbox-link").first().click();
     await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Anfrage stellen", level: 1 })).toBeVisible();
@@ -145,7 +137,7 @@ test.describe("in German", () => {
     await expect(page.getByTestId("on-behalf")).toContainText("Angefragt für kind-e2e@example.org, als Elternteil oder Vormund");
 
     const person = await (await browser.newContext({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } })).newPage();
-    const told = await newestEmail(person, "kind-e2e@example.org", "Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert");
+    const told = await expectEmail(person, "kind-e2e@example.org", "Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert");
     await expect(told).toContainText("Ich habe das nicht veranlasst");
     await told.getByTestId("outbox-link").filter({ hasText: "/privacy-center/object" }).click();
     await expect(person.getByRole("heading", { name: "Einer Anfrage in Ihrem Namen widersprechen" })).toBeVisible();

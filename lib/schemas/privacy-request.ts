@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MANDATE_MAX_BYTES, MANDATE_RELATIONSHIPS } from "@/lib/mandates/mandate-fields";
 import { listSources } from "@/lib/sources/registry";
-import { plainText } from "./text";
+import { emailAddress, plainText } from "./text";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 // Messages are keys in messages/<locale>.json, translated where they are shown (lib/i18n/localize-errors.ts).
@@ -76,13 +76,7 @@ const mandateFile = z
 
 /** Who the request is for and on what mandate: the fields "I am asking for someone else" adds. */
 export const agentMandateSchema = z.object({
-  subjectEmail: z
-    .string({ message: "errors.subjectEmailRequired" })
-    .trim()
-    .min(1, "errors.subjectEmailRequired")
-    .max(254, "errors.emailTooLong")
-    .pipe(z.email({ message: "errors.emailInvalid" }))
-    .transform((email) => email.toLowerCase()),
+  subjectEmail: emailAddress("errors.subjectEmailRequired"),
   relationship: z.enum(MANDATE_RELATIONSHIPS, { message: "errors.relationshipRequired" }),
   mandate: mandateFile,
 });

@@ -2,18 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { MANDATE_RELATIONSHIPS } from "@/lib/mandates/mandate-fields";
+import { FieldError } from "./field-error";
 
 // "I am asking for someone else" (GDPR recital 63, Art. 12(6)): the data subject's email, the
 // relationship and the mandate. Shown only when ticked; the server checks all of it again.
-
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-2 text-sm text-red-700">
-      {messages[0]}
-    </p>
-  );
-}
 
 type Props = {
   onBehalf: boolean;

@@ -7,18 +7,10 @@ import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { MANDATE_MAX_BYTES } from "@/lib/mandates/mandate-fields";
+import { FieldError } from "./field-error";
 import { OnBehalfFields } from "./on-behalf-fields";
 
 type SourceOption = { key: string; title: string; description: string };
-
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-2 text-sm text-red-700">
-      {messages[0]}
-    </p>
-  );
-}
 
 type Props = { selected: RequestType; sources: SourceOption[]; retentionDays: number; companyName: string };
 
