@@ -57,14 +57,6 @@ export const newPrivacyRequestSchema = z
 
 export type NewPrivacyRequest = z.output<typeof newPrivacyRequestSchema>;
 
-/** The form adds one thing the API does not need: the person's confirmation. */
-export const privacyRequestFormSchema = z.object({
-  confirm: z.literal("yes", { message: "errors.confirmRequired" }),
-});
-
-/** The request form's fields: the request itself and the confirmation. */
-export const privacyRequestFormInput = newPrivacyRequestSchema.and(privacyRequestFormSchema);
-
 // ------------------------------------------------------------------------------------------------
 // Asking for someone else (GDPR recital 63, Art. 12(6); lib/requests/create-agent-request.ts).
 
@@ -84,11 +76,15 @@ export const agentMandateSchema = z.object({
 export type AgentMandateInput = z.output<typeof agentMandateSchema>;
 
 /**
- * The request form's fields: the request and the confirmation, and when the person ticks "I am
- * asking for someone else" (onBehalf=yes) the mandate's fields as well.
+ * The request form's fields: the request, and what the API does not need, the person's
+ * confirmation; when they tick "I am asking for someone else" (onBehalf=yes) the mandate's fields
+ * as well, and the confirmation says they are authorised.
  */
-export const requestFormInput = privacyRequestFormInput.and(
-  z.discriminatedUnion("onBehalf", [z.object({ onBehalf: z.literal("no") }), agentMandateSchema.extend({ onBehalf: z.literal("yes") })]),
+export const requestFormInput = newPrivacyRequestSchema.and(
+  z.discriminatedUnion("onBehalf", [
+    z.object({ onBehalf: z.literal("no"), confirm: z.literal("yes", { message: "errors.confirmRequired" }) }),
+    agentMandateSchema.extend({ onBehalf: z.literal("yes"), confirm: z.literal("yes", { message: "errors.confirmAgentRequired" }) }),
+  ]),
 );
 
 /** The objection page's one field: the signed token from the data subject's email. */
