@@ -58,6 +58,7 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
   const file = await reviewer.request.get(href);
   expect(file.status()).toBe(200);
   expect(file.headers()["cache-control"]).toBe("no-store");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
   expect(Buffer.from(await file.body())).toEqual(mandate.buffer);
   // The agent cannot fetch the mandate back, nor reach the staff page.
   expect((await page.request.get(href)).status()).toBe(404);
@@ -127,6 +128,12 @@ test.describe("in German", () => {
     await page.getByRole("button", { name: "Anfrage absenden" }).click();
     await expect(page.getByText("Dieses PDF enthält Skripte oder Aktionen").first()).toBeVisible();
     await expectAccessible(page);
+
+    // Over 10 MB the form says so before sending (the server action's body limit would only give an error page).
+    await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
+    await page.getByLabel(/Ihre Vollmacht/).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await page.getByRole("button", { name: "Anfrage absenden" }).click();
+    await expect(page.getByText("Diese Datei ist größer als 10 MB.")).toBeVisible();
 
     await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
     await page.getByLabel(/Ihre E-Mail-Adresse/).fill("kind-e2e@example.org");

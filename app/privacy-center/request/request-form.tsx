@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { REQUEST_TYPE_ORDER } from "@/components/request-type";
 import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
@@ -18,25 +18,29 @@ type Props = { selected: RequestType; sources: SourceOption[]; retentionDays: nu
  * A mandate over the limit is stopped here, before sending, with words a person can act on:
  * past the server action's body limit (next.config.ts) Next.js could only answer with an error page.
  */
-function mandateTooLarge(event: FormEvent<HTMLFormElement>): boolean {
-  const file = new FormData(event.currentTarget).get("mandate");
+function mandateTooLarge(data: FormData): boolean {
+  const file = data.get("onBehalf") === "yes" ? data.get("mandate") : null;
   return file instanceof File && file.size > MANDATE_MAX_BYTES;
 }
 
 export function RequestForm({ selected, sources, retentionDays, companyName }: Props) {
   const [state, action, pending] = useActionState(submitPrivacyRequestAction, null);
-  const [onBehalf, setOnBehalf] = useState(false);
   const [tooLarge, setTooLarge] = useState(false);
   const t = useTranslations("form");
   const tType = useTranslations("requestType");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const checkSize = (event: FormEvent<HTMLFormElement>) => {
-    const refuse = onBehalf && mandateTooLarge(event);
+  // Sent by hand once the page is live, rather than by React's form action: that clears the form
+  // after every answer, and a refused mandate would take the person's other answers with it.
+  // Without JavaScript the form posts to the same action.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const refuse = mandateTooLarge(data);
     setTooLarge(refuse);
-    if (refuse) event.preventDefault();
+    if (!refuse) startTransition(() => action(data));
   };
   return (
-    <form action={action} onSubmit={checkSize} className="space-y-8" noValidate>
+    <form action={action} onSubmit={submit} className="space-y-8" noValidate>
       {state && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.error}
@@ -108,12 +112,14 @@ export function RequestForm({ selected, sources, retentionDays, companyName }: P
         </div>
       </details>
 
-      <OnBehalfFields onBehalf={onBehalf} setOnBehalf={setOnBehalf} companyName={companyName} errors={errors} tooLarge={tooLarge} />
+      <OnBehalfFields companyName={companyName} errors={errors} tooLarge={tooLarge} />
 
       <div>
         <label className="flex items-start gap-3">
           <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-describedby={errors.confirm ? "confirm-error" : undefined} />
-          <span>{t(onBehalf ? "confirmAgent" : "confirm", { days: retentionDays })}</span>
+          {/* Which sentence shows follows the "someone else" checkbox (app/globals.css). */}
+          <span className="confirm-own">{t("confirm", { days: retentionDays })}</span>
+          <span className="confirm-agent">{t("confirmAgent", { days: retentionDays })}</span>
         </label>
         <FieldError id="confirm-error" messages={errors.confirm} />
       </div>
