@@ -42,12 +42,17 @@ async function reviewerOn(browser: Browser, reference: string): Promise<Page> {
   return reviewer;
 }
 
-test("an agent with a mandate: the subject is told, a reviewer approves, and the agent downloads an archive that says who asked", async ({ page, browser }) => {
+test("an agent with a mandate: the subject is told, a reviewer approves, and the agent downloads an archive that says who asked", async ({
+  page,
+  browser,
+}) => {
   const agent = "counsel-e2e@lawfirm.example";
   const reference = await askForSomeoneElse(page, agent, "sam@example.com", "lawyer");
 
   const told = await expectEmail(page, "sam@example.com", "Someone asked StreamPay for a copy of your data");
-  await expect(told).toContainText(`${agent} asked StreamPay for a copy of the personal data we hold about sam@example.com`);
+  await expect(told).toContainText(
+    `${agent} asked StreamPay for a copy of the personal data we hold about sam@example.com`,
+  );
 
   const reviewer = await reviewerOn(browser, reference);
   await expect(reviewer.getByTestId("mandate-subject")).toContainText(`sam@example.com, by ${agent} as their lawyer`);
@@ -71,11 +76,17 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
   const downloading = page.waitForEvent("download");
   await ready.getByTestId("outbox-link").filter({ hasText: "/download" }).click();
   const entries = await readZipEntries(await readFile((await (await downloading).path())!));
-  expect(JSON.parse(entries.get("manifest.json")!.toString()).subject).toEqual({ id: "cus_000002", email: "sam@example.com" });
+  expect(JSON.parse(entries.get("manifest.json")!.toString()).subject).toEqual({
+    id: "cus_000002",
+    email: "sam@example.com",
+  });
   expect(entries.get("README.html")!.toString()).toContain(`${agent}, as your lawyer`);
 });
 
-test("the subject objects from the email; the reviewer can only refuse, and the agent is told why", async ({ page, browser }) => {
+test("the subject objects from the email; the reviewer can only refuse, and the agent is told why", async ({
+  page,
+  browser,
+}) => {
   const agent = "stranger-e2e@agent.example";
   const subject = "objecting-subject@example.org";
   const reference = await askForSomeoneElse(page, agent, subject, "parent or guardian");
@@ -87,7 +98,9 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
   await expect(person.getByText(`${agent} asked for a copy of your personal data (request ${reference}`)).toBeVisible();
   await expectAccessible(person);
   await person.getByRole("button", { name: "I object: I did not authorise this" }).click();
-  await expect(person.getByText("Thank you. Your objection is recorded and the request will be refused.")).toBeVisible();
+  await expect(
+    person.getByText("Thank you. Your objection is recorded and the request will be refused."),
+  ).toBeVisible();
   await person.reload();
   await expect(person.getByText("Your objection was recorded on")).toBeVisible();
   await person.context().close();
@@ -96,7 +109,9 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
   await expect(reviewer.getByTestId("mandate-objection")).toContainText("The data subject objected on");
   await expect(reviewer.getByRole("button", { name: "Approve identity" })).toHaveCount(0);
   await expect(reviewer.getByTestId("request-timeline")).toContainText("The data subject objected");
-  await reviewer.getByLabel("Reason for rejecting").fill("The person you asked for told us they did not authorise this request.");
+  await reviewer
+    .getByLabel("Reason for rejecting")
+    .fill("The person you asked for told us they did not authorise this request.");
   await reviewer.getByRole("button", { name: "Reject identity" }).click();
   await expect(reviewer.getByTestId("identity-decision")).toContainText("Rejected by Riley Chen");
   await expectAccessible(reviewer);
@@ -109,7 +124,10 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
 test.describe("in German", () => {
   test.use({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } });
 
-  test("the form, the subject's email and the objection page speak German; a PDF with a script is refused with a German message", async ({ page, browser }) => {
+  test("the form, the subject's email and the objection page speak German; a PDF with a script is refused with a German message", async ({
+    page,
+    browser,
+  }) => {
     const agent = "elternteil-e2e@example.org";
     await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl: "/privacy-center/request?type=access" })}`);
     await page.getByLabel("E-Mail-Adresse").fill(agent);
@@ -122,8 +140,12 @@ test.describe("in German", () => {
     await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
     await page.getByLabel(/Ihre E-Mail-Adresse/).fill("kind-e2e@example.org");
     await page.getByRole("radio", { name: "Elternteil oder Vormund" }).check();
-    const script = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n");
-    await page.getByLabel(/Ihre Vollmacht/).setInputFiles({ name: "vollmacht.pdf", mimeType: "application/pdf", buffer: script });
+    const script = Buffer.from(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n",
+    );
+    await page
+      .getByLabel(/Ihre Vollmacht/)
+      .setInputFiles({ name: "vollmacht.pdf", mimeType: "application/pdf", buffer: script });
     await page.getByRole("checkbox", { name: /Ich bin berechtigt/ }).check();
     await page.getByRole("button", { name: "Anfrage absenden" }).click();
     await expect(page.getByText("Dieses PDF enthält Skripte oder Aktionen").first()).toBeVisible();
@@ -131,7 +153,9 @@ test.describe("in German", () => {
 
     // Over 10 MB the form says so before sending (the server action's body limit would only give an error page).
     await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
-    await page.getByLabel(/Ihre Vollmacht/).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await page
+      .getByLabel(/Ihre Vollmacht/)
+      .setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
     await page.getByRole("button", { name: "Anfrage absenden" }).click();
     await expect(page.getByText("Diese Datei ist größer als 10 MB.")).toBeVisible();
 
@@ -141,10 +165,18 @@ test.describe("in German", () => {
     await page.getByLabel(/Ihre Vollmacht/).setInputFiles(mandate);
     await page.getByRole("checkbox", { name: /Ich bin berechtigt/ }).check();
     await page.getByRole("button", { name: "Anfrage absenden" }).click();
-    await expect(page.getByTestId("on-behalf")).toContainText("Angefragt für kind-e2e@example.org, als Elternteil oder Vormund");
+    await expect(page.getByTestId("on-behalf")).toContainText(
+      "Angefragt für kind-e2e@example.org, als Elternteil oder Vormund",
+    );
 
-    const person = await (await browser.newContext({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } })).newPage();
-    const told = await expectEmail(person, "kind-e2e@example.org", "Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert");
+    const person = await (
+      await browser.newContext({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } })
+    ).newPage();
+    const told = await expectEmail(
+      person,
+      "kind-e2e@example.org",
+      "Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert",
+    );
     await expect(told).toContainText("Ich habe das nicht veranlasst");
     await told.getByTestId("outbox-link").filter({ hasText: "/privacy-center/object" }).click();
     await expect(person.getByRole("heading", { name: "Einer Anfrage in Ihrem Namen widersprechen" })).toBeVisible();

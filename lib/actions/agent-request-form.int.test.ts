@@ -5,7 +5,13 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { MANDATE_MAX_BYTES } from "@/lib/mandates/mandate-fields";
-import { pdfWithCompressedScript, pdfWithOpenActionScript, plainPdf, png, zipBomb } from "@/lib/mandates/testing/mandate-files";
+import {
+  pdfWithCompressedScript,
+  pdfWithOpenActionScript,
+  plainPdf,
+  png,
+  zipBomb,
+} from "@/lib/mandates/testing/mandate-files";
 import { getBlobStore } from "@/lib/storage";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { signedIn } from "@/test/factories";
@@ -30,9 +36,17 @@ function form(fields: Fields): FormData {
 }
 
 const file = (bytes: Buffer, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
-const request = { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes", onBehalf: "yes", relationship: "PARENT_OR_GUARDIAN" };
+const request = {
+  type: "ACCESS",
+  formats: ["JSON", "CSV"],
+  confirm: "yes",
+  onBehalf: "yes",
+  relationship: "PARENT_OR_GUARDIAN",
+};
 const submit = (cookie: string, fields: Fields) =>
-  serve(browserRequest("/privacy-center/request", { method: "POST", cookie }), () => submitPrivacyRequestAction(null, form(fields)));
+  serve(browserRequest("/privacy-center/request", { method: "POST", cookie }), () =>
+    submitPrivacyRequestAction(null, form(fields)),
+  );
 
 async function storedMandates(): Promise<string[]> {
   const keys: string[] = [];
@@ -43,7 +57,11 @@ async function storedMandates(): Promise<string[]> {
 async function nothingStoredFor(userId: string, blobsBefore: string[]) {
   expect(await db.privacyRequest.count({ where: { userId } })).toBe(0);
   expect(await db.requestMandate.count({ where: { agentUserId: userId } })).toBe(0);
-  expect(await db.auditEvent.count({ where: { actorId: userId, action: { in: ["request.submitted", "mandate.received"] } } })).toBe(0);
+  expect(
+    await db.auditEvent.count({
+      where: { actorId: userId, action: { in: ["request.submitted", "mandate.received"] } },
+    }),
+  ).toBe(0);
   expect(await storedMandates()).toEqual(blobsBefore);
 }
 
@@ -59,13 +77,25 @@ describe("asking for someone else with a mandate", () => {
   it("stores the mandate privately under server-side ids, and the request waits for a reviewer even with auto-approval on", async () => {
     const { cookie, user } = await signedIn("parent@example.net");
     const mandate = plainPdf();
-    const sent = await submit(cookie, { ...request, subjectEmail: " Casey@Example.com ", mandate: file(mandate, "../../etc/passwd.pdf", "text/plain") });
-    const created = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id }, include: { mandate: true, identityCheck: true } });
+    const sent = await submit(cookie, {
+      ...request,
+      subjectEmail: " Casey@Example.com ",
+      mandate: file(mandate, "../../etc/passwd.pdf", "text/plain"),
+    });
+    const created = await db.privacyRequest.findFirstOrThrow({
+      where: { userId: user.id },
+      include: { mandate: true, identityCheck: true },
+    });
     expect(sent).toMatchObject({ redirectedTo: `/privacy-center/requests/${created.id}` });
     // casey@example.com matches exactly one customer: an own request would be approved at once.
     expect(created).toMatchObject({ byAgent: true, status: "IDENTITY_REVIEW", subjectId: null });
     expect(created.identityCheck).toMatchObject({ method: "AGENT_MANDATE", status: "PENDING" });
-    expect(created.mandate).toMatchObject({ subjectEmail: "casey@example.com", relationship: "PARENT_OR_GUARDIAN", contentType: "application/pdf", sizeBytes: mandate.byteLength });
+    expect(created.mandate).toMatchObject({
+      subjectEmail: "casey@example.com",
+      relationship: "PARENT_OR_GUARDIAN",
+      contentType: "application/pdf",
+      sizeBytes: mandate.byteLength,
+    });
     // Typed by its bytes, named by ids: the file's name and the browser's type play no part.
     expect(created.mandate!.storageKey).toBe(`mandates/${created.id}/${created.mandate!.id}.pdf`);
     const object = await getBlobStore().get(created.mandate!.storageKey);
@@ -79,11 +109,29 @@ describe("asking for someone else with a mandate", () => {
     const known = await signedIn("agent-known@example.net");
     const unknown = await signedIn("agent-unknown@example.net");
     const pdf = () => file(plainPdf(), "mandate.pdf", "application/pdf");
-    await submit(known.cookie, { ...request, relationship: "LAWYER", subjectEmail: "jordan@example.com", mandate: pdf() });
-    await submit(unknown.cookie, { ...request, relationship: "LAWYER", subjectEmail: "no-such-customer@example.org", mandate: pdf() });
+    await submit(known.cookie, {
+      ...request,
+      relationship: "LAWYER",
+      subjectEmail: "jordan@example.com",
+      mandate: pdf(),
+    });
+    await submit(unknown.cookie, {
+      ...request,
+      relationship: "LAWYER",
+      subjectEmail: "no-such-customer@example.org",
+      mandate: pdf(),
+    });
     const shape = async (userId: string) => {
-      const row = await db.privacyRequest.findFirstOrThrow({ where: { userId }, include: { identityCheck: true, sources: true } });
-      return { status: row.status, subjectId: row.subjectId, identity: row.identityCheck?.status, sources: row.sources.length };
+      const row = await db.privacyRequest.findFirstOrThrow({
+        where: { userId },
+        include: { identityCheck: true, sources: true },
+      });
+      return {
+        status: row.status,
+        subjectId: row.subjectId,
+        identity: row.identityCheck?.status,
+        sources: row.sources.length,
+      };
     };
     expect(await shape(known.user.id)).toEqual(await shape(unknown.user.id));
   });
@@ -97,11 +145,16 @@ describe("asking for someone else with a mandate", () => {
       [file(pdfWithOpenActionScript(), "mandate.pdf", "application/pdf"), "contains scripts or actions"],
       [file(pdfWithCompressedScript(), "mandate.pdf", "application/pdf"), "contains scripts or actions"],
       [file(png(100_000, 100_000), "scan.png", "image/png"), "far larger than a scanned page"],
-      [file(Buffer.concat([plainPdf(), Buffer.alloc(MANDATE_MAX_BYTES)]), "big.pdf", "application/pdf"), "larger than 10 MB"],
+      [
+        file(Buffer.concat([plainPdf(), Buffer.alloc(MANDATE_MAX_BYTES)]), "big.pdf", "application/pdf"),
+        "larger than 10 MB",
+      ],
     ];
     for (const [mandate, message] of cases) {
       const sent = await submit(cookie, { ...request, subjectEmail: "sam@example.com", mandate });
-      expect(sent, mandate.name).toMatchObject({ value: { ok: false, fieldErrors: { mandate: [expect.stringContaining(message)] } } });
+      expect(sent, mandate.name).toMatchObject({
+        value: { ok: false, fieldErrors: { mandate: [expect.stringContaining(message)] } },
+      });
     }
     await nothingStoredFor(user.id, before);
   });
@@ -109,7 +162,13 @@ describe("asking for someone else with a mandate", () => {
   it("asks for each missing answer in the agent's language, and stores nothing", async () => {
     const { cookie, user } = await signedIn("vergesslich@example.net", { locale: "de" });
     const before = await storedMandates();
-    const sent = await submit(cookie, { type: "ACCESS", formats: ["JSON"], confirm: "yes", onBehalf: "yes", subjectEmail: "not-an-email" });
+    const sent = await submit(cookie, {
+      type: "ACCESS",
+      formats: ["JSON"],
+      confirm: "yes",
+      onBehalf: "yes",
+      subjectEmail: "not-an-email",
+    });
     expect(sent).toMatchObject({
       value: {
         ok: false,
@@ -132,10 +191,14 @@ describe("asking for someone else with a mandate", () => {
       const pdf = () => file(plainPdf(), "mandate.pdf", "application/pdf");
       await submit(cookie, { ...request, subjectEmail: "one@example.org", mandate: pdf() });
       const again = await submit(cookie, { ...request, subjectEmail: "one@example.org", mandate: pdf() });
-      expect(again).toMatchObject({ value: { ok: false, error: expect.stringContaining("already have a request in progress for this person") } });
+      expect(again).toMatchObject({
+        value: { ok: false, error: expect.stringContaining("already have a request in progress for this person") },
+      });
       await submit(cookie, { ...request, subjectEmail: "two@example.org", mandate: pdf() });
       const third = await submit(cookie, { ...request, subjectEmail: "three@example.org", mandate: pdf() });
-      expect(third).toMatchObject({ value: { ok: false, error: "You can make 2 requests a day for other people. Please try again tomorrow." } });
+      expect(third).toMatchObject({
+        value: { ok: false, error: "You can make 2 requests a day for other people. Please try again tomorrow." },
+      });
       const self = await submit(cookie, { ...request, subjectEmail: "Busy-Agent@example.net", mandate: pdf() });
       expect(self).toMatchObject({ value: { ok: false, error: expect.stringContaining("your own email address") } });
       const rows = await db.requestMandate.findMany({ where: { agentUserId: user.id } });

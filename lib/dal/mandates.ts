@@ -16,7 +16,12 @@ const EXTENSION: Record<string, string> = { "application/pdf": "pdf", "image/png
 export type OpenedMandate = { stream: Readable; size: number; contentType: string; fileName: string };
 
 /** The request's mandate file for a member of staff, or null (not staff, no such request, deleted). */
-export async function openMandateForStaff(viewer: Viewer, requestId: string, context: AuditContext, store: BlobStore = getBlobStore()): Promise<OpenedMandate | null> {
+export async function openMandateForStaff(
+  viewer: Viewer,
+  requestId: string,
+  context: AuditContext,
+  store: BlobStore = getBlobStore(),
+): Promise<OpenedMandate | null> {
   if (!isStaff(viewer) || !UUID.test(requestId)) return null;
   const mandate = await db.requestMandate.findFirst({
     where: { requestId, deletedAt: null },
@@ -32,5 +37,10 @@ export async function openMandateForStaff(viewer: Viewer, requestId: string, con
     target: { type: "RequestMandate", id: mandate.id },
     context,
   });
-  return { stream: object.stream, size: object.size, contentType: mandate.contentType, fileName: `${mandate.request.reference}-mandate.${EXTENSION[mandate.contentType] ?? "bin"}` };
+  return {
+    stream: object.stream,
+    size: object.size,
+    contentType: mandate.contentType,
+    fileName: `${mandate.request.reference}-mandate.${EXTENSION[mandate.contentType] ?? "bin"}`,
+  };
 }

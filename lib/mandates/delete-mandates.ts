@@ -18,7 +18,10 @@ type StoredMandate = { id: string; requestId: string; storageKey: string };
 
 /** The request's mandate file, if it still has one. */
 export function storedMandateOf(requestId: string, tx: Pick<Tx, "requestMandate"> = db): Promise<StoredMandate | null> {
-  return tx.requestMandate.findFirst({ where: { requestId, deletedAt: null }, select: { id: true, requestId: true, storageKey: true } });
+  return tx.requestMandate.findFirst({
+    where: { requestId, deletedAt: null },
+    select: { id: true, requestId: true, storageKey: true },
+  });
 }
 
 /** Records the file's deletion (after the store has deleted it), with its audit event, in `tx`. */
@@ -34,11 +37,17 @@ export async function recordMandateDeleted(tx: Tx, mandate: StoredMandate, now: 
 }
 
 /** Mandates of requests that ended without an archive more than MANDATE_RETENTION_DAYS ago. */
-export async function expireMandates(now: Date = new Date(), store: BlobStore = getBlobStore()): Promise<{ deleted: number }> {
+export async function expireMandates(
+  now: Date = new Date(),
+  store: BlobStore = getBlobStore(),
+): Promise<{ deleted: number }> {
   // READY still has its archive (its mandate goes with it); every other ended request has none.
   const ended = statusesIn(TERMINAL).filter((status) => status !== "READY");
   const due = await db.requestMandate.findMany({
-    where: { deletedAt: null, request: { status: { in: ended }, completedAt: { lte: addDays(now, -env().MANDATE_RETENTION_DAYS) } } },
+    where: {
+      deletedAt: null,
+      request: { status: { in: ended }, completedAt: { lte: addDays(now, -env().MANDATE_RETENTION_DAYS) } },
+    },
     orderBy: { createdAt: "asc" },
     take: BATCH,
     select: { id: true, requestId: true, storageKey: true },

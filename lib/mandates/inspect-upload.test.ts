@@ -12,10 +12,23 @@ import {
 
 describe("a mandate is checked by its bytes", () => {
   it("takes a plain PDF, PNG and JPEG, typed by their bytes, with their digest", async () => {
-    expect(await inspectMandate(plainPdf())).toMatchObject({ ok: true, extension: "pdf", contentType: "application/pdf" });
-    expect(await inspectMandate(png(800, 1100))).toMatchObject({ ok: true, extension: "png", contentType: "image/png" });
+    expect(await inspectMandate(plainPdf())).toMatchObject({
+      ok: true,
+      extension: "pdf",
+      contentType: "application/pdf",
+    });
+    expect(await inspectMandate(png(800, 1100))).toMatchObject({
+      ok: true,
+      extension: "png",
+      contentType: "image/png",
+    });
     const photo = await inspectMandate(jpeg(4000, 3000));
-    expect(photo).toMatchObject({ ok: true, extension: "jpg", contentType: "image/jpeg", sizeBytes: jpeg(4000, 3000).byteLength });
+    expect(photo).toMatchObject({
+      ok: true,
+      extension: "jpg",
+      contentType: "image/jpeg",
+      sizeBytes: jpeg(4000, 3000).byteLength,
+    });
     expect(photo.ok && photo.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -27,12 +40,23 @@ describe("a mandate is checked by its bytes", () => {
 
   it("refuses what is not a PDF, PNG or JPEG whatever it is called: a zip bomb renamed .png, text, a GIF", async () => {
     expect(await inspectMandate(zipBomb())).toEqual({ ok: false, refusal: "mandateType" });
-    expect(await inspectMandate(Buffer.from("I, Sam, authorise Alex to ask for my data."))).toEqual({ ok: false, refusal: "mandateType" });
-    expect(await inspectMandate(Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"))).toEqual({ ok: false, refusal: "mandateType" });
+    expect(await inspectMandate(Buffer.from("I, Sam, authorise Alex to ask for my data."))).toEqual({
+      ok: false,
+      refusal: "mandateType",
+    });
+    expect(await inspectMandate(Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"))).toEqual({
+      ok: false,
+      refusal: "mandateType",
+    });
   });
 
   it("refuses a PDF that runs a script or launches something, however the name is written or hidden", async () => {
-    for (const pdf of [pdfWithOpenActionScript(), pdfWithEscapedScript(), pdfWithCompressedScript(), plainPdf("/AA << /O << /S /Launch >> >>")]) {
+    for (const pdf of [
+      pdfWithOpenActionScript(),
+      pdfWithEscapedScript(),
+      pdfWithCompressedScript(),
+      plainPdf("/AA << /O << /S /Launch >> >>"),
+    ]) {
       expect(await inspectMandate(pdf)).toEqual({ ok: false, refusal: "mandateActiveContent" });
     }
   });

@@ -43,7 +43,8 @@ export async function inspectMandate(bytes: Uint8Array): Promise<InspectedMandat
   if (!detected || !(detected.ext in ALLOWED)) return refuse("mandateType");
   const extension = detected.ext as MandateExtension;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const problem = extension === "pdf" ? pdfProblem(buffer) : extension === "png" ? pngProblem(buffer) : jpegProblem(buffer);
+  const problem =
+    extension === "pdf" ? pdfProblem(buffer) : extension === "png" ? pngProblem(buffer) : jpegProblem(buffer);
   if (problem) return refuse(problem);
   return {
     ok: true,
@@ -60,7 +61,17 @@ export async function inspectMandate(bytes: Uint8Array): Promise<InspectedMandat
 // be written with #xx escapes (§7.3.5: /J#53 is /JS) and hidden in compressed object streams
 // (§7.5.7), so both are undone before looking.
 
-const ACTIVE_NAMES = new Set(["JS", "JavaScript", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA", "SubmitForm", "ImportData"]);
+const ACTIVE_NAMES = new Set([
+  "JS",
+  "JavaScript",
+  "Launch",
+  "EmbeddedFile",
+  "EmbeddedFiles",
+  "RichMedia",
+  "XFA",
+  "SubmitForm",
+  "ImportData",
+]);
 const NAME = /\/([^\s/<>[\]()%{}]+)/g;
 // "stream" and its end of line open a stream's bytes (§7.3.8); "endstream" must not count.
 const STREAM = /(?<!end)stream\r?\n/g;
@@ -96,7 +107,8 @@ function pdfProblem(pdf: Buffer): MandateRefusal | undefined {
       content = inflateSync(pdf.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES - inflated });
     } catch (error) {
       // Too much to inflate is a bomb; a stream that does not inflate is left as data.
-      if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return "mandateMalformed";
+      if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+        return "mandateMalformed";
       continue;
     }
     inflated += content.byteLength;

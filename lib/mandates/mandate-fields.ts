@@ -8,4 +8,9 @@ import type { MandateRelationship } from "@/lib/generated/prisma/enums";
 export const MANDATE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The relationships, in the order the form offers them; their words are `mandate.relationship.*` in messages/. */
-export const MANDATE_RELATIONSHIPS = ["PARENT_OR_GUARDIAN", "LAWYER", "AUTHORISED_AGENT", "OTHER"] as const satisfies readonly MandateRelationship[];
+export const MANDATE_RELATIONSHIPS = [
+  "PARENT_OR_GUARDIAN",
+  "LAWYER",
+  "AUTHORISED_AGENT",
+  "OTHER",
+] as const satisfies readonly MandateRelationship[];

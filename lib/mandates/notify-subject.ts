@@ -43,8 +43,20 @@ export async function sendSubjectInformedEmail(requestId: string): Promise<{ ema
     objectBy: link.expiresAt,
     locale: supportedLocale(request.locale),
   });
-  const { id } = await sendEmail({ to: mandate.subjectEmail, ...content, idempotencyKey: `subject-informed/${requestId}` });
-  await db.requestMandate.updateMany({ where: { id: mandate.id, subjectNotifiedAt: null }, data: { subjectNotifiedAt: new Date() } });
-  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "subject-informed", emailId: id } });
+  const { id } = await sendEmail({
+    to: mandate.subjectEmail,
+    ...content,
+    idempotencyKey: `subject-informed/${requestId}`,
+  });
+  await db.requestMandate.updateMany({
+    where: { id: mandate.id, subjectNotifiedAt: null },
+    data: { subjectNotifiedAt: new Date() },
+  });
+  await audit({
+    actor: WORKFLOW_ACTOR,
+    action: "email.sent",
+    requestId,
+    metadata: { template: "subject-informed", emailId: id },
+  });
   return { emailId: id };
 }

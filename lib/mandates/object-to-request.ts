@@ -60,7 +60,11 @@ export async function readObjection(token: string, now: Date = new Date()): Prom
 }
 
 /** Records the objection (once; a second click changes nothing) while the request is open. */
-export async function objectToRequest(token: string, context: AuditContext = {}, now: Date = new Date()): Promise<ObjectionView> {
+export async function objectToRequest(
+  token: string,
+  context: AuditContext = {},
+  now: Date = new Date(),
+): Promise<ObjectionView> {
   const view = await readObjection(token, now);
   if (view.kind !== "open") return view;
   const recorded = await db.$transaction(async (tx) => {

@@ -10,7 +10,10 @@ describe("the data subject's objection link", () => {
   it("names its mandate and expiry, and is accepted until it expires", () => {
     const token = createObjectionToken(grant, secret);
     expect(verifyObjectionToken(token, secret, now)).toEqual({ ok: true, grant });
-    expect(verifyObjectionToken(token, secret, new Date("2027-01-01T00:00:00Z"))).toEqual({ ok: false, reason: "expired" });
+    expect(verifyObjectionToken(token, secret, new Date("2027-01-01T00:00:00Z"))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("is refused when altered, signed with another secret or cut short", () => {
@@ -23,8 +26,14 @@ describe("the data subject's objection link", () => {
   });
 
   it("is no download token, and a download token is no objection token", () => {
-    const download = createDownloadToken({ requestId: grant.mandateId, archiveId: grant.mandateId, expiresAt: grant.expiresAt }, secret);
+    const download = createDownloadToken(
+      { requestId: grant.mandateId, archiveId: grant.mandateId, expiresAt: grant.expiresAt },
+      secret,
+    );
     expect(verifyObjectionToken(download, secret, now)).toEqual({ ok: false, reason: "bad-signature" });
-    expect(verifyDownloadToken(createObjectionToken(grant, secret), secret, now)).toEqual({ ok: false, reason: "bad-signature" });
+    expect(verifyDownloadToken(createObjectionToken(grant, secret), secret, now)).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
   });
 });

@@ -11,13 +11,18 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
 export type ObjectionGrant = { mandateId: string; expiresAt: Date };
 
-export type ObjectionTokenCheck = { ok: true; grant: ObjectionGrant } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
+export type ObjectionTokenCheck =
+  { ok: true; grant: ObjectionGrant } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
 
-const signingKey = (secret: string) => Buffer.from(hkdfSync("sha256", secret, "privacy-portal", "mandate-objection-v1", 32));
-const sign = (payload: string, secret: string) => createHmac("sha256", signingKey(secret)).update(payload).digest("base64url");
+const signingKey = (secret: string) =>
+  Buffer.from(hkdfSync("sha256", secret, "privacy-portal", "mandate-objection-v1", 32));
+const sign = (payload: string, secret: string) =>
+  createHmac("sha256", signingKey(secret)).update(payload).digest("base64url");
 
 export function createObjectionToken(grant: ObjectionGrant, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ m: grant.mandateId, e: Math.floor(grant.expiresAt.getTime() / 1000) })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ m: grant.mandateId, e: Math.floor(grant.expiresAt.getTime() / 1000) }),
+  ).toString("base64url");
   return `${payload}.${sign(payload, secret)}`;
 }
 
@@ -27,7 +32,8 @@ export function verifyObjectionToken(token: string, secret: string, now: Date = 
   const [payload, signature] = parts as [string, string];
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad-signature" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "bad-signature" };
   let claims: { m?: unknown; e?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));

@@ -36,12 +36,26 @@ process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-agent-"));
 process.env.IDENTITY_AUTO_APPROVE = "false";
 reloadEnv();
 
-const input = { type: "ACCESS" as const, sourceKeys: ["profile", "orders"], formats: ["JSON" as const], rangeTo: undefined };
+const input = {
+  type: "ACCESS" as const,
+  sourceKeys: ["profile", "orders"],
+  formats: ["JSON" as const],
+  rangeTo: undefined,
+};
 const drain = () => drainJobs({ db, client: inngest, functions });
-const viewerOf = (user: { id: string; email: string; role: Viewer["role"] }): Viewer => ({ id: user.id, email: user.email, name: null, role: user.role });
+const viewerOf = (user: { id: string; email: string; role: Viewer["role"] }): Viewer => ({
+  id: user.id,
+  email: user.email,
+  name: null,
+  role: user.role,
+});
 let riley: Viewer;
 
-async function askFor(agent: { id: string; email: string }, subjectEmail: string, relationship: "PARENT_OR_GUARDIAN" | "LAWYER" = "LAWYER") {
+async function askFor(
+  agent: { id: string; email: string },
+  subjectEmail: string,
+  relationship: "PARENT_OR_GUARDIAN" | "LAWYER" = "LAWYER",
+) {
   const bytes = png(1200, 1600);
   const file = await inspectMandate(bytes);
   if (!file.ok) throw new Error("the test's mandate was refused");
@@ -72,28 +86,52 @@ describe("a request made by an authorised agent", () => {
     expect(told.subject).toBe(`Someone asked StreamPay for a copy of your data (${created.reference})`);
     expect(told.text).toContain("counsel@lawfirm.example");
     expect(told.text).toContain("lawyer");
-    expect(await db.outboxEmail.count({ where: { to: "counsel@lawfirm.example", subject: { contains: created.reference } } })).toBe(1);
-    expect((await db.requestMandate.findUniqueOrThrow({ where: { requestId: created.id } })).subjectNotifiedAt).not.toBeNull();
+    expect(
+      await db.outboxEmail.count({
+        where: { to: "counsel@lawfirm.example", subject: { contains: created.reference } },
+      }),
+    ).toBe(1);
+    expect(
+      (await db.requestMandate.findUniqueOrThrow({ where: { requestId: created.id } })).subjectNotifiedAt,
+    ).not.toBeNull();
 
     // Staff see the subject's records, not the agent's, and the mandate through a staff-only door.
     const view = await findRequestForStaff(riley, created.id);
     expect(view?.matches?.map((match) => match.id)).toEqual(["cus_000004"]);
-    expect(view?.request.mandate).toMatchObject({ subjectEmail: "casey@example.com", relationship: "LAWYER", objectedAt: null });
+    expect(view?.request.mandate).toMatchObject({
+      subjectEmail: "casey@example.com",
+      relationship: "LAWYER",
+      objectedAt: null,
+    });
     const { cookie: rileyCookie } = await signedIn("riley@example.com", { role: "REVIEWER" });
-    const opened = await callRoute(mandateRoute, browserRequest(`/admin/requests/${created.id}/mandate`, { cookie: rileyCookie }), { id: created.id });
+    const opened = await callRoute(
+      mandateRoute,
+      browserRequest(`/admin/requests/${created.id}/mandate`, { cookie: rileyCookie }),
+      { id: created.id },
+    );
     expect(opened.status).toBe(200);
     expect(opened.headers.get("cache-control")).toBe("no-store");
     expect(opened.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await opened.arrayBuffer())).toEqual(png(1200, 1600));
     const customer = await signedIn("nosy@example.net");
-    const refused = await callRoute(mandateRoute, browserRequest(`/admin/requests/${created.id}/mandate`, { cookie: customer.cookie }), { id: created.id });
+    const refused = await callRoute(
+      mandateRoute,
+      browserRequest(`/admin/requests/${created.id}/mandate`, { cookie: customer.cookie }),
+      { id: created.id },
+    );
     expect(refused.status).toBe(404);
 
-    expect(await approveIdentityCheck({ actor: agent, requestId: created.id })).toMatchObject({ kind: "refused", message: expect.stringContaining("your own request") });
+    expect(await approveIdentityCheck({ actor: agent, requestId: created.id })).toMatchObject({
+      kind: "refused",
+      message: expect.stringContaining("your own request"),
+    });
     expect(await approveIdentityCheck({ actor: riley, requestId: created.id })).toEqual({ kind: "done" });
     await drain();
 
-    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id }, include: { archives: true, identityCheck: true } });
+    const ready = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { archives: true, identityCheck: true },
+    });
     expect(ready).toMatchObject({ status: "READY", subjectId: "cus_000004" });
     expect(ready.identityCheck).toMatchObject({ method: "AGENT_MANDATE", status: "APPROVED", reviewerId: riley.id });
     const archive = ready.archives[0]!;
@@ -107,15 +145,28 @@ describe("a request made by an authorised agent", () => {
     const token = new URL(signDownloadPath(created.id, archive).path, "http://x").searchParams.get("token")!;
     expect(await authorizeDownload(agent, created.id, token, new Date())).toMatchObject({ kind: "ok" });
     const subject = await signedIn("casey@example.com");
-    expect(await authorizeDownload(viewerOf(subject.user), created.id, token, new Date())).toEqual({ kind: "not-found" });
+    expect(await authorizeDownload(viewerOf(subject.user), created.id, token, new Date())).toEqual({
+      kind: "not-found",
+    });
 
     // The mandate goes with the archive.
     const mandate = await db.requestMandate.findUniqueOrThrow({ where: { requestId: created.id } });
     await expireArchives(addDays(new Date(), 8));
     expect(await getBlobStore().head(mandate.storageKey)).toBeNull();
     expect((await db.requestMandate.findUniqueOrThrow({ where: { id: mandate.id } })).deletedAt).not.toBeNull();
-    const actions = (await db.auditEvent.findMany({ where: { requestId: created.id }, orderBy: { id: "asc" } })).map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(["mandate.received", "mandate.viewed", "identity.approved", "archive.created", "archive.deleted", "mandate.deleted"]));
+    const actions = (await db.auditEvent.findMany({ where: { requestId: created.id }, orderBy: { id: "asc" } })).map(
+      (event) => event.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "mandate.received",
+        "mandate.viewed",
+        "identity.approved",
+        "archive.created",
+        "archive.deleted",
+        "mandate.deleted",
+      ]),
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
@@ -125,7 +176,11 @@ describe("a request made by an authorised agent", () => {
     await drain();
     const token = await objectionTokenSentTo("jordan@example.com");
 
-    expect(await readObjection(token)).toMatchObject({ kind: "open", agentEmail: "stranger@agent.example", relationship: "PARENT_OR_GUARDIAN" });
+    expect(await readObjection(token)).toMatchObject({
+      kind: "open",
+      agentEmail: "stranger@agent.example",
+      relationship: "PARENT_OR_GUARDIAN",
+    });
     expect(await objectToRequest(token, { ip: "203.0.113.9" })).toMatchObject({ kind: "objected" });
     expect(await objectToRequest(token)).toMatchObject({ kind: "objected" });
     const objections = await db.auditEvent.findMany({ where: { requestId: created.id, action: "mandate.objected" } });
@@ -133,15 +188,27 @@ describe("a request made by an authorised agent", () => {
     expect(objections[0]).toMatchObject({ actorType: "SYSTEM", ip: "203.0.113.9" });
 
     const queue = await listQueuePage(riley, queueFilterSchema.parse({ q: "jordan@example.com" }));
-    expect(queue.rows.find((row) => row.id === created.id)).toMatchObject({ subjectEmail: "jordan@example.com", objectedAt: expect.any(Date) });
+    expect(queue.rows.find((row) => row.id === created.id)).toMatchObject({
+      subjectEmail: "jordan@example.com",
+      objectedAt: expect.any(Date),
+    });
 
-    expect(await approveIdentityCheck({ actor: riley, requestId: created.id })).toMatchObject({ kind: "refused", message: expect.stringContaining("objected") });
-    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ status: "IDENTITY_REVIEW" });
+    expect(await approveIdentityCheck({ actor: riley, requestId: created.id })).toMatchObject({
+      kind: "refused",
+      message: expect.stringContaining("objected"),
+    });
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      status: "IDENTITY_REVIEW",
+    });
     const reason = "The person you asked for told us they did not authorise this request.";
     expect(await rejectIdentityCheck({ actor: riley, requestId: created.id }, reason)).toEqual({ kind: "done" });
     await drain();
-    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ status: "REJECTED" });
-    const notice = await db.outboxEmail.findFirstOrThrow({ where: { to: "stranger@agent.example", subject: { contains: "could not be completed" } } });
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      status: "REJECTED",
+    });
+    const notice = await db.outboxEmail.findFirstOrThrow({
+      where: { to: "stranger@agent.example", subject: { contains: "could not be completed" } },
+    });
     expect(notice.text).toContain(reason);
     expect(await readObjection(token)).toMatchObject({ kind: "objected" });
 
@@ -171,7 +238,9 @@ describe("a request made by an authorised agent", () => {
     const view = await findRequestForStaff(riley, made[0]!.id);
     expect(view).toMatchObject({ agentSubjects: 4, agentSubjectsFlag: true });
     const queue = await listQueuePage(riley, queueFilterSchema.parse({}));
-    expect(queue.rows.filter((row) => made.some((request) => request.id === row.id)).map((row) => row.agentSubjects)).toEqual([4, 4, 4, 4]);
+    expect(
+      queue.rows.filter((row) => made.some((request) => request.id === row.id)).map((row) => row.agentSubjects),
+    ).toEqual([4, 4, 4, 4]);
     expect(queue.agentSubjectsThreshold).toBe(3);
   });
 });

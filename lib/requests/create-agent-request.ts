@@ -44,13 +44,37 @@ export async function createAgentPrivacyRequest(
   try {
     const created = await withEventOutbox(async (tx) => {
       await checkAgentRequestLimits(tx, agent, mandate.subjectEmail, now);
-      const row = await insertPrivacyRequest(tx, { id: requestId, requester: agent, input, locale, now, byAgent: true });
+      const row = await insertPrivacyRequest(tx, {
+        id: requestId,
+        requester: agent,
+        input,
+        locale,
+        now,
+        byAgent: true,
+      });
       const { file } = mandate;
       await tx.requestMandate.create({
-        data: { id: mandateId, requestId, agentUserId: agent.id, subjectEmail: mandate.subjectEmail, relationship: mandate.relationship, storageKey, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, createdAt: now },
+        data: {
+          id: mandateId,
+          requestId,
+          agentUserId: agent.id,
+          subjectEmail: mandate.subjectEmail,
+          relationship: mandate.relationship,
+          storageKey,
+          contentType: file.contentType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          createdAt: now,
+        },
         select: { id: true },
       });
-      await enqueueEvents(tx, [receiptNotice(requestId), customerNoticeRequested.create({ requestId, notice: "subject-informed" }, { id: `subject-informed/${requestId}` })]);
+      await enqueueEvents(tx, [
+        receiptNotice(requestId),
+        customerNoticeRequested.create(
+          { requestId, notice: "subject-informed" },
+          { id: `subject-informed/${requestId}` },
+        ),
+      ]);
       await appendAuditEvents(tx, [
         submittedEvent(agent, row, context, { byAgent: true, relationship: mandate.relationship }),
         {
@@ -59,7 +83,13 @@ export async function createAgentPrivacyRequest(
           requestId,
           target: { type: "RequestMandate", id: mandateId },
           context,
-          metadata: { subjectEmail: mandate.subjectEmail, relationship: mandate.relationship, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+          metadata: {
+            subjectEmail: mandate.subjectEmail,
+            relationship: mandate.relationship,
+            contentType: file.contentType,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+          },
         },
       ]);
       return row;

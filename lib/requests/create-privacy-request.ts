@@ -37,7 +37,14 @@ export async function createPrivacyRequest(
     await appendAuditEvents(tx, [
       submittedEvent(requester, row, context),
       ...(match
-        ? [{ actor: { type: "SYSTEM" as const, name: "identity-policy" }, action: "identity.approved" as const, requestId: row.id, metadata: { method: "EMAIL_AUTO_MATCH", subjectId: match.id } }]
+        ? [
+            {
+              actor: { type: "SYSTEM" as const, name: "identity-policy" },
+              action: "identity.approved" as const,
+              requestId: row.id,
+              metadata: { method: "EMAIL_AUTO_MATCH", subjectId: match.id },
+            },
+          ]
         : []),
     ]);
     return row;

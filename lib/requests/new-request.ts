@@ -45,7 +45,11 @@ export async function insertPrivacyRequest(tx: Tx, rows: NewRequestRows) {
   });
   // Written on its own rather than nested: a nested create costs a third statement (Prisma reads
   // the request back after writing both).
-  const method: IdentityMethod = rows.byAgent ? "AGENT_MANDATE" : approvedSubjectId ? "EMAIL_AUTO_MATCH" : "EMAIL_REVIEW";
+  const method: IdentityMethod = rows.byAgent
+    ? "AGENT_MANDATE"
+    : approvedSubjectId
+      ? "EMAIL_AUTO_MATCH"
+      : "EMAIL_REVIEW";
   await tx.identityCheck.create({
     data: approvedSubjectId
       ? { requestId: created.id, method, status: "APPROVED", decidedAt: now, reason: AUTO_MATCH_REASON }
@@ -61,15 +65,32 @@ export type CreatedRequest = Awaited<ReturnType<typeof insertPrivacyRequest>>;
 export const receiptNotice = (requestId: string) =>
   customerNoticeRequested.create({ requestId, notice: "received" }, { id: `request-received/${requestId}` });
 
-export function submittedEvent(requester: { id: string; email: string }, created: CreatedRequest, context: AuditContext, extra: Record<string, unknown> = {}): AuditEventInput {
+export function submittedEvent(
+  requester: { id: string; email: string },
+  created: CreatedRequest,
+  context: AuditContext,
+  extra: Record<string, unknown> = {},
+): AuditEventInput {
   const actor: AuditActor = { type: "USER", id: requester.id, email: requester.email };
   return {
     actor,
     action: "request.submitted",
     requestId: created.id,
     context,
-    metadata: { reference: created.reference, type: created.type, formats: created.formats, sources: created.sourceKeys, dueAt: created.dueAt.toISOString(), ...extra },
+    metadata: {
+      reference: created.reference,
+      type: created.type,
+      formats: created.formats,
+      sources: created.sourceKeys,
+      dueAt: created.dueAt.toISOString(),
+      ...extra,
+    },
   };
 }
 
-export const summaryOf = (created: CreatedRequest) => ({ id: created.id, reference: created.reference, status: created.status, dueAt: created.dueAt });
+export const summaryOf = (created: CreatedRequest) => ({
+  id: created.id,
+  reference: created.reference,
+  status: created.status,
+  dueAt: created.dueAt,
+});

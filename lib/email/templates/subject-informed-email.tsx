@@ -21,10 +21,23 @@ const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
  * To the data subject, at their own address, when someone else asked for their data (GDPR
  * recital 63, Art. 12(6)): who asked, as what, and a link to object before staff decide.
  */
-function SubjectInformedEmail({ companyName, reference, agentEmail, subjectEmail, relationship, objectUrl, objectBy, locale }: Props) {
+function SubjectInformedEmail({
+  companyName,
+  reference,
+  agentEmail,
+  subjectEmail,
+  relationship,
+  objectUrl,
+  objectBy,
+  locale,
+}: Props) {
   const t = translator(locale);
   return (
-    <EmailLayout preview={t("email.subjectInformed.preview", { agent: agentEmail })} companyName={companyName} locale={locale}>
+    <EmailLayout
+      preview={t("email.subjectInformed.preview", { agent: agentEmail })}
+      companyName={companyName}
+      locale={locale}
+    >
       <Heading style={emailStyles.heading}>{t("email.subjectInformed.heading")}</Heading>
       <Text style={emailStyles.text}>
         {t.rich("email.subjectInformed.text", {
@@ -37,7 +50,9 @@ function SubjectInformedEmail({ companyName, reference, agentEmail, subjectEmail
         })}
       </Text>
       <Text style={emailStyles.text}>{t("email.subjectInformed.review")}</Text>
-      <Text style={emailStyles.text}>{t("email.subjectInformed.object", { date: formatEmailDate(objectBy, locale) })}</Text>
+      <Text style={emailStyles.text}>
+        {t("email.subjectInformed.object", { date: formatEmailDate(objectBy, locale) })}
+      </Text>
       <Button href={objectUrl} style={emailStyles.button}>
         {t("email.subjectInformed.button")}
       </Button>
@@ -48,6 +63,9 @@ function SubjectInformedEmail({ companyName, reference, agentEmail, subjectEmail
 
 export const renderSubjectInformedEmail = (props: Props) =>
   renderEmail(
-    translator(props.locale)("email.subjectInformed.subject", { company: props.companyName, reference: props.reference }),
+    translator(props.locale)("email.subjectInformed.subject", {
+      company: props.companyName,
+      reference: props.reference,
+    }),
     <SubjectInformedEmail {...props} />,
   );

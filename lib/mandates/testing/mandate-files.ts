@@ -23,14 +23,18 @@ export function plainPdf(extra = ""): Buffer {
 export const pdfWithOpenActionScript = () => plainPdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>");
 
 /** The same, with the name written with a #xx escape (ISO 32000-1 §7.3.5): /J#53 is /JS. */
-export const pdfWithEscapedScript = () => plainPdf("/OpenAction << /S /Launch /F (cmd.exe) >> /AA << /O << /J#53 (x) >> >>");
+export const pdfWithEscapedScript = () =>
+  plainPdf("/OpenAction << /S /Launch /F (cmd.exe) >> /AA << /O << /J#53 (x) >> >>");
 
 /** A PDF 1.5 whose script hides in a compressed object stream. */
 export function pdfWithCompressedScript(): Buffer {
   const objects = deflateSync(Buffer.from("4 0 << /S /JavaScript /JS (app.alert(1)) >>", "latin1"));
   return Buffer.concat([
     Buffer.from("%PDF-1.5\n1 0 obj << /Type /Catalog /OpenAction 4 0 R >> endobj\n", "latin1"),
-    Buffer.from(`5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objects.byteLength} >> stream\n`, "latin1"),
+    Buffer.from(
+      `5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objects.byteLength} >> stream\n`,
+      "latin1",
+    ),
     objects,
     Buffer.from("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1"),
   ]);
@@ -76,7 +80,9 @@ export function zipBomb(): Buffer {
 
 /** A baseline JPEG's markers up to its frame header, which states `width` × `height`. */
 export function jpeg(width = 2, height = 2): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const app0 = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
   const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0, 0, 0, 0, 0x01, 0x01, 0x11, 0x00]);
   sof.writeUInt16BE(height, 5);
   sof.writeUInt16BE(width, 7);

@@ -18,9 +18,20 @@ import { POST } from "./route";
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-agent-api-"));
 reloadEnv();
 
-async function post(cookie: string, mandate: Buffer | null, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+async function post(
+  cookie: string,
+  mandate: Buffer | null,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ type: "ACCESS", subjectEmail: "sam@example.com", relationship: "AUTHORISED_AGENT", ...fields })) form.append(key, value);
+  for (const [key, value] of Object.entries({
+    type: "ACCESS",
+    subjectEmail: "sam@example.com",
+    relationship: "AUTHORISED_AGENT",
+    ...fields,
+  }))
+    form.append(key, value);
   if (mandate) form.append("mandate", new File([new Uint8Array(mandate)], "mandate.png", { type: "image/png" }));
   const encoded = new Response(form);
   const body = Buffer.from(await encoded.arrayBuffer());
@@ -30,7 +41,10 @@ async function post(cookie: string, mandate: Buffer | null, fields: Record<strin
     headers: { "content-type": encoded.headers.get("content-type")!, "sec-fetch-site": "same-origin", ...headers },
   });
   const response = await callRoute(POST, new Request(request, { body, duplex: "half" } as RequestInit));
-  return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { id?: string; error?: { code: string; message: string } },
+  };
 }
 
 async function mandateObjects(): Promise<number> {
@@ -48,7 +62,10 @@ describe("POST /api/v1/agent-exports", () => {
     const { cookie } = await signedIn("api-agent@example.net");
     const sent = await post(cookie, png(600, 800));
     expect(sent.status).toBe(202);
-    expect(await db.requestMandate.findUniqueOrThrow({ where: { requestId: sent.body.id! } })).toMatchObject({ subjectEmail: "sam@example.com", contentType: "image/png" });
+    expect(await db.requestMandate.findUniqueOrThrow({ where: { requestId: sent.body.id! } })).toMatchObject({
+      subjectEmail: "sam@example.com",
+      contentType: "image/png",
+    });
   });
 
   it("refuses a bad mandate with a 4xx, a stable code and a clear message, and stores nothing", async () => {
@@ -63,7 +80,10 @@ describe("POST /api/v1/agent-exports", () => {
     ];
     for (const [mandate, status, code, message] of cases) {
       const sent = await post(cookie, mandate);
-      expect(sent, code).toMatchObject({ status, body: { error: { code, message: expect.stringContaining(message) } } });
+      expect(sent, code).toMatchObject({
+        status,
+        body: { error: { code, message: expect.stringContaining(message) } },
+      });
     }
     // A body far over the limit is stopped as it arrives.
     const huge = await post(cookie, Buffer.alloc(MANDATE_MAX_BYTES + 1024 * 1024));
@@ -75,7 +95,10 @@ describe("POST /api/v1/agent-exports", () => {
 
   it("takes multipart only, from the portal's own pages, for a signed-in person", async () => {
     const { cookie } = await signedIn("api-cross@example.net");
-    expect(await post(cookie, png(), {}, { "sec-fetch-site": "cross-site" })).toMatchObject({ status: 403, body: { error: { code: "cross_site_request" } } });
+    expect(await post(cookie, png(), {}, { "sec-fetch-site": "cross-site" })).toMatchObject({
+      status: 403,
+      body: { error: { code: "cross_site_request" } },
+    });
     expect(await post("authjs.session-token=nope", png())).toMatchObject({ status: 401 });
   });
 });

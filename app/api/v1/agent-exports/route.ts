@@ -60,7 +60,13 @@ export const POST = withViewer(
       return apiError("invalid_request", "The request body is not valid.", details);
     }
     const { subjectEmail, relationship, mandate, ...input } = parsed.data;
-    const submitted = await submitAgentPrivacyRequest(viewer, input, { subjectEmail, relationship, mandate }, requestContextFrom(request.headers), locale);
+    const submitted = await submitAgentPrivacyRequest(
+      viewer,
+      input,
+      { subjectEmail, relationship, mandate },
+      requestContextFrom(request.headers),
+      locale,
+    );
     if (!submitted.ok) return apiError(REFUSAL_CODE[submitted.refusal], t(`errors.${submitted.refusal}`));
     return acceptedExport(submitted.request);
   },
