@@ -26,4 +26,14 @@ describe("README.html in the customer's language", () => {
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain("Under the General Data Protection Regulation (GDPR) you have the right to:");
   });
+
+  it("says who asked and on what mandate when someone else asked for the subject (escaped, in the request's language)", async () => {
+    const agent = { email: "a<b>@lawfirm.example", relationship: "LAWYER" as const, mandateReceivedAt: new Date("2026-12-02T10:00:00Z"), mandateSha256: "ab".repeat(32) };
+    const en = renderReadmeHtml({ ...(await fixture("en")), agent }, []);
+    expect(en).toContain("<dt>Asked for by</dt><dd>a&lt;b&gt;@lawfirm.example, as your lawyer</dd>");
+    expect(en).toContain(`SHA-256 <code>${"ab".repeat(32)}</code>`);
+    const de = renderReadmeHtml({ ...(await fixture("de")), agent }, []);
+    expect(de).toContain("<dt>Angefordert von</dt><dd>a&lt;b&gt;@lawfirm.example, als Ihr/Ihre Rechtsanwalt oder Rechtsanwältin</dd>");
+    expect(renderReadmeHtml(await fixture("en"), [])).not.toContain("Asked for by");
+  });
 });
