@@ -17,6 +17,7 @@ export type DownloadDecision =
   | { kind: "not-found" }
   | { kind: "invalid-link" }
   | { kind: "expired" }
+  | { kind: "withheld" }
   | { kind: "step-up" };
 
 function secret(): string {
@@ -49,7 +50,7 @@ export async function authorizeDownload(
 ): Promise<DownloadDecision> {
   const request = await db.privacyRequest.findFirst({
     where: { id: requestId, userId: viewer.id },
-    select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 } },
+    select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 }, mandate: { select: { objectedAt: true } } },
   });
   if (!request) return { kind: "not-found" };
   const check = verifyDownloadToken(token, secret(), now);
@@ -57,6 +58,8 @@ export async function authorizeDownload(
   const archive = request.archives[0];
   if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
   if (archive.deletedAt || archive.expiresAt <= now) return { kind: "expired" };
+  // Made for someone else, who objected: nothing leaves until staff have looked at it.
+  if (request.mandate?.objectedAt) return { kind: "withheld" };
   if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
   return { kind: "ok", archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes }, reference: request.reference };
 }

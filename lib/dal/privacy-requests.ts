@@ -33,7 +33,7 @@ export async function findOwnPrivacyRequest(viewer: Viewer, id: string) {
       sources: { orderBy: { sourceKey: "asc" } },
       identityCheck: { select: { status: true, method: true, decidedAt: true, reason: true } },
       // The agent sees whom they asked for and as what; never the subject's records or other requests.
-      mandate: { select: { subjectEmail: true, relationship: true } },
+      mandate: { select: { subjectEmail: true, relationship: true, objectedAt: true } },
       archives: { orderBy: { createdAt: "desc" }, take: 1 },
     },
   });

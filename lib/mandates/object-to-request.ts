@@ -2,7 +2,8 @@ import { appendAuditEvent, type AuditActor, type AuditContext } from "@/lib/audi
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MandateRelationship } from "@/lib/generated/prisma/enums";
-import { isOpen, OPEN, statusesIn } from "@/lib/requests/lifecycle";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { OPEN, statusesIn } from "@/lib/requests/lifecycle";
 import { verifyObjectionToken } from "./objection-token";
 
 // The data subject's answer to "someone asked for your data": an objection, made through the
@@ -26,6 +27,11 @@ export type ObjectionView =
       objectedAt: Date | null;
     };
 
+// While the request is open, and while its archive waits for the agent: an objection then
+// withholds the download (lib/dal/downloads.ts) until staff have looked at it.
+const OBJECTABLE: RequestStatus[] = [...statusesIn(OPEN), "READY"];
+const objectable = (status: RequestStatus) => OBJECTABLE.includes(status);
+
 function secret(): string {
   const value = env().AUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is needed to check objection links.");
@@ -47,7 +53,7 @@ export async function readObjection(token: string, now: Date = new Date()): Prom
     },
   });
   if (!mandate) return { kind: "invalid" };
-  const kind = mandate.objectedAt ? "objected" : isOpen(mandate.request.status) ? "open" : "closed";
+  const kind = mandate.objectedAt ? "objected" : objectable(mandate.request.status) ? "open" : "closed";
   return {
     kind,
     mandateId: mandate.id,
@@ -72,7 +78,7 @@ export async function objectToRequest(
       UPDATE "RequestMandate" AS m SET "objectedAt" = ${now}
         FROM "PrivacyRequest" AS r
        WHERE m.id = ${view.mandateId} AND m."objectedAt" IS NULL AND r.id = m."requestId"
-         AND r.status = ANY(${statusesIn(OPEN)}::"RequestStatus"[])
+         AND r.status = ANY(${OBJECTABLE}::"RequestStatus"[])
       RETURNING m."requestId"`;
     if (!row) return false;
     await appendAuditEvent(tx, {

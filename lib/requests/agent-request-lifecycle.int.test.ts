@@ -75,7 +75,7 @@ beforeAll(async () => {
 });
 
 describe("a request made by an authorised agent", () => {
-  it("tells the subject at their own address, is decided by another reviewer, and only the agent downloads; README says who asked", async () => {
+  it("tells the subject at their own address, is decided by another reviewer, only the agent downloads (until the subject objects); README says who asked", async () => {
     // The agent is on the staff too: four eyes still apply to the request they made.
     const { user } = await signedIn("counsel@lawfirm.example", { role: "REVIEWER" });
     const agent = viewerOf(user);
@@ -148,6 +148,10 @@ describe("a request made by an authorised agent", () => {
     expect(await authorizeDownload(viewerOf(subject.user), created.id, token, new Date())).toEqual({
       kind: "not-found",
     });
+
+    // The subject objects late, while the archive waits: the copy is withheld from the agent.
+    expect(await objectToRequest(await objectionTokenSentTo("casey@example.com"))).toMatchObject({ kind: "objected" });
+    expect(await authorizeDownload(agent, created.id, token, new Date())).toEqual({ kind: "withheld" });
 
     // The mandate goes with the archive.
     const mandate = await db.requestMandate.findUniqueOrThrow({ where: { requestId: created.id } });

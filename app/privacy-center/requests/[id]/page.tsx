@@ -17,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("request"))("metaTitle") };
 }
 
-const NOTICES = { "not-cancellable": "noticeNotCancellable", "invalid-link": "noticeInvalidLink", expired: "noticeExpired" } as const;
+const NOTICES = {
+  "not-cancellable": "noticeNotCancellable",
+  "invalid-link": "noticeInvalidLink",
+  expired: "noticeExpired",
+  withheld: "noticeWithheld",
+} as const;
 
 export default async function RequestStatusPage({ params, searchParams }: PageProps<"/privacy-center/requests/[id]">) {
   const { id } = await params;
@@ -28,7 +33,8 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
 
   const presented = presentPrivacyRequest(request);
   const archive = request.archives[0];
-  const link = request.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(request.id, archive) : null;
+  const withheld = Boolean(request.mandate?.objectedAt);
+  const link = request.status === "READY" && archive && !presented.archive?.deleted && !withheld ? signDownloadPath(request.id, archive) : null;
   const cancellable = CANCELLABLE_BY_CUSTOMER.has(request.status);
   // Closed without a copy to download (expired, cancelled, rejected): the customer may ask again.
   const canAskAgain = isTerminal(request.status) && request.status !== "READY";
