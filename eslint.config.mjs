@@ -8,8 +8,56 @@ export default defineConfig([
   {
     rules: {
       // `_name` marks a value that is deliberately unused (a dropped key in a rest pattern).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
-  globalIgnores([".next/**", ".build/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  {
+    // The import direction (DESIGN.md): lib/ is the portal's core and never reaches up into the
+    // pages (app/), the UI (components/) or the workflow wiring (inngest/), by alias or by a
+    // relative path. Tests may: they drive the workflows end to end.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(app|components|inngest)(/|$)",
+              message: "lib/ never imports app/, components/ or inngest/: move what it needs into lib/.",
+            },
+            {
+              regex: "^(\\.\\./)+(app|components|inngest)(/|$)",
+              message: "lib/ never imports app/, components/ or inngest/: move what it needs into lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // House style: functions under 60 lines, lines up to 120 characters, in the
+    // application code. Prettier (printWidth 120) wraps code; strings, comments and JSX text it cannot wrap are
+    // kept short by hand, so only URLs and regular expressions may run long. Tests and scripts are exempt.
+    // "warn" while open branches still land (`npm run lint:size` lists them; `npm run lint` turns the two off for
+    // now): switched to "error", and the two `--rule` flags dropped from `lint`, after the one formatting commit.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "max-lines-per-function": ["warn", { max: 60, skipBlankLines: true, skipComments: true }],
+      "max-len": ["warn", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+    },
+  },
+  globalIgnores([
+    ".next/**",
+    ".build/**",
+    ".data/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

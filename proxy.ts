@@ -6,33 +6,44 @@ import { env } from "@/lib/env";
 import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
 import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
+import { assignRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 
 // Runs on every request: it sets the security headers (the one place they are set) and, for the
 // signed-in areas, sends a visitor with no session cookie to sign-in before the page renders.
 // That redirect is optimistic only: real authorisation happens in lib/dal on every read and write.
 // While the database is away it answers page requests with 503 itself (lib/database/probe.ts).
+// It also names the request (lib/observability/request-id.ts): the handlers behind it log that id,
+// and the response carries it, so a person reporting a problem can quote it.
 
 const SIGNED_IN_AREAS = [/^\/admin(\/|$)/, /^\/privacy-center\/request$/, /^\/privacy-center\/requests(\/|$)/];
+// Files in public/ and the metadata routes (manifest, security.txt) read no database: they stay
+// reachable while it is away, as RFC 9116 asks of security.txt.
+const NEEDS_NO_DATABASE = /^\/(robots\.txt|favicon\.(ico|svg)|logo\.svg|[\w-]+\.png|manifest\.webmanifest|\.well-known\/)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const https = request.nextUrl.protocol === "https:";
-  const policy = contentSecurityPolicy({ nonce, https, development: env().NODE_ENV === "development" });
+  const config = env();
+  const policy = contentSecurityPolicy({ nonce, https, development: config.NODE_ENV === "development" });
   const headers = securityHeaders({ pathname: request.nextUrl.pathname, policy, https });
-  const response = await respond(request, policy, nonce);
+  const trust = { hops: config.TRUSTED_PROXY_HOPS, onVercel: config.VERCEL ?? false };
+  const requestId = assignRequestId(request.headers, trust);
+  const forwarded = forwardedHeaders(request.headers, policy, requestId);
+  const response = await respond(request, forwarded, nonce);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
-async function respond(request: NextRequest, policy: string, nonce: string): Promise<Response> {
-  if (isMalformed(request)) return notFound(request, policy);
+async function respond(request: NextRequest, forwarded: Headers, nonce: string): Promise<Response> {
+  if (isMalformed(request)) return notFound(request, forwarded);
   if (needsSignIn(request)) return redirectToSignIn(request);
   if (rendersPage(request)) {
     const databaseAnswers = (await portalDatabaseProbe()?.answers()) ?? true;
     // In the browser's language: the account's would need the database.
     if (!databaseAnswers) return databaseUnavailablePage({ locale: localeFromHeaders(request.headers), nonce });
   }
-  return NextResponse.next({ request: { headers: withPolicy(request.headers, policy) } });
+  return NextResponse.next({ request: { headers: forwarded } });
 }
 
 /** A path with a broken percent-escape (`/requests/%zz`) names nothing: Next.js would answer 500. */
@@ -45,10 +56,10 @@ function isMalformed(request: NextRequest): boolean {
   }
 }
 
-function notFound(request: NextRequest, policy: string): Response {
+function notFound(request: NextRequest, forwarded: Headers): Response {
   if (request.nextUrl.pathname.startsWith("/api/")) return apiError("not_found", "There is nothing at that address.");
   // Any path no route matches renders app/not-found.tsx with status 404, like every unknown page.
-  return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, request: { headers: withPolicy(request.headers, policy) } });
+  return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, request: { headers: forwarded } });
 }
 
 function needsSignIn(request: NextRequest): boolean {
@@ -70,13 +81,18 @@ function redirectToSignIn(request: NextRequest): NextResponse {
  */
 function rendersPage(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  return (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const read = request.method === "GET" || request.method === "HEAD";
+  return read && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !NEEDS_NO_DATABASE.test(pathname);
 }
 
-/** Next.js reads the nonce for its own scripts from the request's CSP header while rendering. */
-function withPolicy(incoming: Headers, policy: string): Headers {
+/**
+ * What the handlers see: Next.js reads the nonce for its own scripts from the request's CSP header
+ * while rendering; the request id replaces whatever the client sent under that name.
+ */
+function forwardedHeaders(incoming: Headers, policy: string, requestId: string): Headers {
   const forwarded = new Headers(incoming);
   forwarded.set("Content-Security-Policy", policy);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
   return forwarded;
 }
 

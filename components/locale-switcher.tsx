@@ -2,6 +2,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/lib/actions/locale";
 import { availableLocales } from "@/lib/i18n/catalog";
 
+const LOCALE_BUTTON =
+  "rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 " +
+  "aria-pressed:bg-zinc-100 aria-pressed:text-zinc-900";
+
 /** One button per language, each named in its own language; works without JavaScript. */
 export async function LocaleSwitcher() {
   const current = await getLocale();
@@ -19,7 +23,7 @@ export async function LocaleSwitcher() {
             value={locale}
             lang={locale}
             aria-pressed={locale === current}
-            className="rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 aria-pressed:bg-zinc-100 aria-pressed:text-zinc-900"
+            className={LOCALE_BUTTON}
           >
             {label}
           </button>

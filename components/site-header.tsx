@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/actions/auth";
@@ -13,9 +14,8 @@ export async function SiteHeader() {
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-zinc-900">
-          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-white">
-            {company.charAt(0)}
-          </span>
+          {/* Decorative: the link's text names the site. */}
+          <Image src="/logo.svg" alt="" width={32} height={32} className="h-8 w-8" priority />
           <span>{t("siteName", { company })}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">

@@ -1,10 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/observability/logger";
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   // adapter-pg listens for its pool's errors itself; these hooks only say what happened. A query on
   // a lost connection fails (isDatabaseUnavailable → 503) and the pool reconnects on the next one.
-  const lost = (error: Error) => console.warn(`[db] lost a database connection (${error.message}); it reconnects on next use`);
+  const lost = (error: Error) =>
+    logger({ module: "db" }).warn({ err: error }, "lost a database connection; it reconnects on next use");
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString }, { onPoolError: lost, onConnectionError: lost }),
     // Under a burst a transaction queues for a pooled connection; Prisma's default gives up after
@@ -18,7 +21,7 @@ const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForDb.portalDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) {
       throw new Error("DATABASE_URL is not set. Start the portal with `npm run dev`, which provides a database.");
     }

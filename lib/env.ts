@@ -14,6 +14,12 @@ const postgresUrl = z
 
 const positiveInt = z.coerce.number({ message: "must be a number" }).int().positive();
 
+/** `name=value` (the value percent-encoded, as the OTLP exporter spec writes it) → [name, value]. */
+const headerPair = (pair: string): [string, string] => {
+  const equals = pair.indexOf("=");
+  return [pair.slice(0, equals), decodeURIComponent(pair.slice(equals + 1))];
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
@@ -120,6 +126,40 @@ const envSchema = z.object({
   SOURCE_HTTP_ATTEMPTS: positiveInt.max(10).default(4),
   SOURCE_HTTP_TIMEOUT_SECONDS: positiveInt.max(300).default(30),
 
+  // /.well-known/security.txt (RFC 9116): where researchers report a vulnerability, as a
+  // mailto: or https: URI or a bare email address (default: mailto:COMPANY_CONTACT_EMAIL, as
+  // SECURITY.md says), and the page of the disclosure policy, if the company has one.
+  SECURITY_CONTACT: z
+    .string()
+    .transform((v) => (/^[^:\s]+@[^\s]+$/.test(v) ? `mailto:${v}` : v))
+    .pipe(z.url({ protocol: /^(mailto|https)$/, message: "must be an email address, a mailto: or an https:// URL" }))
+    .optional(),
+  SECURITY_POLICY_URL: z.url({ protocol: /^https$/, message: "must be an https:// URL" }).optional(),
+
+  // Prometheus scrapes /api/metrics with `Authorization: Bearer <METRICS_TOKEN>`. Unset: the
+  // endpoint does not exist (404). Long and random: it shows volumes and deadlines.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional(),
+
+  // Logs: one JSON object a line on stdout (docs/operations.md, "Logs and traces"); "pretty" is
+  // for a person at a terminal and the default of `npm run dev`.
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be a pino level (info, debug, …)",
+    })
+    .default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
+  // Traces: OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset, nothing is traced.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "must be an absolute URL" }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("privacy-portal"),
+  // Headers for that collector, e.g. its API key: "x-honeycomb-team=…,x-other=…" (the OTLP spec's
+  // format, opentelemetry.io/docs/specs/otel/protocol/exporter/#specifying-headers-via-environment-variables).
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .transform((v) => v.split(",").map((pair) => pair.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^=\s]+=.+$/, "must be comma-separated name=value pairs")))
+    .transform((pairs) => Object.fromEntries(pairs.map(headerPair)))
+    .optional(),
+
   COMPANY_NAME: z.string().min(1).default("StreamPay"),
   COMPANY_CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("privacy@streampay.example"),
   COMPANY_DPO_EMAIL: z.email({ message: "must be an email address" }).default("dpo@streampay.example"),
@@ -137,6 +177,7 @@ export type Env = z.infer<typeof envSchema> & {
   jobsMode: "inngest" | "embedded";
   demoMode: boolean;
   autoApproveIdentity: boolean;
+  logFormat: "json" | "pretty";
 };
 
 export class ConfigError extends Error {
@@ -155,7 +196,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const emailMode = parsed.RESEND_API_KEY ? "resend" : "outbox";
   const jobsMode = parsed.INNGEST_EVENT_KEY || parsed.INNGEST_BASE_URL || parsed.INNGEST_DEV ? "inngest" : "embedded";
   const demoMode = parsed.DEMO_MODE ?? (emailMode === "outbox" && parsed.NODE_ENV !== "production");
-  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity: parsed.IDENTITY_AUTO_APPROVE ?? demoMode };
+  const logFormat = parsed.LOG_FORMAT ?? (parsed.NODE_ENV === "development" ? "pretty" : "json");
+  const autoApproveIdentity = parsed.IDENTITY_AUTO_APPROVE ?? demoMode;
+  return { ...parsed, emailMode, jobsMode, demoMode, autoApproveIdentity, logFormat };
 }
 
 let cached: Env | undefined;

@@ -2,7 +2,7 @@
 // database (the PostgreSQL server at DATABASE_URL, else TEST_DATABASE_URL, else an embedded one).
 // Prints one table and writes bench/results.json. BENCH_SCALE=small is a quick version for CI;
 // the full run (100 000 and 1 000 000 activity rows, a burst of 100 requests) is for people and
-// takes minutes. BENCH_ONLY=burst (or a comma-separated list of exports, latency, status, burst)
+// takes minutes. BENCH_ONLY=burst (or a comma-separated list of exports, latency, status, burst, disclosure)
 // measures only those parts and writes bench/results.partial.json instead.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -11,11 +11,13 @@ import path from "node:path";
 import { withClient } from "@/lib/database/availability";
 import { applyMigrations } from "@/lib/database/migrate";
 import { createPrismaClient } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createDatabase } from "@/test/database";
 import { startTestServer } from "@/test/test-server";
 import { measureBurst, type BurstResult } from "./bench/burst";
 import { copyFloor } from "./bench/copy-floor";
+import { measureDisclosureScan } from "./bench/disclosure-scan";
 import { measureLoad, signInCookie, startPortal, type LoadResult } from "./bench/http-load";
 import { bundleScript } from "./build-worker";
 
@@ -23,7 +25,7 @@ const SCALES = {
   small: { sizes: [20_000, 100_000], pairs: 2, latencyRequests: 10, loadSeconds: 5, burstUsers: 30 },
   full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15, burstUsers: 100 },
 };
-const PARTS = ["exports", "latency", "status", "burst"] as const;
+const PARTS = ["exports", "latency", "status", "burst", "disclosure"] as const;
 const only = process.env.BENCH_ONLY?.split(",").map((part) => part.trim()).filter(Boolean);
 const unknownParts = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
 if (unknownParts.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknownParts.join(", ")} (choose from ${PARTS.join(", ")})`);
@@ -71,7 +73,7 @@ try {
     const subject = await heavySubject(database.url);
     for (let pair = 0; pair < scale.pairs; pair += 1) {
       const request = await db.privacyRequest.create({
-        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: "APPROVED", dueAt: new Date(Date.now() + 864e5) },
+        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: RequestStatus.APPROVED, dueAt: new Date(Date.now() + 864e5) },
       });
       // A and B alternate, so both see the same machine (and the same neighbours' load).
       const a = runChild<ExportRun>(exportOne, [request.id]);
@@ -102,6 +104,7 @@ const rows = (measures("exports") ? scale.sizes : []).map((size) => {
   };
 });
 const [smaller, larger] = [rows[0], rows.at(-1)];
+const disclosureScan = measures("disclosure") ? await measureDisclosureScan() : null;
 const results = {
   scale: scaleName,
   ...(only ? { only } : {}),
@@ -121,6 +124,7 @@ const results = {
   },
   statusUnderLoad: load,
   burst,
+  disclosureScan,
 };
 // A partial run (BENCH_ONLY) never overwrites the full record.
 const resultsFile = only ? "bench/results.partial.json" : "bench/results.json";
@@ -144,6 +148,18 @@ console.table([
         {
           figure: `approval → ready email (${latency.length} requests, ${results.readyEmail.records} records)`,
           value: `median ${results.readyEmail.medianMs} ms, p95 ${results.readyEmail.p95Ms} ms (collect ${results.readyEmail.medianCollectMs}, package ${results.readyEmail.medianPackageMs}, email ${results.readyEmail.medianEmailMs})`,
+        },
+      ]
+    : []),
+  ...(disclosureScan
+    ? [
+        {
+          figure:
+            `Art. 15(4) scan, ${disclosureScan.records.toLocaleString("en")} free-text records ` +
+            `(${disclosureScan.texts.toLocaleString("en")} texts)`,
+          value:
+            `median ${disclosureScan.medianMs} ms, ${disclosureScan.findings} findings ` +
+            "(in process; names looked up once per page)",
         },
       ]
     : []),
@@ -192,7 +208,7 @@ async function burstOfRequests(): Promise<BurstResult | string> {
 /** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
 async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<StatusLoad | string> {
   if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
-  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: "READY" }, orderBy: { submittedAt: "desc" } });
+  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: RequestStatus.READY }, orderBy: { submittedAt: "desc" } });
   const cookie = await signInCookie(database.url, request.userId);
   const portal = await startPortal(childEnv, Number(process.env.BENCH_PORT ?? 3199));
   try {

@@ -2,13 +2,16 @@
 import "dotenv/config";
 import { provisionDatabase } from "@/lib/database/provision";
 import { parseEnv } from "@/lib/env";
+import { logger, nameLogProcess } from "@/lib/observability/logger";
+
+nameLogProcess("migrate");
 
 const config = parseEnv(process.env);
 const database = await provisionDatabase({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
   port: config.EMBEDDED_POSTGRES_PORT,
-  log: (line) => console.log(`[migrate] ${line}`),
+  log: (line) => logger().info(line),
 });
-console.log("[migrate] The database is up to date.");
+logger().info("The database is up to date.");
 await database.stop();

@@ -4,10 +4,12 @@ import "dotenv/config";
 import { createPrismaClient } from "@/lib/db";
 import { provisionDatabase } from "@/lib/database/provision";
 import { parseEnv } from "@/lib/env";
+import { logger, nameLogProcess } from "@/lib/observability/logger";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { seedPortalAccounts } from "@/prisma/seed-portal";
 
-const log = (line: string) => console.log(`[seed] ${line}`);
+nameLogProcess("seed");
+const log = (line: string) => logger().info(line);
 const config = parseEnv(process.env);
 const database = await provisionDatabase({
   databaseUrl: config.DATABASE_URL,

@@ -6,13 +6,15 @@ import { spawn } from "node:child_process";
 import { withPeerAddress } from "./peer-address-option";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { ConfigError } from "@/lib/env";
+import { logger, nameLogProcess } from "@/lib/observability/logger";
 import { startOutsideServiceFakesForDemo } from "@/test/fakes/outside-services";
 import { preparePortal } from "./prepare-portal";
 import { supervise, type Supervisor } from "./supervise";
 import { workerProcess } from "./worker-process";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
-const log = (line: string) => console.log(`[portal] ${line}`);
+nameLogProcess("portal");
+const log = (line: string) => logger().info(line);
 
 async function main() {
   const portal = await preparePortal({ mode, log });
@@ -51,11 +53,13 @@ async function main() {
   log(`Privacy portal: ${url}`);
   if (portal.config.demoMode) {
     log(`Demo mode: demo accounts and the email outbox (sign-in links land here): ${url}/dev/outbox`);
-    for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(8)} ${account.email}`);
+    // For the person at the terminal, not the log: the log masks every address, these are made up.
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) logger().fatal(error.message);
+  else logger().fatal({ err: error }, "the portal could not start");
   process.exit(1);
 });

@@ -3,8 +3,10 @@
 // across every runner: `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureBrowser, machineBrowserSetup } from "./ensure-browser";
 
-type Stage = { name: string; command: string[]; report?: string; count?: (report: unknown) => Counts };
+// `prepare` runs before the stage's command; false fails the stage without running it.
+type Stage = { name: string; command: string[]; report?: string; count?: (report: unknown) => Counts; prepare?: () => boolean };
 type Counts = { passed: number; failed: number };
 
 const vitestCounts = (r: unknown): Counts => {
@@ -25,8 +27,25 @@ const stages: Stage[] = [
     report: "test-results/vitest.json",
     count: vitestCounts,
   },
-  { name: "end-to-end", command: ["npx", "playwright", "test"], report: "test-results/e2e.json", count: playwrightCounts },
+  {
+    name: "end-to-end",
+    command: ["npx", "playwright", "test"],
+    report: "test-results/e2e.json",
+    count: playwrightCounts,
+    prepare: prepareBrowser,
+  },
 ];
+
+// Obtains a Chromium when none is installed (scripts/ensure-browser.ts) and says which one runs.
+function prepareBrowser(): boolean {
+  const browser = ensureBrowser(machineBrowserSetup);
+  if (!browser.ok) {
+    console.log(browser.message);
+    return false;
+  }
+  console.log(`Browser: ${browser.origin} (${browser.path})`);
+  return true;
+}
 
 const only = process.argv.slice(2);
 mkdirSync("test-results", { recursive: true });
@@ -36,7 +55,8 @@ const failedStages: string[] = [];
 for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.name.split(" ")[0]!))) {
   console.log(`\n=== ${stage.name} ===`);
   if (stage.report) rmSync(stage.report, { force: true });
-  const { status } = spawnSync(stage.command[0]!, stage.command.slice(1), { stdio: "inherit" });
+  const prepared = stage.prepare?.() ?? true;
+  const status = prepared ? spawnSync(stage.command[0]!, stage.command.slice(1), { stdio: "inherit" }).status : 1;
   let counts: Counts | undefined;
   if (stage.report && stage.count && existsSync(stage.report)) {
     counts = stage.count(JSON.parse(readFileSync(stage.report, "utf8")));

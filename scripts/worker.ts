@@ -7,18 +7,27 @@ import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
+import { logger, nameLogProcess } from "@/lib/observability/logger";
+import { startTracing } from "@/lib/observability/tracing";
+
+nameLogProcess("worker");
+const workerLog = logger();
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.error("DATABASE_URL is not set. Start everything with `npm run dev`, or set DATABASE_URL for a standalone worker.");
+  workerLog.fatal(
+    "DATABASE_URL is not set. Start everything with `npm run dev`, or set DATABASE_URL for a standalone worker.",
+  );
   process.exit(1);
 }
 if (jobsMode === "inngest") {
-  console.error("Inngest is configured (INNGEST_*): it runs the functions at /api/inngest, so no embedded worker is needed.");
+  workerLog.fatal(
+    "Inngest is configured (INNGEST_*): it runs the functions at /api/inngest, so no embedded worker is needed.",
+  );
   process.exit(1);
 }
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+const log = (line: string) => workerLog.info(line);
 
 // The Inngest SDK copies process.env (helpers/env.js getProcessEnv) several times for each call of
 // a function, and Node's process.env reads each variable from the C environment on every access:
@@ -36,6 +45,8 @@ try {
 }
 
 const config = env();
+// The same OpenTelemetry setup as Next.js's instrumentation.ts: in embedded mode the exports run here.
+const tracing = startTracing(config, "worker");
 const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: config.JOB_LEASE_SECONDS * 1000, concurrency: config.JOB_CONCURRENCY });
 log(`running ${functions.length} functions, ${config.JOB_CONCURRENCY} steps at a time`);
 
@@ -48,6 +59,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     log("stopping: finishing the steps in progress…");
     await worker.stop();
+    await tracing?.shutdown();
     await db.$disconnect();
     process.exit(0);
   });

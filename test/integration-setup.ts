@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { reloadEnv } from "@/lib/env";
 import { closeSourceDatabase } from "@/lib/sources/source-database";
 import { createDatabase } from "./database";
 
@@ -9,6 +10,11 @@ const database = await createDatabase(inject("testServerUrl"), {
 });
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+// The portal's info lines (a step finished) would bury the test report; a test that reads the
+// log captures it at the level it needs (test/log-capture.ts).
+process.env.LOG_LEVEL ??= "warn";
+// lib/db reads DATABASE_URL through lib/env: drop anything read before this file chose the database.
+reloadEnv();
 
 afterAll(async () => {
   const { portalDb } = globalThis as { portalDb?: { $disconnect(): Promise<void> } };

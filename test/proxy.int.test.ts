@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server.js";
 import { afterAll, describe, expect, it } from "vitest";
+import { reloadEnv } from "@/lib/env";
 import { proxy } from "@/proxy";
 import { bringDatabaseBack, takeDatabaseAway } from "./database";
 import { PORTAL } from "./next-request";
@@ -48,5 +49,30 @@ describe("the proxy while the database is away", () => {
       await bringDatabaseBack(process.env.DATABASE_URL!);
     }
     expect(handedOn(await proxy(request("/privacy-center")))).toBe(true);
+  });
+});
+
+describe("the proxy names every request", () => {
+  // NextResponse.next({ request: { headers } }) hands the handlers their headers this way.
+  const forwardedId = (response: Response) => response.headers.get("x-middleware-request-x-request-id");
+
+  it("with a fresh id when the client speaks to the portal directly, whatever id it sent", async () => {
+    const response = await proxy(request("/privacy-center", { headers: { "x-request-id": "forged-id" } }));
+    const id = response.headers.get("x-request-id")!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forwardedId(response)).toBe(id);
+  });
+
+  it("with the id a trusted proxy in front of it gave", async () => {
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    reloadEnv();
+    try {
+      const response = await proxy(request("/privacy-center", { headers: { "x-request-id": "nginx-7f3a" } }));
+      expect(response.headers.get("x-request-id")).toBe("nginx-7f3a");
+      expect(forwardedId(response)).toBe("nginx-7f3a");
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+      reloadEnv();
+    }
   });
 });

@@ -5,6 +5,12 @@ import { Card } from "@/components/ui/card";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { env } from "@/lib/env";
 
+/** Sign-in with the demo account's address filled in, landing where that role works. */
+function demoSignInLink(account: (typeof DEMO_ACCOUNTS)[number]): string {
+  const callbackUrl = account.role === "CUSTOMER" ? "/privacy-center" : "/admin";
+  return `/sign-in?${new URLSearchParams({ email: account.email, callbackUrl })}`;
+}
+
 export default async function HomePage() {
   const { COMPANY_NAME: company, demoMode } = env();
   const t = await getTranslations("home");
@@ -48,7 +54,7 @@ export default async function HomePage() {
                 </div>
                 <Link
                   className="text-sm font-medium text-brand-700 underline"
-                  href={`/sign-in?${new URLSearchParams({ email: account.email, callbackUrl: account.role === "CUSTOMER" ? "/privacy-center" : "/admin" })}`}
+                  href={demoSignInLink(account)}
                 >
                   {t("demoSignInAs", { name: account.name })}
                 </Link>

@@ -14,9 +14,9 @@ import { getViewer, isAdmin, isStaff, requireStaff } from "@/lib/dal/session";
 // apply to a page in the layout's own segment, so app/admin/page.tsx sets no title of its own.
 export async function generateMetadata(): Promise<Metadata> {
   const viewer = await getViewer();
-  return viewer && isStaff(viewer)
-    ? { title: { default: "Review console", template: "%s · Privacy Center" } }
-    : await getTranslations("layout").then((t) => ({ title: { absolute: t("title"), template: t("title") } })); // the 404's own title, in the visitor's language
+  if (viewer && isStaff(viewer)) return { title: { default: "Review console", template: "%s · Privacy Center" } };
+  const t = await getTranslations("layout"); // the 404's own title, in the visitor's language
+  return { title: { absolute: t("title"), template: t("title") } };
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

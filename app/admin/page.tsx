@@ -2,12 +2,13 @@ import Link from "next/link";
 import { formatDay } from "@/lib/format/dates";
 import { identityStateLabel } from "@/components/admin/identity-state";
 import { QueueFilters } from "@/components/admin/queue-filters";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { Card } from "@/components/ui/card";
+import { cell, DataTable, lastCell } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { listQueuePage, type QueueRow } from "@/lib/dal/staff-queue";
-import { STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
+import { isDelivered, STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import { parseQueueFilter, type QueueFilter } from "@/lib/schemas/staff-requests";
 
 // Its title comes from app/admin/layout.tsx, which shows it to staff only.
@@ -26,7 +27,7 @@ function pageLink(filter: QueueFilter, after?: string): string {
 function DaysLeft({ row }: { row: QueueRow }) {
   if (row.overdue) return <span className="font-semibold text-red-700">Overdue by {Math.max(-row.daysLeft, 1)} d</span>;
   if (row.dueSoon) return <span className="font-semibold text-amber-800">{row.daysLeft} d, due soon</span>;
-  return <span>{row.status === "READY" || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
+  return <span>{isDelivered(row.status) || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
 }
 
 const BADGE = "ml-1 rounded px-1.5 py-0.5 text-xs";
@@ -51,13 +52,66 @@ function RequesterCell({ row, threshold }: { row: QueueRow; threshold: number })
   );
 }
 
+const COLUMNS = ["Reference", "Customer", "Type", "Received", "Due", "Days left", "Status", "Identity"] as const;
+
+function QueueTableRow({ row, threshold }: { row: QueueRow; threshold: number }) {
+  return (
+    <tr className="border-b border-zinc-100">
+      <td className={`${cell} font-medium`}>
+        <Link href={`/admin/requests/${row.id}`} className="text-brand-700 underline">
+          {row.reference}
+        </Link>
+      </td>
+      <td className={cell}>
+        <RequesterCell row={row} threshold={threshold} />
+      </td>
+      <td className={cell}>
+        {row.type === "ACCESS" ? "Access" : "Portability"}
+        <span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span>
+      </td>
+      <td className={cell}>{formatDay(row.submittedAt)}</td>
+      <td className={cell}>
+        {formatDay(row.due)}
+        {row.extendedDueAt ? (
+          <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">extended</span>
+        ) : null}
+      </td>
+      <td className={cell}>
+        <DaysLeft row={row} />
+      </td>
+      <td className={cell}>{STAFF_STATUS_LABEL[row.status]}</td>
+      <td className={lastCell}>{identityStateLabel(row.identityStatus, row.identityMethod)}</td>
+    </tr>
+  );
+}
+
+function QueuePager({ filter, next }: { filter: QueueFilter; next: string | null }) {
+  return (
+    <nav aria-label="Queue pages" className="mt-4 flex gap-4 text-sm">
+      {filter.after ? (
+        <Link href={pageLink(filter)} className="text-brand-700 underline">
+          First page
+        </Link>
+      ) : null}
+      {next ? (
+        <Link href={pageLink(filter, next)} className="text-brand-700 underline">
+          Next page
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+const DESCRIPTION =
+  "Requests with the nearest legal deadline come first. Extended deadlines count from their new date.";
+
 export default async function AdminQueuePage({ searchParams }: PageProps<"/admin">) {
   const viewer = await requireStaff("/admin");
   const filter = parseQueueFilter(await searchParams);
   const { rows, next, agentSubjectsThreshold } = await listQueuePage(viewer, filter);
   return (
     <div className="space-y-6">
-      <PageHeader title="Request queue" description="Requests with the nearest legal deadline come first. Extended deadlines count from their new date." />
+      <PageHeader title="Request queue" description={DESCRIPTION} />
       <Card aria-label="Filters">
         <QueueFilters filter={filter} />
       </Card>
@@ -69,60 +123,14 @@ export default async function AdminQueuePage({ searchParams }: PageProps<"/admin
           <p className="mt-2 text-zinc-600">No requests match these filters.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Privacy requests by deadline</caption>
-              <thead className="border-b border-zinc-200 text-zinc-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Reference</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Customer</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Type</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Received</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Due</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Days left</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 font-medium">Identity</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-b border-zinc-100">
-                    <td className="py-2 pr-4 font-medium">
-                      <Link href={`/admin/requests/${row.id}`} className="text-brand-700 underline">
-                        {row.reference}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-4">
-                      <RequesterCell row={row} threshold={agentSubjectsThreshold} />
-                    </td>
-                    <td className="py-2 pr-4">{row.type === "ACCESS" ? "Access" : "Portability"}<span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span></td>
-                    <td className="py-2 pr-4">{formatDay(row.submittedAt)}</td>
-                    <td className="py-2 pr-4">
-                      {formatDay(row.due)}
-                      {row.extendedDueAt ? <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">extended</span> : null}
-                    </td>
-                    <td className="py-2 pr-4">
-                      <DaysLeft row={row} />
-                    </td>
-                    <td className="py-2 pr-4">{STAFF_STATUS_LABEL[row.status]}</td>
-                    <td className="py-2">{identityStateLabel(row.identityStatus, row.identityMethod)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable caption="Privacy requests by deadline" columns={COLUMNS}>
+              {rows.map((row) => (
+                <QueueTableRow key={row.id} row={row} threshold={agentSubjectsThreshold} />
+              ))}
+            </DataTable>
           </div>
         )}
-        <nav aria-label="Queue pages" className="mt-4 flex gap-4 text-sm">
-          {filter.after ? (
-            <Link href={pageLink(filter)} className="text-brand-700 underline">
-              First page
-            </Link>
-          ) : null}
-          {next ? (
-            <Link href={pageLink(filter, next)} className="text-brand-700 underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
+        <QueuePager filter={filter} next={next} />
       </Card>
     </div>
   );

@@ -3,6 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+const TAB =
+  "inline-block border-b-2 border-transparent px-3 py-2 font-medium text-zinc-700 hover:border-zinc-300 " +
+  "hover:text-zinc-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700";
+
 const LINKS = [
   { href: "/admin", label: "Queue", adminOnly: false },
   { href: "/admin/audit", label: "Audit log", adminOnly: false },
@@ -23,7 +27,7 @@ export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
             <Link
               href={link.href}
               aria-current={current(link.href) ? "page" : undefined}
-              className="inline-block border-b-2 border-transparent px-3 py-2 font-medium text-zinc-700 hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+              className={TAB}
             >
               {link.label}
             </Link>

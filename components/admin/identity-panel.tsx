@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDay, formatDateTime } from "@/lib/format/dates";
+import { isCheckApproved, isCheckPending, isCheckRejected } from "@/components/admin/identity-state";
 import { ReasonField, StaffActionForm } from "@/components/admin/staff-action-form";
 import { MandateRows } from "@/components/admin/mandate-panel";
 import { Card } from "@/components/ui/card";
@@ -9,23 +10,29 @@ import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { AWAITING_IDENTITY, STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
 
+const PROOF_POLICY =
+  "The magic-link sign-in proves the email; we ask for no ID documents (data minimisation, Art. 5(1)(c) GDPR).";
+
+const APPROVED_TONE = "bg-green-50 text-green-900";
+const REJECTED_TONE = "bg-red-50 text-red-900";
+
 function Decision({ view }: { view: StaffRequestView }) {
   const check = view.request.identityCheck;
-  if (!check || check.status === "PENDING") return null;
+  if (!check || isCheckPending(check.status)) return null;
   const who = check.method === "EMAIL_AUTO_MATCH" ? "automatically (the email matches exactly one customer record)" : `by ${check.reviewer?.name ?? check.reviewer?.email ?? "a former member of staff"}`;
   const to = check.method === "AGENT_MANDATE" ? "agent" : "customer";
   return (
-    <p data-testid="identity-decision" className={`rounded-md px-4 py-3 text-sm ${check.status === "APPROVED" ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
-      {check.status === "APPROVED" ? "Approved" : "Rejected"} {who}
+    <p data-testid="identity-decision" className={`rounded-md px-4 py-3 text-sm ${isCheckApproved(check.status) ? APPROVED_TONE : REJECTED_TONE}`}>
+      {isCheckApproved(check.status) ? "Approved" : "Rejected"} {who}
       {check.decidedAt ? ` on ${formatDateTime(check.decidedAt)}` : ""}.
-      {check.status === "REJECTED" && check.reason ? ` Reason given to the ${to}: “${check.reason}”` : null}
+      {isCheckRejected(check.status) && check.reason ? ` Reason given to the ${to}: “${check.reason}”` : null}
     </p>
   );
 }
 
 function DecisionForms({ view }: { view: StaffRequestView }) {
   const { request, matches } = view;
-  if (request.identityCheck?.status !== "PENDING" || !AWAITING_IDENTITY.has(request.status)) return null;
+  if (!isCheckPending(request.identityCheck?.status) || !AWAITING_IDENTITY.has(request.status)) return null;
   if (view.ownRequest) {
     return <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">This is your own request: another member of staff has to decide it.</p>;
   }
@@ -67,6 +74,40 @@ function DecisionForms({ view }: { view: StaffRequestView }) {
   );
 }
 
+function MatchingRecords({ matches }: { matches: StaffRequestView["matches"] }) {
+  if (matches === null) return "The company's customer database could not be reached; try again before deciding.";
+  if (matches.length === 0) return "None: no customer record has this email.";
+  return (
+    <>
+      {matches.length === 1 ? "1 record" : `${matches.length} records`}
+      <ul className="mt-1 list-disc pl-5">
+        {matches.map((match) => (
+          <li key={match.id}>
+            {match.displayName} ({match.id})
+            {match.customerSince ? `, customer since ${formatDay(match.customerSince)}` : ""}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function EarlierRequests({ earlier }: { earlier: StaffRequestView["earlier"] }) {
+  if (earlier.length === 0) return "None";
+  return (
+    <ul className="list-disc pl-5">
+      {earlier.map((other) => (
+        <li key={other.id}>
+          <Link href={`/admin/requests/${other.id}`} className="text-brand-700 underline">
+            {other.reference}
+          </Link>{" "}
+          {formatDay(other.submittedAt)}, {STAFF_STATUS_LABEL[other.status]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The evidence a reviewer decides on: who proved what, which records match, what came before. */
 export function IdentityPanel({ view }: { view: StaffRequestView }) {
   const { request, matches, earlier } = view;
@@ -89,43 +130,15 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
         </dd>
         <dt className="font-medium text-zinc-600">Matching customer records</dt>
         <dd data-testid="matching-records">
-          {matches === null ? (
-            "The company's customer database could not be reached; try again before deciding."
-          ) : matches.length === 0 ? (
-            "None: no customer record has this email."
-          ) : (
-            <>
-              {matches.length === 1 ? "1 record" : `${matches.length} records`}
-              <ul className="mt-1 list-disc pl-5">
-                {matches.map((match) => (
-                  <li key={match.id}>
-                    {match.displayName} ({match.id}){match.customerSince ? `, customer since ${formatDay(match.customerSince)}` : ""}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <MatchingRecords matches={matches} />
         </dd>
         <dt className="font-medium text-zinc-600">Earlier requests</dt>
         <dd>
-          {earlier.length === 0 ? (
-            "None"
-          ) : (
-            <ul className="list-disc pl-5">
-              {earlier.map((other) => (
-                <li key={other.id}>
-                  <Link href={`/admin/requests/${other.id}`} className="text-brand-700 underline">
-                    {other.reference}
-                  </Link>{" "}
-                  {formatDay(other.submittedAt)}, {STAFF_STATUS_LABEL[other.status]}
-                </li>
-              ))}
-            </ul>
-          )}
+          <EarlierRequests earlier={earlier} />
         </dd>
         <dt className="font-medium text-zinc-600">Policy</dt>
         <dd>
-          The magic-link sign-in proves the email; we ask for no ID documents (data minimisation, Art. 5(1)(c) GDPR).{" "}
+          {PROOF_POLICY}{" "}
           {request.mandate
             ? "A request made for someone else is never approved automatically: check that the mandate covers this person and this request."
             : view.autoApprovePolicy

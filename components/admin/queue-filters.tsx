@@ -1,4 +1,4 @@
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { REQUEST_STATUSES, STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
 import type { QueueFilter } from "@/lib/schemas/staff-requests";
 

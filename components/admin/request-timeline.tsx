@@ -11,6 +11,11 @@ const LABEL: Record<string, string> = {
   "identity.approved": "Identity approved",
   "identity.rejected": "Identity rejected",
   "request.collecting": "Collection started",
+  "request.release_review": "Held: other people's data to review (Art. 15(4))",
+  "request.released": "Released after review",
+  "disclosure.redacted": "Passage redacted",
+  "disclosure.kept": "Passage kept",
+  "source.redacted": "Source restaged with redactions",
   "request.packaging": "Packaging the archive",
   "request.ready": "Ready for download",
   "request.failed": "Failed",
@@ -35,6 +40,8 @@ function details(event: StaffRequestView["timeline"][number]): string {
   if (typeof metadata.template === "string") parts.push(metadata.template.replaceAll("-", " "));
   if (typeof metadata.reason === "string") parts.push(`“${metadata.reason}”`);
   if (typeof metadata.subject === "string") parts.push(metadata.subject === "none" ? "no data held" : `record ${metadata.subject}`);
+  if (typeof metadata.findings === "number") parts.push(`${metadata.findings} passages`);
+  if (typeof metadata.redacted === "number") parts.push(`${metadata.redacted} redacted`);
   if (typeof metadata.records === "number") parts.push(`${metadata.records} records`);
   if (typeof metadata.extendedDueAt === "string") parts.push(`to ${metadata.extendedDueAt.slice(0, 10)}`);
   if (typeof metadata.error === "string") parts.push(metadata.error);

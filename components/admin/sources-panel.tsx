@@ -2,12 +2,12 @@ import { formatDateTime } from "@/lib/format/dates";
 import { plainSourceError } from "@/components/admin/source-error";
 import { StaffActionForm } from "@/components/admin/staff-action-form";
 import { Card } from "@/components/ui/card";
+import { cell, DataTable, lastCell } from "@/components/ui/data-table";
 import { retrySourceAction } from "@/lib/actions/staff-requests";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { RETRYABLE } from "@/lib/requests/lifecycle";
+import { isSourceFailed, STAFF_SOURCE_STATUS_LABEL } from "@/lib/requests/source-lifecycle";
 import { getSource, listSources } from "@/lib/sources/registry";
-
-const STATUS_TEXT = { PENDING: "Waiting", COLLECTING: "Collecting", DONE: "Collected", FAILED: "Failed" } as const;
 
 function title(key: string): string {
   try {
@@ -23,6 +23,52 @@ const order = (key: string) => {
   return index === -1 ? sources.length : index;
 };
 
+const COLUMNS = ["Source", "Status", "Records", "Attempts", "Problem"] as const;
+
+type Request = StaffRequestView["request"];
+
+function SourceRow({ source, request }: { source: Request["sources"][number]; request: Request }) {
+  return (
+    <tr className="border-b border-zinc-100 align-top">
+      <th scope="row" className={`${cell} font-medium`}>
+        {title(source.sourceKey)}
+      </th>
+      <td className={cell}>{STAFF_SOURCE_STATUS_LABEL[source.status]}</td>
+      <td className={cell}>{source.recordCount.toLocaleString("en-GB")}</td>
+      <td className={cell}>{source.attempts}</td>
+      <td className={lastCell}>
+        {source.error ? (
+          <>
+            <p>{plainSourceError(source.error)}</p>
+            <p className="mt-1 font-mono text-xs text-zinc-600">{source.error}</p>
+          </>
+        ) : null}
+        {isSourceFailed(source.status) && RETRYABLE.has(request.status) ? (
+          <StaffActionForm
+            action={retrySourceAction}
+            requestId={request.id}
+            fields={{ sourceKey: source.sourceKey }}
+            submitLabel={`Retry ${title(source.sourceKey)}`}
+            variant="secondary"
+            className="mt-2"
+          />
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function ArchiveSummary({ archive }: { archive: Request["archives"][number] }) {
+  const size = Number(archive.sizeBytes).toLocaleString("en-GB");
+  const availability = archive.deletedAt ? "deleted" : `available until ${formatDateTime(archive.expiresAt)}`;
+  return (
+    <p className="text-sm text-zinc-700">
+      Archive: {size} bytes, made {formatDateTime(archive.createdAt)}, {availability}, downloaded{" "}
+      {archive.downloadCount} times.
+    </p>
+  );
+}
+
 /** Per-source progress, counts and errors, with a retry for a failed source. */
 export function SourcesPanel({ view }: { view: StaffRequestView }) {
   const { request } = view;
@@ -37,53 +83,13 @@ export function SourcesPanel({ view }: { view: StaffRequestView }) {
       {sources.length === 0 ? (
         <p className="text-sm text-zinc-600">Nothing collected yet: collection starts once the identity check is approved.</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid="staff-sources">
-          <caption className="sr-only">Collection status per source</caption>
-          <thead className="border-b border-zinc-200 text-zinc-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">Source</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Records</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Attempts</th>
-              <th scope="col" className="py-2 font-medium">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((source) => (
-              <tr key={source.sourceKey} className="border-b border-zinc-100 align-top">
-                <th scope="row" className="py-2 pr-4 font-medium">{title(source.sourceKey)}</th>
-                <td className="py-2 pr-4">{STATUS_TEXT[source.status]}</td>
-                <td className="py-2 pr-4">{source.recordCount.toLocaleString("en-GB")}</td>
-                <td className="py-2 pr-4">{source.attempts}</td>
-                <td className="py-2">
-                  {source.error ? (
-                    <>
-                      <p>{plainSourceError(source.error)}</p>
-                      <p className="mt-1 font-mono text-xs text-zinc-600">{source.error}</p>
-                    </>
-                  ) : null}
-                  {source.status === "FAILED" && RETRYABLE.has(request.status) ? (
-                    <StaffActionForm
-                      action={retrySourceAction}
-                      requestId={request.id}
-                      fields={{ sourceKey: source.sourceKey }}
-                      submitLabel={`Retry ${title(source.sourceKey)}`}
-                      variant="secondary"
-                      className="mt-2"
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Collection status per source" columns={COLUMNS} data-testid="staff-sources">
+          {sources.map((source) => (
+            <SourceRow key={source.sourceKey} source={source} request={request} />
+          ))}
+        </DataTable>
       )}
-      {archive ? (
-        <p className="text-sm text-zinc-700">
-          Archive: {Number(archive.sizeBytes).toLocaleString("en-GB")} bytes, made {formatDateTime(archive.createdAt)},{" "}
-          {archive.deletedAt ? "deleted" : `available until ${formatDateTime(archive.expiresAt)}`}, downloaded {archive.downloadCount} times.
-        </p>
-      ) : null}
+      {archive ? <ArchiveSummary archive={archive} /> : null}
     </Card>
   );
 }

@@ -3,6 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
+const SUBMIT = "inline-flex items-center rounded-md px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed";
+
 type StaffAction = (previous: ActionResult<string> | null, formData: FormData) => Promise<ActionResult<string>>;
 
 const variants = {
@@ -35,7 +37,7 @@ export function StaffActionForm(props: {
       <button
         type="submit"
         disabled={pending}
-        className={`inline-flex items-center rounded-md px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed ${variants[props.variant ?? "primary"]}`}
+        className={`${SUBMIT} ${variants[props.variant ?? "primary"]}`}
       >
         {props.submitLabel}
       </button>

@@ -4,6 +4,10 @@ import { useActionState } from "react";
 import { changeStaffRoleAction, inviteReviewerAction, removeStaffMemberAction } from "@/lib/actions/staff";
 import type { ActionResult } from "@/lib/actions/result";
 
+const INVITE_BUTTON =
+  "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-zinc-400";
+const SMALL_BUTTON = "rounded-md px-3 py-1 text-sm font-semibold ring-1 ring-inset";
+
 function Outcome({ state, id }: { state: ActionResult<string> | null; id?: string }) {
   if (!state) return null;
   return state.ok ? (
@@ -33,7 +37,7 @@ export function InviteReviewerForm() {
           className="mt-1 block w-72 rounded-md border border-zinc-300 px-3 py-2 text-sm"
         />
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-zinc-400">
+      <button type="submit" disabled={pending} className={INVITE_BUTTON}>
         Invite reviewer
       </button>
       <div className="w-full">
@@ -60,13 +64,13 @@ export function StaffMemberControls({ userId, email, role }: { userId: string; e
             <option value="REVIEWER">Reviewer</option>
             <option value="ADMIN">Admin</option>
           </select>
-          <button type="submit" disabled={changing} className="rounded-md px-3 py-1 text-sm font-semibold text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50">
+          <button type="submit" disabled={changing} className={`${SMALL_BUTTON} text-zinc-900 ring-zinc-300 hover:bg-zinc-50`}>
             Save role<span className="sr-only"> for {email}</span>
           </button>
         </form>
         <form action={remove}>
           <input type="hidden" name="userId" value={userId} />
-          <button type="submit" disabled={removing} className="rounded-md px-3 py-1 text-sm font-semibold text-red-800 ring-1 ring-inset ring-red-300 hover:bg-red-50">
+          <button type="submit" disabled={removing} className={`${SMALL_BUTTON} text-red-800 ring-red-300 hover:bg-red-50`}>
             Remove<span className="sr-only"> {email} from staff</span>
           </button>
         </form>

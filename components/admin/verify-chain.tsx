@@ -3,6 +3,10 @@
 import { useActionState } from "react";
 import { verifyAuditChainAction } from "@/lib/actions/audit-log";
 
+const VERIFY_BUTTON =
+  "rounded-md bg-white px-4 py-2 text-sm font-semibold text-zinc-900 ring-1 ring-inset ring-zinc-300 " +
+  "hover:bg-zinc-50 disabled:cursor-not-allowed";
+
 /** Recomputes the audit log's hash chain and says whether it is intact or where it breaks. */
 export function VerifyChain() {
   const [state, verify, pending] = useActionState(verifyAuditChainAction, null);
@@ -11,7 +15,7 @@ export function VerifyChain() {
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-white px-4 py-2 text-sm font-semibold text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 disabled:cursor-not-allowed"
+        className={VERIFY_BUTTON}
       >
         {pending ? "Verifying…" : "Verify chain"}
       </button>

@@ -10,7 +10,7 @@ import { seedPortalAccounts } from "@/prisma/seed-portal";
 import { createDatabase } from "@/test/database";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { startTestServer } from "@/test/test-server";
-import { SIGN_IN_EMAILS_PER_ADDRESS } from "./limits";
+import { E2E_METRICS_TOKEN, SIGN_IN_EMAILS_PER_ADDRESS } from "./limits";
 import { withPeerAddress } from "@/scripts/peer-address-option";
 import { databaseUrlFile } from "./database-url";
 import { appEnv, exited, runNext } from "./next-app";
@@ -42,6 +42,7 @@ const env = {
   IDENTITY_AUTO_APPROVE: "true",
   // Not the default 7, so the pages show that the download period follows the configuration.
   ARCHIVE_RETENTION_DAYS: "5",
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
   ...outside.env,
 };
 

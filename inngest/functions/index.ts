@@ -4,6 +4,7 @@ import { expireArchivesCron } from "./expire-archives";
 import { exportRequest } from "./export-request";
 import { notifyCustomer } from "./notify-customer";
 import { pruneJobsCron } from "./prune-jobs";
+import { releaseRequest } from "./release-request";
 import { relayOutboxCron } from "./relay-outbox";
 import { retrySource } from "./retry-source";
 import { reviewerDigestCron } from "./reviewer-digest";
@@ -14,6 +15,7 @@ import { reviewerDigestCron } from "./reviewer-digest";
 export const functions = [
   exportRequest,
   retrySource,
+  releaseRequest,
   notifyCustomer,
   expireArchivesCron,
   pruneJobsCron,

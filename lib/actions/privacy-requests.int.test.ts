@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { bringDatabaseBack, takeDatabaseAway } from "@/test/database";
 import { createApprovedRequest, signedIn } from "@/test/factories";
+import { startLogCapture } from "@/test/log-capture";
 import { browserRequest, serve } from "@/test/next-request";
 import { setLocaleAction } from "./locale";
 import { cancelPrivacyRequestAction, submitPrivacyRequestAction } from "./privacy-requests";
@@ -28,10 +29,16 @@ beforeAll(async () => {
 describe("the request form", () => {
   it("sends a signed-in customer to the new request's status page", async () => {
     const { cookie, user } = await signedIn("form@example.com");
-    const sent = await submit(cookie, { type: "PORTABILITY", formats: ["JSON"], confirm: "yes" });
+    const logs = startLogCapture();
+    // x-request-id as proxy.ts hands it on (it overwrites whatever the browser sent).
+    const fields = { type: "PORTABILITY", formats: ["JSON"], confirm: "yes" };
+    const sent = await submit(cookie, fields, { "x-request-id": "req-from-proxy" }).finally(() => logs.stop());
     const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id } });
     expect(sent).toMatchObject({ redirectedTo: `/privacy-center/requests/${request.id}` });
     expect(request).toMatchObject({ type: "PORTABILITY", formats: ["JSON"] });
+    // The action's lines carry the web request's id and the new request's reference.
+    const submitted = { requestId: "req-from-proxy", reference: request.reference, msg: "privacy request submitted" };
+    expect(logs.entries()).toContainEqual(expect.objectContaining(submitted));
   });
 
   it("explains each wrong answer in the customer's language and stores nothing", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { resolveRequestLocale, resolveVisitorLocale } from "@/lib/i18n/request";
 import { translator } from "@/lib/i18n/translator";
@@ -8,6 +9,8 @@ import { requestContext } from "@/lib/audit/request-context";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
 import { getViewer, isAdmin, isStaff, type Viewer } from "@/lib/dal/session";
 import { localizeFieldErrors, localizeMessage, type MessageLookup } from "@/lib/i18n/localize-errors";
+import { withLogContext } from "@/lib/observability/log-context";
+import { requestIdOf } from "@/lib/observability/request-id";
 import { actionError, type ActionResult } from "./result";
 
 // Every server action is built here from who may call it and its input schema (lib/schemas), the
@@ -74,12 +77,18 @@ export function action<S extends z.ZodType, T = undefined>(
     who: Audience;
     input: S;
     fromForm?: (formData: FormData) => unknown;
-    /** The summary above a form that marks each field (a message key or text); by default the first problem's own message. */
+    /**
+     * The summary above a form that marks each field (a message key or text); by default the first
+     * problem's own message.
+     */
     invalidMessage?: string;
   },
   handler: (input: z.output<S>, context: Context) => Promise<ActionResult<T>>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
-  return async (_previous, formData) => {
+  // Every line the action logs carries the request id proxy.ts gave its POST.
+  return async (previous, formData) =>
+    withLogContext({ requestId: requestIdOf(await headers()) }, () => run(previous, formData));
+  async function run(_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> {
     try {
       // Inside the try: the language may come from the account, which needs the database.
       const t = translator(await resolveRequestLocale()) as unknown as MessageLookup;
@@ -100,5 +109,5 @@ export function action<S extends z.ZodType, T = undefined>(
       if (isDatabaseUnavailable(error)) return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
       throw error;
     }
-  };
+  }
 }

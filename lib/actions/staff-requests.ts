@@ -5,6 +5,8 @@ import type { AuditContext } from "@/lib/audit";
 import {
   approveIdentity,
   cancelRequestAsStaff,
+  decideFinding,
+  decideRemaining,
   extendRequestDeadline,
   rejectIdentity,
   retryFailedSource,
@@ -14,6 +16,8 @@ import type { StaffOutcome } from "@/lib/requests/staff-outcome";
 import {
   approveIdentitySchema,
   cancelRequestSchema,
+  decideFindingSchema,
+  decideRemainingFindingsSchema,
   extendDeadlineSchema,
   rejectIdentitySchema,
   retrySourceSchema,
@@ -46,3 +50,13 @@ export const rejectIdentityAction = staffAction(rejectIdentitySchema, rejectIden
 export const extendDeadlineAction = staffAction(extendDeadlineSchema, extendRequestDeadline, "Extended. The customer has been emailed the new date and the reason.");
 export const cancelRequestAction = staffAction(cancelRequestSchema, cancelRequestAsStaff, "Cancelled. The customer has been emailed the reason.");
 export const retrySourceAction = staffAction(retrySourceSchema, retryFailedSource, "Retry started. The source is collected again and the archive re-packaged.");
+export const decideFindingAction = staffAction(
+  decideFindingSchema,
+  decideFinding,
+  "Decided. Once every passage is decided, the archive is packaged.",
+);
+export const decideRemainingFindingsAction = staffAction(
+  decideRemainingFindingsSchema,
+  decideRemaining,
+  "Decided every remaining passage. The archive is being packaged.",
+);

@@ -22,7 +22,8 @@ export const inviteReviewerAction = action({ who: "admin", input: staffInvitatio
   revalidatePath("/admin/staff");
   const message = invited.emailSent
     ? `${invited.email} is now a reviewer. We emailed them a link to sign in.`
-    : `${invited.email} is now a reviewer, but the invitation email could not be sent. Ask them to sign in at /sign-in.`;
+    : `${invited.email} is now a reviewer, but the invitation email could not be sent. ` +
+      "Ask them to sign in at /sign-in.";
   return { ok: true, data: message };
 });
 

@@ -39,11 +39,15 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Prom
   await tx.$executeRaw`${insertPending(inputs, Prisma.empty)}`;
 }
 
-/** INSERT of `inputs` into "AuditEventPending", in their order, for the rows `when` lets through (a WHERE clause, or empty). */
+/**
+ * INSERT of `inputs` into "AuditEventPending", in their order, for the rows `when` lets through
+ * (a WHERE clause, or empty).
+ */
 function insertPending(inputs: AuditEventInput[], when: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "AuditEventPending" (event)
-    SELECT e.value FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
+    SELECT e.value
+      FROM jsonb_array_elements(${JSON.stringify(inputs.map(chainable))}::jsonb) WITH ORDINALITY AS e(value, n)
      ${when}
      ORDER BY e.n`;
 }

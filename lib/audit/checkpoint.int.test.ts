@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditCheckpointCron } from "@/inngest/functions/audit-checkpoint";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/events/client";
 import { db } from "@/lib/db";
 import { fireCronTicks } from "@/lib/jobs/cron";
 import { drainJobs } from "@/lib/jobs/worker";

@@ -59,19 +59,40 @@ export async function writeAuditCheckpoint(client: PrismaClient, store: BlobStor
 export async function readAuditCheckpoints(store: BlobStore, key = checkpointKey()): Promise<{ key: string; checkpoint: SignedAuditCheckpoint; authentic: boolean }[]> {
   const found: { key: string; checkpoint: SignedAuditCheckpoint; authentic: boolean }[] = [];
   for await (const blob of store.list(CHECKPOINT_PREFIX)) {
-    const object = await store.get(blob.key);
-    if (!object) continue;
-    const chunks: Buffer[] = [];
-    for await (const chunk of object.stream) chunks.push(Buffer.from(chunk as Buffer));
-    let checkpoint: SignedAuditCheckpoint;
-    try {
-      checkpoint = JSON.parse(Buffer.concat(chunks).toString("utf8")) as SignedAuditCheckpoint;
-    } catch {
-      checkpoint = { headEventId: "0", headHash: "", eventCount: 0, createdAt: "", signature: "" };
-    }
-    found.push({ key: blob.key, checkpoint, authentic: isAuthentic(checkpoint, key) });
+    const checkpoint = await readCheckpoint(store, blob.key);
+    if (checkpoint) found.push({ key: blob.key, checkpoint, authentic: isAuthentic(checkpoint, key) });
   }
   return found.sort((a, b) => compareIds(a.checkpoint.headEventId, b.checkpoint.headEventId));
+}
+
+/**
+ * When the newest checkpoint was signed, or null when there is none, it fails its signature, or
+ * no key is configured to check it. Keys start with the signing time (writeAuditCheckpoint), so
+ * the newest is the greatest key and only that one is read.
+ */
+export async function latestAuditCheckpoint(store: BlobStore): Promise<Date | null> {
+  let newest: string | undefined;
+  for await (const blob of store.list(CHECKPOINT_PREFIX)) if (!newest || blob.key > newest) newest = blob.key;
+  const checkpoint = newest ? await readCheckpoint(store, newest) : null;
+  let key: string;
+  try {
+    key = checkpointKey();
+  } catch {
+    return null;
+  }
+  return checkpoint && isAuthentic(checkpoint, key) ? new Date(checkpoint.createdAt) : null;
+}
+
+async function readCheckpoint(store: BlobStore, key: string): Promise<SignedAuditCheckpoint | null> {
+  const object = await store.get(key);
+  if (!object) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.stream) chunks.push(Buffer.from(chunk as Buffer));
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as SignedAuditCheckpoint;
+  } catch {
+    return { headEventId: "0", headHash: "", eventCount: 0, createdAt: "", signature: "" };
+  }
 }
 
 function compareIds(a: string, b: string): number {

@@ -16,6 +16,24 @@ export type AuditChainReport =
 
 const BATCH = 1000;
 
+/** The chain does not pass through `checkpoint` as it was signed: `what` says how. */
+function checkpointDisagreement(
+  checkpoint: AuditCheckpoint,
+  what: string,
+  checked: number,
+  agreedThrough: bigint | null,
+): AuditChainReport {
+  return {
+    ok: false,
+    checked,
+    brokenAt: safeBigInt(checkpoint.headEventId),
+    agreedThrough,
+    reason:
+      `${what} the checkpoint signed at ${checkpoint.createdAt}: ` +
+      `the log was changed after ${agreedThrough === null ? "its first event" : `event ${agreedThrough}`}`,
+  };
+}
+
 /**
  * Re-computes every hash in order; the first event whose hash or link does not match is reported.
  * With `checkpoints` (signed heads from the archive store, lib/audit/checkpoint.ts), the chain must
@@ -29,13 +47,8 @@ export async function verifyAuditChain(client: PrismaClient, checkpoints: readon
   let checked = 0;
   let after: bigint | undefined;
 
-  const disagreement = (checkpoint: AuditCheckpoint, what: string): AuditChainReport => ({
-    ok: false,
-    checked,
-    brokenAt: safeBigInt(checkpoint.headEventId),
-    agreedThrough,
-    reason: `${what} the checkpoint signed at ${checkpoint.createdAt}: the log was changed after ${agreedThrough === null ? "its first event" : `event ${agreedThrough}`}`,
-  });
+  const disagreement = (checkpoint: AuditCheckpoint, what: string) =>
+    checkpointDisagreement(checkpoint, what, checked, agreedThrough);
 
   for (;;) {
     const events = await client.auditEvent.findMany({

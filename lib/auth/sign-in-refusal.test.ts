@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startLogCapture } from "@/test/log-capture";
 import { authLogger, retryAfterMinutesFrom, SignInLimitError, signInLimitMessage } from "./sign-in-refusal";
-
-afterEach(() => vi.restoreAllMocks());
 
 describe("a sign-in refused by the rate limit", () => {
   it("carries the real wait to the sign-in page, and only a sane one", () => {
@@ -14,15 +13,20 @@ describe("a sign-in refused by the rate limit", () => {
   });
 
   it("is logged as one line, without a stack trace; real errors keep theirs", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    authLogger.error(new SignInLimitError(42));
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]).toHaveLength(1);
-    expect(String(warn.mock.calls[0]![0])).not.toContain("\n");
-    expect(error).not.toHaveBeenCalled();
-    const bug = new Error("database unreachable");
-    authLogger.error(bug);
-    expect(error).toHaveBeenCalledWith("[auth][error]", bug);
+    const logs = startLogCapture();
+    try {
+      authLogger.error(new SignInLimitError(42));
+      const [refusal, ...rest] = logs.entries();
+      expect(rest).toEqual([]);
+      expect(refusal).toMatchObject({ level: "warn", module: "auth", retryAfterMinutes: 42 });
+      expect(refusal!.msg).toBe("sign-in email refused by the rate limit");
+      expect(refusal).not.toHaveProperty("err");
+      authLogger.error(new Error("database unreachable"));
+      const bug = logs.entries()[1]!;
+      expect(bug).toMatchObject({ level: "error", err: { message: "database unreachable" } });
+      expect((bug.err as { stack: string }).stack).toContain("sign-in-refusal.test.ts");
+    } finally {
+      logs.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // next-auth re-exports this class from @auth/core; importing it from there keeps this module
 // loadable outside Next.js (tests).
 import { CredentialsSignin } from "@auth/core/errors";
+import { logger } from "@/lib/observability/logger";
 
 // A sign-in email refused by the rate limit. Auth.js passes only its own client-safe error types
 // to the sign-in page (anything else becomes ?error=Configuration, "try again in a few
@@ -24,7 +25,10 @@ export function retryAfterMinutesFrom(code: string | undefined): number | null {
 
 export function signInLimitMessage(minutes: number): string {
   const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  return `Too many sign-in emails were requested for this address. Please try again in ${wait}, or use the last link we sent.`;
+  return (
+    "Too many sign-in emails were requested for this address. " +
+    `Please try again in ${wait}, or use the last link we sent.`
+  );
 }
 
 /** Auth.js's logger: a refusal is routine and gets one line; anything else keeps its stack. */
@@ -32,9 +36,10 @@ export const authLogger = {
   error(error: Error) {
     if (error instanceof SignInLimitError) {
       // Auth.js appends a "Read more" link to its errors' messages; the line says it plainly.
-      console.warn(`[auth] sign-in email refused by the rate limit; the next is allowed in ${error.retryAfterMinutes} minutes`);
+      const { retryAfterMinutes } = error;
+      logger({ module: "auth" }).warn({ retryAfterMinutes }, "sign-in email refused by the rate limit");
       return;
     }
-    console.error("[auth][error]", error);
+    logger({ module: "auth" }).error({ err: error }, "Auth.js error");
   },
 };

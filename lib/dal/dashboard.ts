@@ -1,9 +1,9 @@
 import "server-only";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { canTransition, OPEN, REQUEST_STATUSES, statusesIn } from "@/lib/requests/lifecycle";
+import { DELIVERED, OPEN, statusesIn } from "@/lib/requests/lifecycle";
 import { isStaff } from "@/lib/auth/roles";
 import type { Viewer } from "./session";
 
@@ -14,8 +14,7 @@ import type { Viewer } from "./session";
 export const WEEKS = 12;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Delivered: the archive reached READY (and may since have expired by the clock). */
-const DELIVERED: RequestStatus[] = REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status));
+const DELIVERED_STATUSES = statusesIn(DELIVERED);
 const OPEN_STATUSES = statusesIn(OPEN);
 const REQUEST_TYPE_KEYS = Object.keys(STAFF_REQUEST_TYPES) as RequestType[];
 
@@ -38,28 +37,28 @@ export type DashboardFigures = {
   openByDueWeek: { week: string | "overdue"; count: number }[];
 };
 
-export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<DashboardFigures> {
-  if (!isStaff(viewer)) throw new Error("loadDashboard needs a staff viewer");
-  const since = new Date(weekStart(now).getTime() - (WEEKS - 1) * WEEK_MS);
-  const weeks = Array.from({ length: WEEKS }, (_, i) => isoDay(new Date(since.getTime() + i * WEEK_MS)));
-
-  const [received, delivered, totals, openByStatus, openByDueWeek] = await Promise.all([
+/** The five aggregates behind the figures, each one query, run side by side. */
+function queryFigures(since: Date, now: Date) {
+  return Promise.all([
     db.$queryRaw<{ week: string; type: RequestType; count: number }[]>`
-      SELECT to_char(date_trunc('week', "submittedAt"), 'YYYY-MM-DD') AS week, "type"::text AS type, count(*)::int AS count
+      SELECT to_char(date_trunc('week', "submittedAt"), 'YYYY-MM-DD') AS week, "type"::text AS type,
+             count(*)::int AS count
       FROM "PrivacyRequest" WHERE "submittedAt" >= ${since}
       GROUP BY 1, 2`,
     db.$queryRaw<{ week: string; onTime: number; late: number; medianSeconds: number | null }[]>`
       SELECT to_char(date_trunc('week', "completedAt"), 'YYYY-MM-DD') AS week,
              count(*) FILTER (WHERE "completedAt" <= coalesce("extendedDueAt", "dueAt"))::int AS "onTime",
              count(*) FILTER (WHERE "completedAt" > coalesce("extendedDueAt", "dueAt"))::int AS late,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8 AS "medianSeconds"
-      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED)}) AND "completedAt" >= ${since}
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8
+               AS "medianSeconds"
+      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED_STATUSES)}) AND "completedAt" >= ${since}
       GROUP BY 1`,
     db.$queryRaw<{ delivered: number; onTime: number; medianSeconds: number | null }[]>`
       SELECT count(*)::int AS delivered,
              count(*) FILTER (WHERE "completedAt" <= coalesce("extendedDueAt", "dueAt"))::int AS "onTime",
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8 AS "medianSeconds"
-      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED)}) AND "completedAt" >= ${since}`,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "submittedAt"))::float8
+               AS "medianSeconds"
+      FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(DELIVERED_STATUSES)}) AND "completedAt" >= ${since}`,
     db.privacyRequest.groupBy({ by: ["status"], where: { status: { in: OPEN_STATUSES } }, _count: { _all: true } }),
     db.$queryRaw<{ week: string; count: number }[]>`
       SELECT CASE WHEN coalesce("extendedDueAt", "dueAt") < ${now} THEN 'overdue'
@@ -68,6 +67,13 @@ export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<D
       FROM "PrivacyRequest" WHERE "status"::text IN (${Prisma.join(OPEN_STATUSES)})
       GROUP BY 1 ORDER BY 1 LIMIT 60`,
   ]);
+}
+
+export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<DashboardFigures> {
+  if (!isStaff(viewer)) throw new Error("loadDashboard needs a staff viewer");
+  const since = new Date(weekStart(now).getTime() - (WEEKS - 1) * WEEK_MS);
+  const weeks = Array.from({ length: WEEKS }, (_, i) => isoDay(new Date(since.getTime() + i * WEEK_MS)));
+  const [received, delivered, totals, openByStatus, openByDueWeek] = await queryFigures(since, now);
 
   const days = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / 86_400) * 100) / 100);
   const total = totals[0] ?? { delivered: 0, onTime: 0, medianSeconds: null };

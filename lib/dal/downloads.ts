@@ -5,6 +5,10 @@ import { createDownloadToken, verifyDownloadToken } from "@/lib/auth/download-to
 import { sessionTokenIn } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { ExportArchive } from "@/lib/generated/prisma/client";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { isDownloadable } from "@/lib/requests/lifecycle";
+import { isArchiveGone } from "@/lib/requests/present";
 import type { Viewer } from "./session";
 
 // Downloading an archive needs three things at once: the owner's session, a signed link for
@@ -33,6 +37,28 @@ export function signDownloadPath(requestId: string, archive: { id: string; expir
   return { path: `/privacy-center/requests/${requestId}/download?${new URLSearchParams({ token })}`, expiresAt };
 }
 
+type LinkableRequest = {
+  id: string;
+  status: RequestStatus;
+  archives: Pick<ExportArchive, "id" | "expiresAt" | "deletedAt">[];
+  /** Made for someone else: withheld once they objected (authorizeDownload). */
+  mandate?: { objectedAt: Date | null } | null;
+};
+
+/**
+ * The link the status page and the API offer the request's owner: only while the request is
+ * downloadable and its latest archive is still kept; null otherwise. The caller has authorised the
+ * viewer for this request (findOwnPrivacyRequest).
+ */
+export function downloadLinkFor(
+  request: LinkableRequest,
+  now: Date = new Date(),
+): { path: string; expiresAt: Date } | null {
+  const archive = request.archives[0];
+  if (!isDownloadable(request.status) || !archive || isArchiveGone(archive, now) || request.mandate?.objectedAt) return null;
+  return signDownloadPath(request.id, archive);
+}
+
 /** When the current session's magic link was used; null without a session. */
 export async function currentSessionStartedAt(): Promise<Date | null> {
   const token = sessionTokenIn(await cookies());
@@ -57,7 +83,7 @@ export async function authorizeDownload(
   if (!check.ok) return check.reason === "expired" ? { kind: "expired" } : { kind: "invalid-link" };
   const archive = request.archives[0];
   if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
-  if (archive.deletedAt || archive.expiresAt <= now) return { kind: "expired" };
+  if (isArchiveGone(archive, now)) return { kind: "expired" };
   // Made for someone else, who objected: nothing leaves until staff have looked at it.
   if (request.mandate?.objectedAt) return { kind: "withheld" };
   if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };

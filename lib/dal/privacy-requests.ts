@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inspectMandate, type MandateRefusal } from "@/lib/mandates/inspect-upload";
 import { createAgentPrivacyRequest } from "@/lib/requests/create-agent-request";
 import { createPrivacyRequest, type SubmittedRequest } from "@/lib/requests/create-privacy-request";
@@ -72,7 +73,7 @@ export async function cancelOwnPrivacyRequest(viewer: Viewer, id: string, contex
     return transitionRequest(tx, {
       requestId: id,
       from: CANCELLABLE_BY_CUSTOMER,
-      to: "CANCELLED",
+      to: RequestStatus.CANCELLED,
       action: "request.cancelled",
       actor: { type: "USER", id: viewer.id, email: viewer.email },
       data: { completedAt: new Date() },

@@ -50,8 +50,9 @@ function conditions(filter: QueueFilter, now: Date): Prisma.Sql[] {
   if (filter.q) {
     // A reference or an email, matched exactly on their unique indexes (no table scan).
     const q = filter.q;
-    where.push(Prisma.sql`(r."reference" = ${q.toUpperCase()} OR r."userId" = (SELECT u."id" FROM "User" u WHERE u."email" = ${q.toLowerCase()})
-                           OR r."id" IN (SELECT sm."requestId" FROM "RequestMandate" sm WHERE sm."subjectEmail" = ${q.toLowerCase()}))`);
+    where.push(Prisma.sql`(r."reference" = ${q.toUpperCase()}
+      OR r."userId" = (SELECT u."id" FROM "User" u WHERE u."email" = ${q.toLowerCase()})
+      OR r."id" IN (SELECT sm."requestId" FROM "RequestMandate" sm WHERE sm."subjectEmail" = ${q.toLowerCase()}))`);
   }
   if (filter.after) {
     const [millis, id] = filter.after.split("_") as [string, string];

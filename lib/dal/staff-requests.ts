@@ -6,9 +6,18 @@ import { cancelRequestByStaff } from "@/lib/requests/cancel-by-staff";
 import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "@/lib/requests/data-subject";
 import { approveIdentityCheck, rejectIdentityCheck } from "@/lib/requests/decide-identity";
 import { extendDeadline } from "@/lib/requests/extend-deadline";
+import { decideDisclosureFinding, decideRemainingFindings } from "@/lib/requests/release-review";
 import { requestSourceRetry } from "@/lib/requests/request-source-retry";
 import type { StaffOutcome } from "@/lib/requests/staff-outcome";
-import type { ApproveIdentityInput, CancelRequestInput, ExtendDeadlineInput, RejectIdentityInput, RetrySourceInput } from "@/lib/schemas/staff-requests";
+import type {
+  ApproveIdentityInput,
+  CancelRequestInput,
+  DecideFindingInput,
+  DecideRemainingFindingsInput,
+  ExtendDeadlineInput,
+  RejectIdentityInput,
+  RetrySourceInput,
+} from "@/lib/schemas/staff-requests";
 import { isStaff, type Viewer } from "./session";
 
 // Staff reads and writes of one privacy request. Only staff get here (the page and the action
@@ -16,6 +25,7 @@ import { isStaff, type Viewer } from "./session";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMELINE_LIMIT = 500;
+const FINDINGS_LIMIT = 500;
 
 function assertStaff(viewer: Viewer, what: string): void {
   if (!isStaff(viewer)) throw new Error(`${what} needs a staff viewer`);
@@ -33,10 +43,17 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       sources: true,
       archives: { orderBy: { createdAt: "desc" }, take: 1 },
       mandate: { omit: { storageKey: true } },
+      // Art. 15(4): other people's data in the subject's free text, for the review before release.
+      disclosureFindings: {
+        // Undecided first (the enum's order), so a long review never hides what is left to decide.
+        orderBy: [{ decision: "asc" }, { sourceKey: "asc" }, { recordIndex: "asc" }, { path: "asc" }, { start: "asc" }],
+        take: FINDINGS_LIMIT,
+        include: { reviewer: { select: { email: true } } },
+      },
     },
   });
   if (!request) return null;
-  const [matches, earlier, timeline, agentSubjects] = await Promise.all([
+  const [matches, earlier, timeline, pendingFindings, agentSubjects] = await Promise.all([
     // The company's systems may be unreachable: the page says so instead of failing. For a request
     // made by an agent, the records of the person the mandate names.
     findDataSubjects(subjectEmailOf(request)).catch((): SubjectMatch[] | null => null),
@@ -52,6 +69,8 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       take: TIMELINE_LIMIT,
       select: { id: true, createdAt: true, action: true, actorType: true, actorEmail: true, targetId: true, metadata: true },
     }),
+    // All of them, beyond the findings listed on the page.
+    db.disclosureFinding.count({ where: { requestId: id, decision: "PENDING" } }),
     request.mandate ? countAgentSubjects(request.userId) : Promise.resolve(0),
   ]);
   return {
@@ -59,6 +78,7 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     matches,
     earlier,
     timeline,
+    pendingFindings,
     autoApprovePolicy: env().autoApproveIdentity,
     /** How many different people this agent has asked for (one agent, many subjects: look closer). */
     agentSubjects,
@@ -100,4 +120,18 @@ export function cancelRequestAsStaff(viewer: Viewer, input: CancelRequestInput, 
 export function retryFailedSource(viewer: Viewer, input: RetrySourceInput, context: AuditContext): Promise<StaffOutcome> {
   assertStaff(viewer, "retryFailedSource");
   return requestSourceRetry(staffCall(viewer, input.requestId, context), input.sourceKey);
+}
+
+export function decideFinding(viewer: Viewer, input: DecideFindingInput, context: AuditContext): Promise<StaffOutcome> {
+  assertStaff(viewer, "decideFinding");
+  return decideDisclosureFinding(staffCall(viewer, input.requestId, context), input);
+}
+
+export function decideRemaining(
+  viewer: Viewer,
+  input: DecideRemainingFindingsInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
+  assertStaff(viewer, "decideRemaining");
+  return decideRemainingFindings(staffCall(viewer, input.requestId, context), input);
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
 import { renderStaffInvitationEmail } from "@/lib/email/templates/staff-invitation-email";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { changeStaffRole } from "@/lib/staff/change-role";
 import type { STAFF_ROLES } from "@/lib/schemas/staff";
 import { isAdmin } from "@/lib/auth/roles";
@@ -45,7 +46,7 @@ export async function inviteReviewer(viewer: Viewer, email: string, context: Aud
     await audit({ actor: actorOf(viewer), action: "email.sent", target: { type: "User", id: change.user.id }, context, metadata: { template: "staff-invitation", emailId: id } });
     return { email: change.user.email, emailSent: true };
   } catch (error) {
-    console.error("staff invitation email failed", error);
+    logger({ module: "staff" }).error({ err: error }, "staff invitation email failed");
     return { email: change.user.email, emailSent: false };
   }
 }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { logger } from "@/lib/observability/logger";
 
 // Telling "the database is away" (a failover, a restart, an idle-connection reaper,
 // pg_terminate_backend) apart from every other error, so that requests answer 503 and try again
@@ -60,7 +61,11 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * the process. The pool discards the broken client and opens a new one on the next query, so a
  * log line is all that is needed.
  */
-export function logConnectionErrors<T extends pg.Pool | pg.Client>(connection: T, name: string, log: (line: string) => void = console.warn): T {
+export function logConnectionErrors<T extends pg.Pool | pg.Client>(
+  connection: T,
+  name: string,
+  log: (line: string) => void = (line) => logger().warn(line),
+): T {
   const onError = (error: Error) => log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`);
   // Both emit 'error' with the Error first; their typings are separate overload sets.
   (connection as pg.Client).on("error", onError);

@@ -38,7 +38,10 @@ export async function startEmbeddedPostgres(options: {
   const runAs = os.userInfo().uid === 0 ? postgresUser() : undefined;
   const placed = runAs ? await placeForUser(runAs, postgresBinaryRoot(), dataDir) : undefined;
   if (placed && placed.moved.length > 0) {
-    options.log?.(`Running as root: PostgreSQL runs as the postgres user, who cannot reach this checkout, so it uses ${placed.moved.join(" and ")}.`);
+    options.log?.(
+      "Running as root: PostgreSQL runs as the postgres user, who cannot reach this checkout, " +
+        `so it uses ${placed.moved.join(" and ")}.`,
+    );
     dataDir = placed.dataDir;
   }
 

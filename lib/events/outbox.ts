@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { inngest, jobsMode } from "@/inngest/client";
+import { inngest, jobsMode } from "./client";
 import { db, type Tx } from "@/lib/db";
 import { insertJobEvents } from "@/lib/jobs/event-inbox";
+import { logger } from "@/lib/observability/logger";
 
 // The transactional outbox (DESIGN.md, "Request lifecycle"): whatever a change sets in motion (a
 // workflow run, a customer email) is written as an event in the same transaction as the change,
@@ -39,7 +40,9 @@ export async function withEventOutbox<T>(work: (tx: Tx) => Promise<T>): Promise<
     return value;
   });
   if (ids.length > 0) {
-    await relayOutbox({ ids }).catch((error: unknown) => console.warn(`event outbox: relay deferred to the sweep (${(error as Error).message})`));
+    await relayOutbox({ ids }).catch((error: unknown) =>
+      logger({ module: "outbox" }).warn({ err: error }, "event relay deferred to the sweep"),
+    );
   }
   return result;
 }

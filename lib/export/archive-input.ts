@@ -1,3 +1,4 @@
+import { isCollected, type SettledSourceStatus } from "@/lib/requests/source-lifecycle";
 import type { DataSource } from "@/lib/sources/types";
 import type { StagedFiles } from "./staging";
 
@@ -9,12 +10,14 @@ export type ExportFormat = "JSON" | "CSV";
 export type ArchiveSource = {
   /** Only the declaration is used (Art. 15(1) texts, fields); the collector is never called. */
   source: Omit<DataSource, "collect"> & Partial<Pick<DataSource, "collect">>;
-  status: "DONE" | "FAILED";
+  status: SettledSourceStatus;
   recordCount: number;
   /** Where the collect step staged the records; may be absent for a DONE source with 0 records. */
   stagingKey?: string;
   /** The deflated data files the collect step staged; absent for staging written before them (NDJSON at stagingKey). */
   files?: StagedFiles;
+  /** Art. 15(4): how many spans of other people's data were replaced by the marker in this source's files. */
+  redactions?: number;
   /** Shown to the customer when FAILED: plain words, never a stack trace. */
   error?: string;
 };
@@ -63,7 +66,7 @@ export function assertArchiveInput(input: ArchiveInput): void {
     if (!Number.isSafeInteger(recordCount) || recordCount < 0) {
       throw new Error(`Source "${source.key}" has an invalid record count: ${recordCount}.`);
     }
-    if (status === "DONE" && recordCount > 0 && !stagingKey) {
+    if (isCollected(status) && recordCount > 0 && !stagingKey) {
       throw new Error(`Source "${source.key}" has ${recordCount} records but no staging key.`);
     }
   }

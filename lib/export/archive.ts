@@ -1,6 +1,7 @@
 import { pipeline, Readable } from "node:stream";
 import pLimit from "p-limit";
 import type { DataSource, ExportRecord } from "@/lib/sources/types";
+import { isCollected } from "@/lib/requests/source-lifecycle";
 import {
   archiveFormats,
   assertArchiveInput,
@@ -44,7 +45,7 @@ export async function writeExportArchive(store: BlobStore, key: string, input: A
   assertArchiveInput(input);
   const zip = new ZipUpload(store, key, input.generatedAt);
   const files = input.sources
-    .filter((entry) => entry.status === "DONE") // a FAILED source is explained in README.html, not half-exported
+    .filter((entry) => isCollected(entry.status)) // a FAILED source is explained in README.html, not half-exported
     .flatMap((entry) => archiveFormats(input).map((format) => ({ entry, format })));
   // Staging written before the files were deflated at collect time is deflated here, two files
   // at once (each on a zlib thread) while the ZIP takes them in order.

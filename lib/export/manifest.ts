@@ -1,3 +1,4 @@
+import { isSourceFailed } from "@/lib/requests/source-lifecycle";
 import type { ArchiveInput, ArchiveSource } from "./archive-input";
 
 // manifest.json is the machine-readable twin of README.html: what was exported, for whom, from
@@ -70,7 +71,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
       description: source.description,
       status,
       recordCount,
-      ...(status === "FAILED" ? { error: error ?? "The data could not be collected." } : {}),
+      ...(isSourceFailed(status) ? { error: error ?? "The data could not be collected." } : {}),
       purposes: source.purposes,
       legalBasis: source.legalBasis,
       categories: source.categories,

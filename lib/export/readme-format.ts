@@ -31,6 +31,8 @@ export function readmeText(locale: string | null | undefined) {
     /** A source's title and description in this language when the message files have them. */
     source: <S extends { key: string; title: string; description: string }>(source: S) => localizedSource(lookup, source),
     locale: supportedLocale(locale),
+    /** What replaces a redacted span of another person's data (Art. 15(4) GDPR), as the data files hold it. */
+    marker: t("disclosure.marker"),
     /** Plain text, already escaped for HTML. */
     text: (key: ReadmeKey, values: Values = {}) => escapeHtml(t(`readme.${key}`, values)),
     /** A message with markup (<strong>, <code>); `values` must be escaped HTML. */

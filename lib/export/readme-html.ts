@@ -1,3 +1,4 @@
+import { isCollected, isSourceFailed } from "@/lib/requests/source-lifecycle";
 import type { ArchiveInput } from "./archive-input";
 import { archiveFormats } from "./archive-input";
 import { escapeHtml, webUrl } from "./html-escape";
@@ -69,8 +70,8 @@ function tocHtml(input: ArchiveInput, r: ReadmeText): string {
 }
 
 function summaryHtml(input: ArchiveInput, r: ReadmeText): string {
-  const total = input.sources.reduce((sum, entry) => sum + (entry.status === "DONE" ? entry.recordCount : 0), 0);
-  const failed = input.sources.filter((entry) => entry.status === "FAILED").length;
+  const total = input.sources.reduce((sum, entry) => sum + (isCollected(entry.status) ? entry.recordCount : 0), 0);
+  const failed = input.sources.filter((entry) => isSourceFailed(entry.status)).length;
   const sources = r.count("sources", input.sources.length);
   const headline =
     total === 0 && failed === 0 ? r.text("headlineNone", { sources }) : r.text("headlineFound", { sources, records: r.count("records", total) });

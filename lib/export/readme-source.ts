@@ -1,3 +1,4 @@
+import { isSourceFailed } from "@/lib/requests/source-lifecycle";
 import type { ArchiveInput, ArchiveSource } from "./archive-input";
 import { escapeHtml, webUrl } from "./html-escape";
 import type { ManifestFile } from "./manifest";
@@ -13,7 +14,7 @@ export function sourceAnchor(key: string): string {
 
 /** Escaped HTML. */
 export function sourceStatusText(entry: ArchiveSource, r: ReadmeText): string {
-  if (entry.status === "FAILED") return r.text("statusFailed");
+  if (isSourceFailed(entry.status)) return r.text("statusFailed");
   if (entry.recordCount === 0) return r.text("statusNone");
   return r.text("statusFound", { records: r.count("records", entry.recordCount) });
 }
@@ -23,8 +24,16 @@ function list(items: readonly string[], empty: string): string {
   return `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
 }
 
+/** Art. 15(4) GDPR: how many passages were redacted, and why. */
+function redactionsHtml(entry: ArchiveSource, r: ReadmeText): string {
+  if (!entry.redactions) return "";
+  return `<p class="redacted">${r.text("redacted", { count: entry.redactions, marker: r.marker })}</p>`;
+}
+
 function statusHtml(entry: ArchiveSource, input: ArchiveInput, r: ReadmeText): string {
-  if (entry.status !== "FAILED") return `<p class="status">${sourceStatusText(entry, r)}</p>`;
+  if (!isSourceFailed(entry.status)) {
+    return `<p class="status">${sourceStatusText(entry, r)}</p>${redactionsHtml(entry, r)}`;
+  }
   const reason = entry.error ? escapeHtml(entry.error) : r.text("failedReason");
   const email = escapeHtml(input.controller.contactEmail);
   const contact = r.html("failedContact", { email: `<a href="mailto:${email}">${email}</a>`, reference: escapeHtml(input.request.reference) });

@@ -31,12 +31,18 @@ export type StageOptions = {
   csv?: boolean;
 };
 
-/** Where the CSV records staged beside the NDJSON object `key` lived, in staging written before the files were deflated. */
+/**
+ * Where the CSV records staged beside the NDJSON object `key` lived, in staging written before the
+ * files were deflated.
+ */
 export function stagedCsvKey(key: string): string {
   return `${key.replace(/\.ndjson$/, "")}.csv`;
 }
 
-/** Where the deflated data file of `format` staged for the staging key `key` lives (same prefix, so cleanup finds it). */
+/**
+ * Where the deflated data file of `format` staged for the staging key `key` lives (same prefix, so
+ * cleanup finds it).
+ */
 export function stagedFileKey(key: string, format: ExportFormat): string {
   return `${key.replace(/\.ndjson$/, "")}.${format === "JSON" ? "json" : "csv"}.deflate`;
 }
@@ -59,7 +65,10 @@ export async function stageSourceRecords(
   return stageSerializedPages(store, key, source, serializeRecordPages(source, pages, csv), { csv });
 }
 
-/** Records → their NDJSON lines and CSV records, one chunk per page and file (large enough to keep stream overhead low). */
+/**
+ * Records → their NDJSON lines and CSV records, one chunk per page and file (large enough to keep
+ * stream overhead low).
+ */
 export async function* serializeRecordPages(
   source: Pick<DataSource, "fields">,
   pages: AsyncIterable<ExportRecord[]>,
@@ -155,14 +164,20 @@ async function stageInMemory(store: BlobStore, key: string, pages: SerializedPag
   }
 }
 
-/** Every line break ends one record (JSON.stringify and row_to_json never write one inside a value): a count that disagrees means a line was split or lost, and must not be staged. */
+/**
+ * Every line break ends one record (JSON.stringify and row_to_json never write one inside a value):
+ * a count that disagrees means a line was split or lost, and must not be staged.
+ */
 function assertRecordCounts(files: StagedFiles, recordCount: number): void {
   for (const file of Object.values(files)) {
     if (file.records !== recordCount) throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
   }
 }
 
-/** A data file being written: pages go in as NDJSON lines or CSV records, framed and deflated on their way to storage. */
+/**
+ * A data file being written: pages go in as NDJSON lines or CSV records, framed and deflated on
+ * their way to storage.
+ */
 type DataFileWriter = { input: PassThrough; done: Promise<StagedDataFile> };
 
 function dataFileWriter(store: BlobStore, key: string, framing: JsonArrayFromLines | CsvRecordsAfterHeader): DataFileWriter {
@@ -173,7 +188,10 @@ function dataFileWriter(store: BlobStore, key: string, framing: JsonArrayFromLin
   return { input, done };
 }
 
-/** A source too large for stageInMemory: each file framed and deflated while its pages arrive, one page in memory at a time. */
+/**
+ * A source too large for stageInMemory: each file framed and deflated while its pages arrive, one
+ * page in memory at a time.
+ */
 async function stageStreaming(
   store: BlobStore,
   key: string,

@@ -12,7 +12,9 @@ import { translator } from "@/lib/i18n/translator";
 const STYLE = `
 *{box-sizing:border-box}
 html{color-scheme:light}
-body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:#fafafa;color:#18181b;font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-font-smoothing:antialiased}
+body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:#fafafa;color:#18181b;
+  font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
+  -webkit-font-smoothing:antialiased}
 header{border-bottom:1px solid #e4e4e7;background:#fff}
 .bar{max-width:64rem;margin:0 auto;padding:.75rem 1rem;display:flex;align-items:center;gap:.5rem;font-weight:600}
 .mark{display:grid;place-items:center;width:2rem;height:2rem;border-radius:.375rem;background:#1d4ed8;color:#fff}
@@ -20,7 +22,8 @@ main{flex:1;width:100%;max-width:32rem;margin:0 auto;padding:4rem 1rem;text-alig
 .code{margin:0;font-size:.875rem;font-weight:600;color:#1e40af}
 h1{margin:.5rem 0 0;font-size:1.5rem;line-height:2rem;font-weight:600}
 p.text{margin:.75rem 0 0;color:#52525b}
-a.button{display:inline-block;margin-top:1.5rem;padding:.5rem 1rem;border-radius:.375rem;background:#1d4ed8;color:#fff;font-size:.875rem;font-weight:600;text-decoration:none}
+a.button{display:inline-block;margin-top:1.5rem;padding:.5rem 1rem;border-radius:.375rem;background:#1d4ed8;color:#fff;
+  font-size:.875rem;font-weight:600;text-decoration:none}
 a.button:hover{background:#1e40af}
 :focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}
 `;
@@ -38,7 +41,10 @@ export function databaseUnavailablePage({ locale, nonce }: { locale: string; non
 <style nonce="${escapeHtml(nonce)}">${STYLE}</style>
 </head>
 <body>
-<header><div class="bar"><span class="mark" aria-hidden="true">${escapeHtml(company.charAt(0))}</span><span>${escapeHtml(t("layout.siteName", { company }))}</span></div></header>
+<header><div class="bar">
+<span class="mark" aria-hidden="true">${escapeHtml(company.charAt(0))}</span>
+<span>${escapeHtml(t("layout.siteName", { company }))}</span>
+</div></header>
 <main>
 <p class="code">503</p>
 <h1>${escapeHtml(t("databaseUnavailable.title"))}</h1>

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import { createRunExecutor, type ExecutorOptions } from "./execute-run";
 import { describeJobs, type JobFunction } from "./functions";
 import { claimRun, dispatchEvents, hasPendingWork } from "./run-queue";
+import { withLogContext } from "@/lib/observability/log-context";
 
 export type DrainOptions = {
   db: PrismaClient;
@@ -33,7 +34,7 @@ export async function drainJobs(options: DrainOptions, timeoutMs = 60_000): Prom
     if (Date.now() > deadline) throw new Error(`Jobs were still pending after ${timeoutMs} ms.`);
     await dispatchEvents(db, catalog);
     const runId = await claimRun(db, owner, leaseMs);
-    if (runId) await execute(runId);
+    if (runId) await withLogContext({ runId }, () => execute(runId));
     else await new Promise((resolve) => setTimeout(resolve, 20)); // a retry or sleep is not due yet
   }
 }

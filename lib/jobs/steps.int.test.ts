@@ -1,6 +1,6 @@
 import { Inngest, NonRetriableError } from "inngest";
 import { describe, expect, it } from "vitest";
-import { inngest as portalClient } from "@/inngest/client";
+import { inngest as portalClient } from "@/lib/events/client";
 import { db } from "@/lib/db";
 import { drainJobs } from "./drain-jobs";
 import { embeddedEventFetch } from "./event-inbox";

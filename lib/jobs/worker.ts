@@ -7,6 +7,7 @@ import { createSlots } from "./slots";
 import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
+import { withLogContext } from "@/lib/observability/log-context";
 import { claimRun, dispatchEvents } from "./run-queue";
 
 export { drainJobs } from "./drain-jobs";
@@ -74,16 +75,9 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     while (!stopping && active.size < concurrency) {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
-      const running: Promise<void> = execute(runId, () => stopping)
-        .then(
-          () => undefined,
-          (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
-        )
-        .finally(() => {
-          active.delete(running);
-          alarm.ring(); // a slot is free
-        });
-      active.add(running);
+      // Every line logged while the run executes names it (lib/observability/log-context.ts).
+      const run = withLogContext({ runId }, () => execute(runId, () => stopping));
+      track(active, runId, run, log, alarm.ring); // its end frees a slot
     }
   }
 
@@ -104,6 +98,26 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
       if (!options.db) await db.$disconnect();
     },
   };
+}
+
+/** Keeps `run` in `active` until it settles, logging a failure; `settled` is called after either. */
+function track(
+  active: Set<Promise<void>>,
+  runId: string,
+  run: Promise<unknown>,
+  log: (line: string) => void,
+  settled: () => void,
+): void {
+  const running: Promise<void> = run
+    .then(
+      () => undefined,
+      (error: unknown) => log(`run ${runId}: ${(error as Error).stack ?? error}`),
+    )
+    .finally(() => {
+      active.delete(running);
+      settled();
+    });
+  active.add(running);
 }
 
 /** A wait that a notification can cut short, and that remembers a ring that came while not waiting. */

@@ -1,5 +1,6 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { CANCELLABLE_BY_STAFF } from "./lifecycle";
 import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
@@ -14,7 +15,7 @@ export async function cancelRequestByStaff({ actor, requestId, context }: StaffC
     transitionRequest(tx, {
       requestId,
       from: CANCELLABLE_BY_STAFF,
-      to: "CANCELLED",
+      to: RequestStatus.CANCELLED,
       action: "request.cancelled",
       actor: actorOf(actor),
       context,

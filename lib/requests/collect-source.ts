@@ -1,6 +1,8 @@
 import { auditedChange } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { withDisclosureScan } from "@/lib/disclosure/collect-findings";
+import { SourceStatus } from "@/lib/generated/prisma/enums";
 import { serializeRecordPages, stageSerializedPages } from "@/lib/export/staging";
 import { stagingKey } from "@/lib/export/storage-keys";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -8,6 +10,7 @@ import { getBlobStore } from "@/lib/storage";
 import { getSource } from "@/lib/sources/registry";
 import type { DataSource, DataSubject, SerializedPage, SerializeOptions } from "@/lib/sources/types";
 import { resolveDataSubject } from "./data-subject";
+import { sourceMoveSql } from "./source-transition";
 import { WORKFLOW_ACTOR } from "./transition";
 
 export type CollectedSource = { sourceKey: string; recordCount: number; bytes: number };
@@ -26,17 +29,22 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   try {
     const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.email });
     const options = { range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined }, csv: request.formats.includes("CSV") };
-    const pages = reportProgress(await serializedPages(source, subject, options), (recordCount) =>
+    // Art. 15(4): other people's data in the source's free text is found on the way to staging.
+    const serialized = await serializedPages(source, subject, options);
+    const scanned = await withDisclosureScan(requestId, source, subject, serialized);
+    const pages = reportProgress(scanned, (recordCount) =>
       db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);
     const staged = await stageSerializedPages(store, key, source, pages, { csv: options.csv });
     // One statement, not a transaction's four round trips: this runs for every source of every export.
+    // Guarded: a source given up (FAILED) meanwhile stays given up, and nothing is audited.
+    const move = sourceMoveSql(SourceStatus.DONE);
     const done = await auditedChange(
       Prisma.sql`UPDATE "RequestSource"
-                    SET status = 'DONE', "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes}, "stagingKey" = ${key},
+                    SET ${move.set}, "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes}, "stagingKey" = ${key},
                         "stagedFiles" = ${JSON.stringify(staged.files)}::jsonb, "finishedAt" = ${new Date()}
-                  WHERE "requestId" = ${requestId} AND "sourceKey" = ${sourceKey}`,
+                  WHERE "requestId" = ${requestId} AND "sourceKey" = ${sourceKey} AND ${move.guard}`,
       [
         {
           actor: WORKFLOW_ACTOR,
@@ -47,7 +55,7 @@ export async function collectSource(requestId: string, sourceKey: string, store:
         },
       ],
     );
-    if (!done) throw new Error(`Request ${requestId} has no source "${sourceKey}" any more.`);
+    if (!done) throw new Error(`Request ${requestId} has no source "${sourceKey}" being collected any more.`);
     return { sourceKey, ...staged };
   } catch (error) {
     await db.requestSource.update({ where, data: { error: describeFailure(error) } });
@@ -59,16 +67,20 @@ type Attempt = { subjectId: string | null; rangeFrom: Date | null; rangeTo: Date
 
 /**
  * Marks the source COLLECTING for one more attempt and reads what collecting it needs (the
- * request's subject, range and formats, the data subject's email), in one statement.
+ * request's subject, range and formats, the data subject's email), in one statement. A FAILED
+ * source is refused: only staff reopen it (source-lifecycle.ts).
  */
 async function startAttempt(requestId: string, sourceKey: string): Promise<Attempt> {
+  const move = sourceMoveSql(SourceStatus.COLLECTING, { table: "s" });
   const [attempt] = await db.$queryRaw<Attempt[]>`
     UPDATE "RequestSource" AS s
-       SET status = 'COLLECTING', attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
+       SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
       FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId" LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
-     WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId"
+     WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId" AND ${move.guard}
     RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, COALESCE(m."subjectEmail", u.email) AS email`;
-  if (!attempt) throw new Error(`Request ${requestId} has no source "${sourceKey}".`);
+  if (!attempt) {
+    throw new Error(`Request ${requestId} has no source "${sourceKey}" to collect (a failed one is reopened first).`);
+  }
   return attempt;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { appendAuditEvents, type AuditContext } from "@/lib/audit";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { mandateKey } from "@/lib/export/storage-keys";

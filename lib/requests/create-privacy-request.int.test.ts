@@ -1,11 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dueDate } from "@/lib/compliance/legal-clock";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/events/client";
 import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
 import { drainJobs } from "@/lib/jobs/worker";
 import { reloadEnv } from "@/lib/env";
 import { seedDemoCompany } from "@/prisma/demo-company";
+import { startLogCapture } from "@/test/log-capture";
 import { createPrivacyRequest, RequestRefusedError } from "./create-privacy-request";
 
 const input = { type: "ACCESS" as const, sourceKeys: [], formats: ["JSON" as const, "CSV" as const], rangeTo: undefined };
@@ -22,7 +23,13 @@ beforeEach(() => {
 describe("submitting a privacy request", () => {
   it("records the request with a reference, the legal due date, a pending identity check, an audit event and a receipt email", async () => {
     const sam = await user("sam@example.com");
-    const created = await createPrivacyRequest(sam, input, { ip: "198.51.100.4", userAgent: "test" });
+    const logs = startLogCapture();
+    const context = { ip: "198.51.100.4", userAgent: "test" };
+    const created = await createPrivacyRequest(sam, input, context).finally(() => logs.stop());
+    // Operators can follow it by reference from here on; the address stays out of the log.
+    const submitted = { msg: "privacy request submitted", reference: created.reference, privacyRequestId: created.id };
+    expect(logs.entries()).toEqual([expect.objectContaining(submitted)]);
+    expect(logs.raw().join("\n")).not.toContain("sam@example.com");
     const stored = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id }, include: { identityCheck: true, auditEvents: true } });
     expect(stored.reference).toMatch(/^DSR-\d{4}-\d{6}$/);
     expect(stored.dueAt).toEqual(dueDate(stored.submittedAt)); // the legal clock's own cases: legal-clock.test.ts

@@ -3,6 +3,7 @@ import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { env } from "@/lib/env";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
+import { logger } from "@/lib/observability/logger";
 import { findDataSubjects } from "./data-subject";
 import { exportRequestedEvent } from "./queue-export";
 import { insertPrivacyRequest, receiptNotice, submittedEvent, summaryOf } from "./new-request";
@@ -49,5 +50,8 @@ export async function createPrivacyRequest(
     ]);
     return row;
   });
+  // The first line of the request's story in the log; the web request's id comes from the context.
+  const { reference, id: privacyRequestId, status } = created;
+  logger({ module: "requests" }).info({ reference, privacyRequestId, status }, "privacy request submitted");
   return summaryOf(created);
 }

@@ -1,5 +1,6 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db, type Tx } from "@/lib/db";
+import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
 import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "./data-subject";
@@ -14,7 +15,9 @@ import { transitionRequest } from "./transition";
 
 const ALREADY_DECIDED = refused("This identity check was already decided, or the request was withdrawn.");
 
-const OBJECTED = refused("The data subject objected to this request made on their behalf: reject it; the agent is told your reason.");
+const OBJECTED = refused(
+  "The data subject objected to this request made on their behalf: reject it; the agent is told your reason.",
+);
 
 async function loadRequest(requestId: string) {
   return db.privacyRequest.findUnique({
@@ -50,34 +53,84 @@ export function chooseSubject(matches: SubjectMatch[], choice: string | undefine
 }
 
 /** Approves, links the chosen data subject and starts the export (in the same transaction). */
-export async function approveIdentityCheck({ actor, requestId, context }: StaffCall, subjectChoice?: string): Promise<StaffOutcome> {
-  const request = await loadRequest(requestId);
+export async function approveIdentityCheck(call: StaffCall, subjectChoice?: string): Promise<StaffOutcome> {
+  const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
+  if (request.userId === call.actor.id) return OWN_REQUEST;
   if (request.mandate?.objectedAt) return OBJECTED;
   // For a request made by an agent, the records of the person the mandate names, never the agent's.
   const matches = await findDataSubjects(subjectEmailOf(request)).catch(() => null);
   if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
-  const decided = await withEventOutbox(async (tx) => {
+  return decide(call, {
+    to: RequestStatus.APPROVED,
+    check: IdentityCheckStatus.APPROVED,
+    action: "identity.approved",
+    data: { subjectId: choice.subjectId },
+    // The reviewer's choice of record is part of the decision the regulator may ask about.
+    metadata: { method: methodOf(request), matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
+    events: [exportRequestedEvent(call.requestId)],
+    reason: null,
+    method: methodOf(request),
     // An objection that lands while the reviewer decides wins: the mandate row is the lock.
-    if (request.mandate && (await objectedMeanwhile(tx, requestId))) return "objected";
+    unlessObjected: Boolean(request.mandate),
+  });
+}
+
+/** Rejects with a reason; the customer is emailed the reason and what they can do next. */
+export async function rejectIdentityCheck(call: StaffCall, reason: string): Promise<StaffOutcome> {
+  const request = await loadRequest(call.requestId);
+  if (!request) return NOT_FOUND;
+  if (request.userId === call.actor.id) return OWN_REQUEST;
+  const { requestId } = call;
+  return decide(call, {
+    to: RequestStatus.REJECTED,
+    check: IdentityCheckStatus.REJECTED,
+    action: "identity.rejected",
+    data: { completedAt: new Date() },
+    metadata: { reason },
+    events: [
+      customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` }),
+    ],
+    reason,
+    method: methodOf(request),
+  });
+}
+
+type TransitionInput = Parameters<typeof transitionRequest>[1];
+type Decision = Required<Pick<TransitionInput, "action" | "data" | "metadata" | "events">> & {
+  to: typeof RequestStatus.APPROVED | typeof RequestStatus.REJECTED;
+  check: typeof IdentityCheckStatus.APPROVED | typeof IdentityCheckStatus.REJECTED;
+  reason: string | null;
+  method: "EMAIL_REVIEW" | "AGENT_MANDATE";
+  /** A request made for someone else is approved only if its subject has not objected meanwhile. */
+  unlessObjected?: boolean;
+};
+
+/**
+ * Either decision, in one transaction: the request leaves identity review, the check records who
+ * decided what and why, and the events the decision sets in motion go into the outbox.
+ */
+async function decide({ actor, requestId, context }: StaffCall, decision: Decision): Promise<StaffOutcome> {
+  const { to, check, reason, method, unlessObjected, ...transition } = decision;
+  const decided = await withEventOutbox(async (tx) => {
+    if (unlessObjected && (await objectedMeanwhile(tx, requestId))) return "objected";
     const moved = await transitionRequest(tx, {
       requestId,
       from: AWAITING_IDENTITY,
-      to: "APPROVED",
-      action: "identity.approved",
+      to,
       actor: actorOf(actor),
       context,
-      data: { subjectId: choice.subjectId },
-      // The reviewer's choice of record is part of the decision the regulator may ask about.
-      metadata: { method: methodOf(request), matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
-      events: [exportRequestedEvent(requestId)],
+      ...transition,
     });
     if (moved) {
-      const decision = { status: "APPROVED" as const, reviewerId: actor.id, decidedAt: new Date(), reason: null };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: methodOf(request), ...decision }, update: decision });
+      const recorded = { status: check, reviewerId: actor.id, decidedAt: new Date(), reason };
+      await tx.identityCheck.upsert({
+        where: { requestId },
+        create: { requestId, method, ...recorded },
+        update: recorded,
+      });
     }
     return moved;
   });
@@ -86,32 +139,7 @@ export async function approveIdentityCheck({ actor, requestId, context }: StaffC
 }
 
 async function objectedMeanwhile(tx: Tx, requestId: string): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ objectedAt: Date | null }[]>`SELECT "objectedAt" FROM "RequestMandate" WHERE "requestId" = ${requestId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ objectedAt: Date | null }[]>`
+    SELECT "objectedAt" FROM "RequestMandate" WHERE "requestId" = ${requestId} FOR UPDATE`;
   return Boolean(row?.objectedAt);
-}
-
-/** Rejects with a reason; the customer is emailed the reason and what they can do next. */
-export async function rejectIdentityCheck({ actor, requestId, context }: StaffCall, reason: string): Promise<StaffOutcome> {
-  const request = await loadRequest(requestId);
-  if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
-  const decided = await withEventOutbox(async (tx) => {
-    const moved = await transitionRequest(tx, {
-      requestId,
-      from: AWAITING_IDENTITY,
-      to: "REJECTED",
-      action: "identity.rejected",
-      actor: actorOf(actor),
-      context,
-      data: { completedAt: new Date() },
-      metadata: { reason },
-      events: [customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` })],
-    });
-    if (moved) {
-      const decision = { status: "REJECTED" as const, reviewerId: actor.id, decidedAt: new Date(), reason };
-      await tx.identityCheck.upsert({ where: { requestId }, create: { requestId, method: methodOf(request), ...decision }, update: decision });
-    }
-    return moved;
-  });
-  return decided ? DONE : ALREADY_DECIDED;
 }

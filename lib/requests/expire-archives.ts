@@ -1,5 +1,6 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { stagingPrefix } from "@/lib/export/storage-keys";
 import { recordMandateDeleted, storedMandateOf } from "@/lib/mandates/delete-mandates";
 import { getBlobStore } from "@/lib/storage";
@@ -10,7 +11,8 @@ const BATCH = 100;
 
 /**
  * Deletes archives (and their requests' staging objects) whose download window has passed. The
- * ExportArchive row stays, with deletedAt, as proof of what was delivered; the request is EXPIRED.
+ * ExportArchive row stays, with deletedAt, as proof of what was delivered; the request is EXPIRED,
+ * and the passages of its Art. 15(4) findings are blanked.
  */
 export async function expireArchives(now: Date = new Date(), store: BlobStore = getBlobStore()): Promise<{ expired: number }> {
   const due = await db.exportArchive.findMany({
@@ -34,7 +36,17 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
         target: { type: "ExportArchive", id: archive.id },
         metadata: { reason: "retention period ended" },
       });
-      await transitionRequest(tx, { requestId: archive.requestId, from: ["READY"], to: "EXPIRED", action: "request.expired" });
+      // Art. 15(4) and 5(1)(c): the other people's data a reviewer saw goes with the archive; the decisions stay.
+      await tx.disclosureFinding.updateMany({
+        where: { requestId: archive.requestId },
+        data: { matched: "", before: "", after: "" },
+      });
+      await transitionRequest(tx, {
+        requestId: archive.requestId,
+        from: [RequestStatus.READY],
+        to: RequestStatus.EXPIRED,
+        action: "request.expired",
+      });
     });
   }
   return { expired: due.length };

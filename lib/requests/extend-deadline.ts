@@ -1,4 +1,4 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import { appendAuditEvent } from "@/lib/audit";
 import { extendedDueDate, MAX_EXTENSION_MONTHS } from "@/lib/compliance/legal-clock";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
@@ -22,7 +22,8 @@ export async function extendDeadline(
   return withEventOutbox(async (tx) => {
     // The row lock makes "extended once" hold against two reviewers extending at the same moment.
     const [request] = await tx.$queryRaw<Locked[]>`
-      SELECT "userId", "status", "submittedAt", "dueAt", "extendedDueAt" FROM "PrivacyRequest" WHERE "id" = ${requestId} FOR UPDATE`;
+      SELECT "userId", "status", "submittedAt", "dueAt", "extendedDueAt"
+        FROM "PrivacyRequest" WHERE "id" = ${requestId} FOR UPDATE`;
     if (!request) return NOT_FOUND;
     if (request.userId === actor.id) return OWN_REQUEST;
     if (!EXTENDABLE.has(request.status)) return refused("Only an open request can be extended.");

@@ -1,19 +1,25 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus, SourceStatus } from "@/lib/generated/prisma/enums";
 import { describeFailure } from "./collect-source";
+import { transitionSource } from "./source-transition";
+import { moveToCollecting } from "./start-collection";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 /**
  * After the last retry: the source is FAILED with its error and the request FAILED, so staff see
- * it in the queue and can retry just that source.
+ * it in the queue and can retry just that source. A replay (the source already FAILED) writes nothing.
  */
 export async function failSource(requestId: string, sourceKey: string, error: unknown): Promise<void> {
   const message = describeFailure(error);
   await db.$transaction(async (tx) => {
-    await tx.requestSource.update({
-      where: { requestId_sourceKey: { requestId, sourceKey } },
-      data: { status: "FAILED", error: message, finishedAt: new Date() },
+    const failed = await transitionSource(tx, {
+      requestId,
+      sourceKey,
+      to: SourceStatus.FAILED,
+      data: { error: message, finishedAt: new Date() },
     });
+    if (!failed) return;
     await appendAuditEvent(tx, {
       actor: WORKFLOW_ACTOR,
       action: "source.failed",
@@ -23,8 +29,8 @@ export async function failSource(requestId: string, sourceKey: string, error: un
     });
     await transitionRequest(tx, {
       requestId,
-      from: ["COLLECTING", "PACKAGING"],
-      to: "FAILED",
+      from: [RequestStatus.COLLECTING, RequestStatus.PACKAGING],
+      to: RequestStatus.FAILED,
       action: "request.failed",
       data: { failureReason: `The source "${sourceKey}" could not be collected: ${message}` },
       metadata: { source: sourceKey },
@@ -35,19 +41,14 @@ export async function failSource(requestId: string, sourceKey: string, error: un
 /** Staff asked to retry one failed source: it goes back to PENDING and the request to COLLECTING. */
 export async function reopenSource(requestId: string, sourceKey: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.requestSource.updateMany({
-      where: { requestId, sourceKey, status: "FAILED" },
-      data: { status: "PENDING", error: null, attempts: 0 },
-    });
-    if (count === 0) return false;
-    await transitionRequest(tx, {
+    const reopened = await transitionSource(tx, {
       requestId,
-      from: ["FAILED"],
-      to: "COLLECTING",
-      action: "request.collecting",
-      data: { failureReason: null },
-      metadata: { retriedSource: sourceKey },
+      sourceKey,
+      to: SourceStatus.PENDING,
+      data: { error: null, attempts: 0 },
     });
+    if (!reopened) return false;
+    await moveToCollecting(tx, { requestId, metadata: { retriedSource: sourceKey } });
     return true;
   });
 }

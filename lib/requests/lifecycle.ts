@@ -4,6 +4,8 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 // the sets the rest of the portal asks about, and their labels. Everything else asks here.
 //
 //   SUBMITTED → IDENTITY_REVIEW → APPROVED → COLLECTING → PACKAGING → READY → EXPIRED
+//   with RELEASE_REVIEW between COLLECTING and PACKAGING when the subject's free text holds other
+//   people's data (Art. 15(4) GDPR; lib/disclosure): a reviewer redacts or keeps each finding first;
 //   with REJECTED (identity not confirmed), CANCELLED (withdrawn) and FAILED (a source failed
 //   after its retries; staff retry it, which moves the request back to COLLECTING).
 
@@ -12,6 +14,7 @@ export const REQUEST_STATUSES = [
   "IDENTITY_REVIEW",
   "APPROVED",
   "COLLECTING",
+  "RELEASE_REVIEW",
   "PACKAGING",
   "READY",
   "EXPIRED",
@@ -24,7 +27,9 @@ const NEXT: { readonly [S in RequestStatus]: readonly RequestStatus[] } = {
   SUBMITTED: ["IDENTITY_REVIEW", "APPROVED", "REJECTED", "CANCELLED"],
   IDENTITY_REVIEW: ["APPROVED", "REJECTED", "CANCELLED"],
   APPROVED: ["COLLECTING", "CANCELLED"],
-  COLLECTING: ["PACKAGING", "FAILED"],
+  COLLECTING: ["PACKAGING", "RELEASE_REVIEW", "FAILED"],
+  // Staff may cancel a held request (e.g. it cannot be answered without harming others).
+  RELEASE_REVIEW: ["PACKAGING", "CANCELLED"],
   PACKAGING: ["READY", "FAILED"],
   READY: ["EXPIRED"],
   FAILED: ["COLLECTING", "CANCELLED"],
@@ -48,11 +53,15 @@ const set = (...statuses: RequestStatus[]): ReadonlySet<RequestStatus> => new Se
  * Still being worked on. FAILED is open: staff finish it by retrying the source, so a customer
  * with a FAILED request cannot pile up duplicates (one open request at a time).
  */
-export const OPEN = set("SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING", "FAILED");
+export const OPEN = set(
+  ...(["SUBMITTED", "IDENTITY_REVIEW", "APPROVED", "COLLECTING", "RELEASE_REVIEW", "PACKAGING", "FAILED"] as const),
+);
 /** Finished for good, as far as anyone working on it is concerned (READY only expires, by the clock). */
 export const TERMINAL = set(...REQUEST_STATUSES.filter((status) => !OPEN.has(status)));
 /** The identity check waits for a decision. */
 export const AWAITING_IDENTITY = set("SUBMITTED", "IDENTITY_REVIEW");
+/** Art. 15(4): the archive waits for a reviewer's decision on other people's data in it. */
+export const AWAITING_RELEASE_REVIEW = set("RELEASE_REVIEW");
 /** Work the workflows are doing right now; nothing for staff or the customer to do. */
 export const IN_PROGRESS = set("APPROVED", "COLLECTING", "PACKAGING");
 /** The customer may withdraw the request until collection starts. */
@@ -63,9 +72,17 @@ export const CANCELLABLE_BY_STAFF = set(...statusesLeadingTo("CANCELLED"));
 export const RETRYABLE = set("FAILED");
 /** Art. 12(3): the deadline may be extended while the request is open. */
 export const EXTENDABLE = OPEN;
+/** The customer may download the archive (while it is kept; lib/dal/downloads.ts downloadLinkFor). */
+export const DOWNLOADABLE = set("READY");
+/** Delivered: the archive reached READY (and may since have expired by the clock); the deadline is behind it. */
+export const DELIVERED = set(
+  ...REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status)),
+);
 
 export const isOpen = (status: RequestStatus) => OPEN.has(status);
 export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);
+export const isDownloadable = (status: RequestStatus) => DOWNLOADABLE.has(status);
+export const isDelivered = (status: RequestStatus) => DELIVERED.has(status);
 
 /** The statuses of a set, for a Prisma `in` filter. */
 export const statusesIn = (statuses: ReadonlySet<RequestStatus>): RequestStatus[] => [...statuses];
@@ -78,6 +95,7 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
   IDENTITY_REVIEW: 1,
   APPROVED: 2,
   COLLECTING: 2,
+  RELEASE_REVIEW: 2,
   FAILED: 2,
   PACKAGING: 3,
   READY: 4,
@@ -98,6 +116,7 @@ export const STAFF_STATUS_LABEL: { readonly [S in RequestStatus]: string } = {
   IDENTITY_REVIEW: "Identity review",
   APPROVED: "Approved",
   COLLECTING: "Collecting",
+  RELEASE_REVIEW: "Review before release",
   PACKAGING: "Packaging",
   READY: "Ready",
   EXPIRED: "Expired",

@@ -1,4 +1,4 @@
-import { customerNoticeRequested } from "@/inngest/events";
+import { customerNoticeRequested } from "@/lib/events/definitions";
 import type { AuditActor, AuditContext, AuditEventInput } from "@/lib/audit";
 import { dueDate } from "@/lib/compliance/legal-clock";
 import type { Tx } from "@/lib/db";

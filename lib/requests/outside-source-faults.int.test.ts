@@ -7,7 +7,7 @@ import { reloadEnv } from "@/lib/env";
 import { drainJobs } from "@/lib/jobs/worker";
 import { getBlobStore } from "@/lib/storage";
 import { seedDemoCompany } from "@/prisma/demo-company";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/events/client";
 import { functions } from "@/inngest/functions";
 import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";

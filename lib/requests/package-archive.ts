@@ -1,10 +1,12 @@
 import { addDays } from "@/lib/compliance/days-left";
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import { stagedFilesOf } from "@/lib/export/staged-files";
 import type { ArchiveInput } from "@/lib/export/archive-input";
+import type { PrivacyRequest } from "@/lib/generated/prisma/client";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
 import { translator } from "@/lib/i18n/translator";
 import { getSource } from "@/lib/sources/registry";
@@ -12,9 +14,27 @@ import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
 import { resolveDataSubject, subjectEmailOf } from "./data-subject";
+import { archivedStatus, isCollected } from "./source-lifecycle";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
 export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: string; expiresAt: string };
+
+type RequestRow = Pick<
+  PrivacyRequest,
+  "id" | "reference" | "type" | "submittedAt" | "formats" | "rangeFrom" | "rangeTo"
+>;
+
+/** What the archive's README and manifest say about the request itself. */
+function archiveRequest(request: RequestRow): ArchiveInput["request"] {
+  return {
+    id: request.id,
+    reference: request.reference,
+    type: request.type,
+    submittedAt: request.submittedAt,
+    formats: request.formats,
+    range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
+  };
+}
 
 /**
  * COLLECTING → PACKAGING → READY: streams every staged source into the customer's ZIP and records
@@ -23,7 +43,12 @@ export type PackagedArchive = { archiveId: string; sizeBytes: number; sha256: st
  */
 export async function packageArchive(requestId: string, store: BlobStore = getBlobStore()): Promise<PackagedArchive> {
   await db.$transaction((tx) =>
-    transitionRequest(tx, { requestId, from: ["COLLECTING"], to: "PACKAGING", action: "request.packaging" }),
+    transitionRequest(tx, {
+      requestId,
+      from: [RequestStatus.COLLECTING],
+      to: RequestStatus.PACKAGING,
+      action: "request.packaging",
+    }),
   );
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
@@ -36,28 +61,25 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
   const { mandate } = request;
   const email = subjectEmailOf(request);
   const subject = await resolveDataSubject({ subjectId: request.subjectId, email });
+  const redactions = await redactionsBySource(requestId);
   const input: ArchiveInput = {
-    request: {
-      id: request.id,
-      reference: request.reference,
-      type: request.type,
-      submittedAt: request.submittedAt,
-      formats: request.formats,
-      range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
-    },
+    request: archiveRequest(request),
     // The account's name is the agent's own when someone else asked: the subject is named by email only.
     subject: { id: subject.id, email, name: mandate ? undefined : (request.user.name ?? undefined) },
-    agent: mandate ? { email: request.user.email, relationship: mandate.relationship, mandateReceivedAt: mandate.createdAt, mandateSha256: mandate.sha256 } : undefined,
+    agent: mandate
+      ? { email: request.user.email, relationship: mandate.relationship, mandateReceivedAt: mandate.createdAt, mandateSha256: mandate.sha256 }
+      : undefined,
     controller: controllerDetails(),
     generatedAt: new Date(),
     locale: request.locale,
     sources: request.sources.map((row) => ({
       source: getSource(row.sourceKey),
-      status: row.status === "DONE" ? "DONE" : "FAILED",
+      status: archivedStatus(row.status),
       recordCount: row.recordCount,
       stagingKey: row.stagingKey ?? undefined,
       files: stagedFilesOf(row.stagedFiles),
-      error: row.status === "DONE" ? undefined : translator(request.locale)("readme.collectionFailed"),
+      redactions: redactions.get(row.sourceKey),
+      error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
     })),
   };
   const key = exportArchiveKey(request.id, request.reference);
@@ -79,12 +101,22 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     });
     await transitionRequest(tx, {
       requestId,
-      from: ["PACKAGING"],
-      to: "READY",
+      from: [RequestStatus.PACKAGING],
+      to: RequestStatus.READY,
       action: "request.ready",
       data: { completedAt: new Date() },
     });
     return row;
   });
   return { archiveId: archive.id, sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt: expiresAt.toISOString() };
+}
+
+/** Art. 15(4): the spans redacted per source, which README.html counts (none for most requests). */
+async function redactionsBySource(requestId: string): Promise<Map<string, number>> {
+  const rows = await db.disclosureFinding.groupBy({
+    by: ["sourceKey"],
+    where: { requestId, decision: "REDACT" },
+    _count: true,
+  });
+  return new Map(rows.map((row) => [row.sourceKey, row._count]));
 }

@@ -2,6 +2,7 @@ import { daysLeft } from "@/lib/compliance/days-left";
 import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
 import { getSource, listSources } from "@/lib/sources/registry";
 import { isTerminal } from "./lifecycle";
+import { isCollected } from "./source-lifecycle";
 
 // How a request looks to its owner, in the status page and in the REST API alike.
 
@@ -30,18 +31,26 @@ export function presentPrivacyRequest(
       title: safeTitle(row.sourceKey),
       status: row.status,
       recordCount: row.recordCount,
-      progress: row.status === "DONE" ? 100 : 0,
+      progress: isCollected(row.status) ? 100 : 0,
     })),
     archive: archive
       ? {
           sizeBytes: Number(archive.sizeBytes),
           sha256: archive.sha256,
           expiresAt: archive.expiresAt.toISOString(),
-          deleted: archive.deletedAt !== null || archive.expiresAt <= now,
+          deleted: isArchiveGone(archive, now),
           downloadCount: archive.downloadCount,
         }
       : null,
   };
+}
+
+/** Deleted, or past its retention (the expiry job may not have run yet): nothing to download any more. */
+export function isArchiveGone(
+  archive: Pick<ExportArchive, "deletedAt" | "expiresAt">,
+  now: Date = new Date(),
+): boolean {
+  return archive.deletedAt !== null || archive.expiresAt <= now;
 }
 
 function registryOrder(key: string): number {

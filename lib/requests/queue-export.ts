@@ -1,4 +1,4 @@
-import { requestApproved, sourceRetryRequested } from "@/inngest/events";
+import { requestApproved, sourceRetryRequested } from "@/lib/events/definitions";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 
 // The workflow events, made in one place so that every sender gives them the same ids: Inngest

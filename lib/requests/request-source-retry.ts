@@ -2,6 +2,7 @@ import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { RETRYABLE } from "./lifecycle";
+import { isSourceFailed } from "./source-lifecycle";
 import { sourceRetryEvent } from "./queue-export";
 import { actorOf, DONE, NOT_FOUND, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
 
@@ -17,7 +18,7 @@ export async function requestSourceRetry({ actor, requestId, context }: StaffCal
   if (!request) return NOT_FOUND;
   const source = request.sources[0];
   if (!source) return NOT_FOUND;
-  if (!RETRYABLE.has(request.status) || source.status !== "FAILED") return refused("Only a failed source of a failed request can be retried; this one is not failed (any more).");
+  if (!RETRYABLE.has(request.status) || !isSourceFailed(source.status)) return refused("Only a failed source of a failed request can be retried; this one is not failed (any more).");
   await withEventOutbox(async (tx) => {
     await appendAuditEvent(tx, {
       actor: actorOf(actor),

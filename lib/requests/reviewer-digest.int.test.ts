@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/events/client";
 import { reviewerDigestCron } from "@/inngest/functions/reviewer-digest";
 import { db } from "@/lib/db";
 import { fireCronTicks } from "@/lib/jobs/cron";

@@ -26,7 +26,8 @@ export async function sendReviewerDigest(day: string, now: Date = new Date()): P
      WHERE "status" = ANY(${open}::"RequestStatus"[]) AND ${due} < ${addDays(now, 7)}
      ORDER BY ${due}, "id" LIMIT ${LISTED * 2 + 1}`;
   const [count] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS "total" FROM "PrivacyRequest" WHERE "status" = ANY(${open}::"RequestStatus"[]) AND ${due} < ${addDays(now, 7)}`;
+    SELECT count(*) AS "total" FROM "PrivacyRequest"
+     WHERE "status" = ANY(${open}::"RequestStatus"[]) AND ${due} < ${addDays(now, 7)}`;
   if (rows.length === 0) return { recipients: 0, overdue: 0, dueSoon: 0 };
 
   const present = (row: (typeof rows)[number]): DigestRequest => ({

@@ -79,8 +79,31 @@ export const retrySourceSchema = z.object({
   sourceKey: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Unknown source."),
 });
 
+const findingDecision = z.enum(["REDACT", "KEEP"], { message: "Choose whether to redact or keep this passage." });
+/** A reason staff read in the audit log (the customer does not). */
+const auditReason = z.preprocess(
+  (value) => (value === undefined || value === null ? "" : value),
+  plainText()
+    .trim()
+    .min(5, "Say why; the reason is kept in the audit log.")
+    .max(500, "Keep the reason under 500 characters."),
+);
+
+/** Art. 15(4): a reviewer redacts or keeps one passage of another person's data, and says why. */
+export const decideFindingSchema = z.object({
+  requestId,
+  findingId: z.uuid({ message: "Unknown passage." }),
+  decision: findingDecision,
+  reason: auditReason,
+});
+
+/** The same decision and reason for every passage still undecided. */
+export const decideRemainingFindingsSchema = z.object({ requestId, decision: findingDecision, reason: auditReason });
+
 export type ApproveIdentityInput = z.infer<typeof approveIdentitySchema>;
 export type RejectIdentityInput = z.infer<typeof rejectIdentitySchema>;
 export type ExtendDeadlineInput = z.infer<typeof extendDeadlineSchema>;
 export type CancelRequestInput = z.infer<typeof cancelRequestSchema>;
 export type RetrySourceInput = z.infer<typeof retrySourceSchema>;
+export type DecideFindingInput = z.infer<typeof decideFindingSchema>;
+export type DecideRemainingFindingsInput = z.infer<typeof decideRemainingFindingsSchema>;

@@ -23,6 +23,18 @@ export type SubjectResolver = {
    * erased subject again, from any source, even a service the erasure has not reached yet.
    */
   isErased(id: string): Promise<boolean>;
+  /**
+   * Optional, for Art. 15(4) GDPR (lib/disclosure): which of `names` ("Casey Kim") are the full
+   * name of a live customer other than `exceptSubjectId`, compared case-insensitively. Returns
+   * the names as given. Without it, names in free text are not checked, only emails and phones.
+   */
+  findOtherCustomersNamed?(names: readonly string[], exceptSubjectId: string): Promise<string[]>;
+  /**
+   * Optional: the subject's own email addresses and phone numbers, which are never another
+   * person's data, and their country (ISO 3166-1 alpha-2), whose national phone format is then
+   * recognised in their free text too.
+   */
+  contactDetailsOf?(id: string): Promise<{ emails: string[]; phones: string[]; country?: string }>;
 };
 
 export type Company = {

@@ -7,6 +7,7 @@ import { readStagedFiles } from "@/lib/export/testing/staged-files";
 import { seedDemoCompany, type DemoCompanySummary } from "@/prisma/demo-company";
 import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
+import { parseFreeTextPath } from "@/lib/disclosure/free-text";
 import { listSources } from "./registry";
 import type { DataSource, DataSubject, ExportRecord, SerializedPage } from "./types";
 
@@ -79,6 +80,11 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
     for (const list of [source.categories, source.purposes, source.recipients]) expect(list.length).toBeGreaterThan(0);
     expect(Object.keys(source.fields).length).toBeGreaterThan(0);
     expect(key).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+  });
+
+  it("marks as free text only fields it exports (Art. 15(4) review, lib/disclosure)", () => {
+    for (const path of source.freeTextFields ?? [])
+      expect(Object.keys(source.fields)).toContain(parseFreeTextPath(path).field);
   });
 
   it("finds nothing for a subject with no history, or one erased under Art. 17", async () => {

@@ -136,7 +136,8 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
       const cursorParam = params.push(null);
       const sql = `SELECT ${select.join(", ")}, ${query.key} AS "__key"
                      FROM ${from}
-                    WHERE ${conditions.join(" AND ")} AND ($${cursorParam}::bigint IS NULL OR ${query.key} > $${cursorParam}::bigint)
+                    WHERE ${conditions.join(" AND ")}
+                      AND ($${cursorParam}::bigint IS NULL OR ${query.key} > $${cursorParam}::bigint)
                     ORDER BY ${query.key}
                     LIMIT $${limitParam}`;
       // Rows as arrays (the key last), turned into records here: one object per row, not two.

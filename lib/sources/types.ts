@@ -4,7 +4,10 @@
 
 /** The person whose data is exported, as the company's systems know them. */
 export type DataSubject = {
-  /** The subject's id in the company's systems, as its resolver (lib/companies/<name>/) finds it; "" when none matched. */
+  /**
+   * The subject's id in the company's systems, as its resolver (lib/companies/<name>/) finds it;
+   * "" when none matched.
+   */
   id: string;
   email: string;
 };
@@ -40,6 +43,14 @@ export type DataSource = {
   origin: string; // Art. 15(1)(g)
   /** The allow-list and data dictionary: exported field → what it means. Nothing else leaves. */
   fields: Record<string, string>;
+  /**
+   * Art. 15(4) GDPR: the exported fields whose text people write freely (messages, notes), which
+   * may name other people. Each entry is a field of `fields`, or a path into a field holding a
+   * JSON array of objects ("messages[].body"). Other people's email addresses, phone numbers and
+   * names of other customers found there hold the request for a reviewer (lib/disclosure).
+   * Omitted: the source holds no free text.
+   */
+  freeTextFields?: readonly string[];
   /** Pages of the subject's records with keyset pagination, in a stable order. */
   collect(subject: DataSubject, options?: CollectOptions): AsyncIterable<ExportRecord[]>;
   /**

@@ -30,5 +30,8 @@ export async function staffAddCommand(argv: string[]): Promise<string> {
   const label = role.toLowerCase();
   if (!change.changed) return `${change.user.email} is already ${label === "admin" ? "an admin" : "a reviewer"}; nothing changed.`;
   const was = change.previousRole === null ? "a new account" : change.previousRole.toLowerCase();
-  return `${change.user.email} is now ${label === "admin" ? "an admin" : "a reviewer"} (was ${was}). They sign in at /sign-in with that address. Recorded in the audit log.`;
+  return (
+    `${change.user.email} is now ${label === "admin" ? "an admin" : "a reviewer"} (was ${was}). ` +
+    "They sign in at /sign-in with that address. Recorded in the audit log."
+  );
 }

@@ -3,6 +3,21 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { BlobNotFoundError, del, head, list, put } from "@vercel/blob";
 import { assertStorageKey, type BlobBody, type BlobStore, type StoredBlob } from "./blob-store";
 
+/** put() does not report a size: a body in memory is measured, a stream counted on its way through. */
+function countBytes(body: BlobBody): { body: BlobBody; size: () => number } {
+  if (typeof body === "string") return { body, size: () => Buffer.byteLength(body) };
+  if (Buffer.isBuffer(body)) return { body, size: () => body.length };
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  body.once("error", (error) => counter.destroy(error));
+  return { body: body.pipe(counter), size: () => size };
+}
+
 /**
  * Private Vercel Blob objects under the same keys as the filesystem store. Private blobs are only
  * readable with the token, so an archive is never reachable by URL alone; downloads stream
@@ -23,32 +38,17 @@ export function createVercelBlobStore(options: { token: string }): BlobStore {
   return {
     async put(key, body: BlobBody, putOptions) {
       assertStorageKey(key);
-      let size = typeof body === "string" ? Buffer.byteLength(body) : Buffer.isBuffer(body) ? body.length : 0;
-      // put() does not report a size: count the bytes on their way through.
-      const counted =
-        typeof body === "string" || Buffer.isBuffer(body)
-          ? body
-          : body.pipe(
-              new Transform({
-                transform(chunk: Buffer, _encoding, done) {
-                  size += chunk.length;
-                  done(null, chunk);
-                },
-              }),
-            );
-      if (counted instanceof Transform && typeof body === "object" && !Buffer.isBuffer(body)) {
-        body.once("error", (error) => counted.destroy(error));
-      }
-      await put(key, counted, {
+      const counted = countBytes(body);
+      await put(key, counted.body, {
         access: "private",
         token,
         addRandomSuffix: false,
         allowOverwrite: true,
         contentType: putOptions?.contentType,
         // Streams go up in parts, so an archive never has to fit in memory.
-        multipart: typeof counted !== "string" && !Buffer.isBuffer(counted),
+        multipart: typeof counted.body !== "string" && !Buffer.isBuffer(counted.body),
       });
-      return { key, size };
+      return { key, size: counted.size() };
     },
     async get(key) {
       const blob = await find(key);

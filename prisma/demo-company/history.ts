@@ -41,11 +41,13 @@ const STATEMENTS: { size: keyof HistorySize; sql: string }[] = [
   },
   {
     size: "orders",
-    sql: `INSERT INTO streampay.orders (customer_id, order_number, status, total_cents, currency, placed_at, shipping_address, internal_margin_cents)
+    sql: `INSERT INTO streampay.orders (customer_id, order_number, status, total_cents, currency, placed_at,
+                                        shipping_address, internal_margin_cents, notes)
           SELECT $1::bigint, 'SP-' || $1::bigint || '-' || lpad(g::text, 5, '0'),
                  (ARRAY['placed','paid','shipped','delivered','refunded'])[1 + g % 5],
                  1999 + (g * 137) % 50000, 'EUR', ${EPOCH} + g * interval '1 day 3 hours',
-                 g || ' Harbour Road, Dublin', (g * 31) % 900
+                 g || ' Harbour Road, Dublin', (g * 31) % 900,
+                 CASE WHEN g % 20 = 0 THEN 'Please leave the parcel at the door if nobody answers.' END
             FROM generate_series(1, $2::int) g`,
   },
   {

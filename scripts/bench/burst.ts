@@ -9,6 +9,8 @@ import os from "node:os";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { withClient } from "@/lib/database/availability";
 import { createPrismaClient } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { AWAITING_IDENTITY, IN_PROGRESS } from "@/lib/requests/lifecycle";
 import { addDemoCustomers } from "@/prisma/demo-company";
 import { MODEST_HISTORY, type DemoCustomer } from "@/prisma/demo-company/customers";
 import { workerProcess } from "../worker-process";
@@ -201,7 +203,8 @@ async function signInCustomers(databaseUrl: string, emails: string[]): Promise<A
   return people.map((person) => ({ id: person.id, cookie: `authjs.session-token=${person.token}` }));
 }
 
-const OPEN_STATUSES = ["IDENTITY_REVIEW", "APPROVED", "COLLECTING", "PACKAGING"];
+// Still on its way to READY: awaiting a decision or being exported (a FAILED request is not).
+const OPEN_STATUSES: string[] = [...AWAITING_IDENTITY, ...IN_PROGRESS];
 
 type Progress = { statuses: Record<string, number>; open: number; readyWithoutEmail: number; lastCompletedAt: Date | null };
 
@@ -216,7 +219,7 @@ async function requestProgress(databaseUrl: string, userIds: string[]): Promise<
     );
     const statuses = Object.fromEntries(rows.map((row) => [row.status, row.n]));
     const open = rows.filter((row) => OPEN_STATUSES.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
-    const ready = rows.find((row) => row.status === "READY");
+    const ready = rows.find((row) => row.status === RequestStatus.READY);
     return { statuses, open, readyWithoutEmail: ready ? ready.n - ready.emailed : 0, lastCompletedAt: ready?.last ?? null };
   });
 }

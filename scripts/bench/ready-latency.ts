@@ -5,6 +5,7 @@ import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { startWorker } from "@/lib/jobs/worker";
 import { approveIdentityCheck } from "@/lib/requests/decide-identity";
 import { nextRequestReference } from "@/lib/requests/reference";
@@ -26,7 +27,7 @@ for (let index = 0; index < count; index += 1) {
         type: "ACCESS",
         formats: ["JSON", "CSV"],
         sourceKeys: [],
-        status: "IDENTITY_REVIEW",
+        status: RequestStatus.IDENTITY_REVIEW,
         dueAt: new Date(Date.now() + 30 * 864e5),
         identityCheck: { create: { method: "EMAIL_REVIEW" } },
       },

@@ -5,6 +5,10 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestSignInLink } from "@/lib/actions/auth";
 
+const EMAIL_INPUT =
+  "mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-base shadow-sm " +
+  "focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-600";
+
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const [state, action, pending] = useActionState(requestSignInLink, null);
   const t = useTranslations("signIn");
@@ -25,7 +29,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
           defaultValue={defaultEmail}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "email-error" : "email-hint"}
-          className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-600"
+          className={EMAIL_INPUT}
         />
         {emailError ? (
           <p id="email-error" className="mt-1 text-sm text-red-700">

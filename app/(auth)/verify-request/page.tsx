@@ -14,7 +14,8 @@ export default async function VerifyRequestPage({ searchParams }: PageProps<"/ve
   const { callbackUrl } = await searchParams;
   const t = await getTranslations("verifyRequest");
   // "Use a different address" keeps the deep link the person came from (the form, a download).
-  const back = `/sign-in?${new URLSearchParams({ callbackUrl: safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl) })}`;
+  const callbackPath = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const back = `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
   return (
     <div className="mx-auto max-w-md">
       <Card>

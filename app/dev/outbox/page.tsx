@@ -3,6 +3,9 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDemoOutbox } from "@/lib/dal/outbox";
 
+const EMAIL_TEXT =
+  "mt-3 whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-3 font-sans text-sm text-zinc-800";
+
 export const metadata: Metadata = { title: "Email outbox" };
 
 const LINK = /https?:\/\/[^\s<>"')\]]+/g;
@@ -14,7 +17,10 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
     <div>
       <PageHeader
         title="Email outbox"
-        description="Demo mode keeps every email here instead of sending it. The newest is first; links open as they would from an inbox."
+        description={
+          "Demo mode keeps every email here instead of sending it. " +
+          "The newest is first; links open as they would from an inbox."
+        }
       />
       {emails.length === 0 ? (
         <Card>
@@ -34,7 +40,7 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
                 <p className="text-sm text-zinc-600">
                   To <span data-testid="outbox-to">{email.to}</span> · from {email.from}
                 </p>
-                <pre className="mt-3 whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-3 font-sans text-sm text-zinc-800">
+                <pre className={EMAIL_TEXT}>
                   {email.text}
                 </pre>
                 <ul className="mt-3 flex flex-wrap gap-3">

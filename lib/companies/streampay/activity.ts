@@ -3,7 +3,9 @@ import { streampayTable } from "./table-source";
 export const activitySource = streampayTable({
   key: "activity",
   title: "Account activity",
-  description: "A log of what happened in your account: sign-ins, settings changes and payments, with the device and network used.",
+  description:
+    "A log of what happened in your account: sign-ins, settings changes and payments, " +
+    "with the device and network used.",
   categories: ["Usage data", "Device and network data"],
   purposes: ["Keeping your account secure", "Investigating fraud and misuse", "Fixing problems"],
   legalBasis: "Legitimate interests in security and fraud prevention (Art. 6(1)(f) GDPR)",

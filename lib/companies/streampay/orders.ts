@@ -18,7 +18,10 @@ export const ordersSource = streampayTable({
     currency: "The currency of the total",
     placed_at: "When you placed the order",
     shipping_address: "Where the order was sent",
+    notes: "What you wrote to us with the order, such as delivery instructions",
   },
+  // Art. 15(4): a note may name other people ("give it to my neighbour …").
+  freeTextFields: ["notes"],
   query: {
     from: "streampay.orders t",
     key: "t.id",
@@ -31,6 +34,7 @@ export const ordersSource = streampayTable({
       currency: "t.currency",
       placed_at: "t.placed_at",
       shipping_address: "t.shipping_address",
+      notes: "t.notes",
     },
   },
 });

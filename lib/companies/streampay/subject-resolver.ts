@@ -22,4 +22,30 @@ export const streampayResolver: SubjectResolver = {
     const { rows } = await sourceDatabase().query(`SELECT 1 FROM streampay.customers WHERE external_id = $1 AND erased_at IS NOT NULL`, [id]);
     return rows.length > 0;
   },
+
+  // Art. 15(4) (lib/disclosure): names in a subject's free text that are other live customers.
+  async findOtherCustomersNamed(names, exceptSubjectId) {
+    if (names.length === 0) return [];
+    const { rows } = await sourceDatabase().query<{ name: string }>(
+      `SELECT DISTINCT n.name
+         FROM unnest($1::text[]) AS n(name)
+         JOIN streampay.customers c ON lower(c.full_name) = lower(n.name)
+        WHERE c.erased_at IS NULL AND c.external_id <> $2`,
+      [names, exceptSubjectId],
+    );
+    return rows.map((row) => row.name);
+  },
+
+  async contactDetailsOf(id) {
+    type Details = { email: string | null; phone: string | null; country: string | null };
+    const { rows } = await sourceDatabase().query<Details>(
+      `SELECT email, phone, country FROM streampay.customers WHERE external_id = $1 AND erased_at IS NULL`,
+      [id],
+    );
+    return {
+      emails: rows.flatMap((row) => (row.email ? [row.email] : [])),
+      phones: rows.flatMap((row) => (row.phone ? [row.phone] : [])),
+      country: rows[0]?.country ?? undefined,
+    };
+  },
 };

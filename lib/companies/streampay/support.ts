@@ -17,6 +17,8 @@ export const supportSource = streampayTable({
     created_at: "When the conversation started",
     messages: "Each message: who wrote it (you or our team), when, and what it said",
   },
+  // Art. 15(4): what the customer and our agents wrote may name other people.
+  freeTextFields: ["subject", "messages[].body"],
   query: {
     from: "streampay.support_tickets t",
     key: "t.id",
@@ -27,7 +29,8 @@ export const supportSource = streampayTable({
       status: "t.status",
       created_at: "t.created_at",
       // A conversation has a handful of messages, so they travel inside their ticket's record.
-      messages: `COALESCE((SELECT json_agg(json_build_object('author', m.author, 'sent_at', m.sent_at, 'body', m.body) ORDER BY m.id)
+      messages: `COALESCE((SELECT json_agg(json_build_object('author', m.author, 'sent_at', m.sent_at, 'body', m.body)
+                                     ORDER BY m.id)
                     FROM streampay.ticket_messages m WHERE m.ticket_id = t.id AND m.erased_at IS NULL), '[]'::json)`,
     },
   },

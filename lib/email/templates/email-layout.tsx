@@ -1,12 +1,17 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { portalAddress } from "@/lib/http/portal-url";
 import { translator } from "@/lib/i18n/translator";
 
 const styles = {
   body: { backgroundColor: "#f4f4f5", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0 },
   container: { backgroundColor: "#ffffff", margin: "24px auto", padding: "32px", maxWidth: "560px", borderRadius: "8px" },
   footer: { color: "#71717a", fontSize: "12px", lineHeight: "18px" },
+  logo: { display: "block", margin: "0 0 24px", borderRadius: "8px" },
 };
+
+// A PNG at an absolute URL: a mail client has no base URL, and Gmail and Outlook show no SVG.
+const logoUrl = () => portalAddress("/logo-email.png");
 
 export function EmailLayout(props: { preview: string; companyName: string; locale: string; children: ReactNode }) {
   const t = translator(props.locale);
@@ -16,6 +21,7 @@ export function EmailLayout(props: { preview: string; companyName: string; local
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
+          <Img src={logoUrl()} width="48" height="48" alt={props.companyName} style={styles.logo} />
           <Section>{props.children}</Section>
           <Hr />
           <Text style={styles.footer}>

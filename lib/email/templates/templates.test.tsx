@@ -15,6 +15,11 @@ describe("email templates", () => {
     expect(email.text).toContain("expires in 15 minutes");
   });
 
+  it("shows the logo from the portal's absolute address (a mail client has no base URL)", async () => {
+    const email = await renderSignInEmail({ url: "http://x.test/s", companyName: "StreamPay", expiresInMinutes: 15, locale: "en" });
+    expect(email.html).toMatch(/<img[^>]+alt="StreamPay"[^>]+src="https?:\/\/[^"]+\/logo-email\.png"/);
+  });
+
   it("tells the customer until when the download works", async () => {
     const email = await renderDataReadyEmail({
       companyName: "StreamPay",

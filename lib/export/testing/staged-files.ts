@@ -3,7 +3,10 @@ import type { BlobStore } from "@/lib/storage/blob-store";
 import type { ArchiveInput, ArchiveSource } from "../archive-input";
 import { openStagedFile, stagedCsvKey, type StagedSource } from "../staging";
 
-/** The data files a collect step staged, inflated: data/<source>.json and .csv as the archive will hold them. Test-only. */
+/**
+ * The data files a collect step staged, inflated: data/<source>.json and .csv as the archive will
+ * hold them. Test-only.
+ */
 export async function readStagedFiles(store: BlobStore, staged: StagedSource): Promise<{ json: string; csv: string }> {
   const read = async (file: StagedSource["files"]["JSON"]) => (file ? (await buffer(await openStagedFile(store, file))).toString("utf8") : "");
   return { json: await read(staged.files.JSON), csv: await read(staged.files.CSV) };

@@ -67,7 +67,12 @@ async function* analyticsRecords(config: AnalyticsConfig, subject: DataSubject, 
 
 /** The key is only ever sent to the configured host, whatever a `next` link says. */
 function sameOrigin(url: URL, base: URL): URL {
-  if (url.origin !== base.origin) throw new Error(`The analytics service sent a next page on another host (${url.origin}); stopped so the API key is not sent there.`);
+  if (url.origin !== base.origin) {
+    throw new Error(
+      `The analytics service sent a next page on another host (${url.origin}); ` +
+        "stopped so the API key is not sent there.",
+    );
+  }
   return url;
 }
 

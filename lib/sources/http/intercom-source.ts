@@ -52,6 +52,8 @@ export function intercomSource(declaration: IntercomSourceDeclaration): DataSour
   return {
     ...metadata,
     fields: INTERCOM_FIELDS,
+    // Art. 15(4): the messages are written freely and may name other people.
+    freeTextFields: ["messages[].body"],
     collect(subject: DataSubject, options: CollectOptions = {}) {
       return inPages(intercomRecords(intercomApi(config, options.signal), subject, options), options.pageSize ?? 1000);
     },

@@ -13,7 +13,8 @@ export async function readServiceJson<T>(who: ServiceIdentity, response: Respons
 export function serviceError(who: ServiceIdentity, status: number, detail: string): Error {
   if (status === 401 || status === 403) {
     return new SourceRejectedError(
-      `${who.service} rejected the ${who.credential} (HTTP ${status}${detail ? `: ${detail}` : ""}). Check ${who.variable}, then retry this source.`,
+      `${who.service} rejected the ${who.credential} (HTTP ${status}${detail ? `: ${detail}` : ""}). ` +
+        `Check ${who.variable}, then retry this source.`,
     );
   }
   return new SourceUnavailableError(`${who.service} answered HTTP ${status}${detail ? `: ${detail}` : ""}. Retry the source later.`);

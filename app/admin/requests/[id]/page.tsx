@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeadlinePanel } from "@/components/admin/deadline-panel";
+import { DisclosurePanel } from "@/components/admin/disclosure-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
 import { SourcesPanel } from "@/components/admin/sources-panel";
-import { STAFF_REQUEST_TYPES } from "@/components/request-type";
+import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/dal/session";
 import { findRequestForStaff } from "@/lib/dal/staff-requests";
@@ -37,6 +38,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
       />
       <IdentityPanel view={view} />
       <DeadlinePanel view={view} />
+      <DisclosurePanel view={view} />
       <SourcesPanel view={view} />
       <RequestTimeline view={view} />
     </div>

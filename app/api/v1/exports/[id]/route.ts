@@ -1,5 +1,5 @@
 import { notFound, withViewer } from "@/lib/api/handler";
-import { signDownloadPath } from "@/lib/dal/downloads";
+import { downloadLinkFor } from "@/lib/dal/downloads";
 import { findOwnPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { presentPrivacyRequest } from "@/lib/requests/present";
 
@@ -10,9 +10,7 @@ export const GET = withViewer<{ id: string }>(async (request, { viewer, params }
   const found = await findOwnPrivacyRequest(viewer, params.id);
   if (!found) throw notFound();
   const presented = presentPrivacyRequest(found);
-  const archive = found.archives[0];
-  const download =
-    found.status === "READY" && archive && !presented.archive?.deleted ? signDownloadPath(found.id, archive) : null;
+  const download = downloadLinkFor(found);
   return Response.json(
     { ...presented, download: download ? { url: new URL(download.path, request.url).toString(), expiresAt: download.expiresAt.toISOString() } : null },
     { headers: { "Cache-Control": "no-store" } },
