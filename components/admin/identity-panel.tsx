@@ -42,7 +42,9 @@ function DecisionForms({ view }: { view: StaffRequestView }) {
   return (
     <div className="grid gap-6 md:grid-cols-2">
       {objected ? (
-        <p className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">The data subject objected: this request can only be rejected.</p>
+        <p className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">
+          The data subject objected: this request can only be rejected.
+        </p>
       ) : (
         <StaffActionForm action={approveIdentityAction} requestId={request.id} submitLabel="Approve identity">
           {mustChoose ? (
@@ -108,6 +110,10 @@ function EarlierRequests({ earlier }: { earlier: StaffRequestView["earlier"] }) 
   );
 }
 
+const AGENT_POLICY =
+  "A request made for someone else is never approved automatically: " +
+  "check that the mandate covers this person and this request.";
+
 /** The evidence a reviewer decides on: who proved what, which records match, what came before. */
 export function IdentityPanel({ view }: { view: StaffRequestView }) {
   const { request, matches, earlier } = view;
@@ -140,7 +146,7 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
         <dd>
           {PROOF_POLICY}{" "}
           {request.mandate
-            ? "A request made for someone else is never approved automatically: check that the mandate covers this person and this request."
+            ? AGENT_POLICY
             : view.autoApprovePolicy
               ? "An email matching exactly one customer record is approved automatically; anything else is decided here."
               : "Every request is decided by a reviewer."}

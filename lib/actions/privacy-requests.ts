@@ -17,7 +17,8 @@ type FormInput = z.output<typeof requestFormInput>;
 /** One submission, for the person's own data or (onBehalf=yes) for someone else with a mandate. */
 async function submit(form: FormInput, viewer: Viewer, context: AuditContext): Promise<ActionResult<{ id: string }>> {
   const locale = await getLocale();
-  const request = { type: form.type, sourceKeys: form.sourceKeys, formats: form.formats, rangeFrom: form.rangeFrom, rangeTo: form.rangeTo };
+  const { type, sourceKeys, formats, rangeFrom, rangeTo } = form;
+  const request = { type, sourceKeys, formats, rangeFrom, rangeTo };
   if (form.onBehalf === "no") return { ok: true, data: await submitPrivacyRequest(viewer, request, context, locale) };
   const submitted = await submitAgentPrivacyRequest(viewer, request, form, context, locale);
   if (submitted.ok) return { ok: true, data: submitted.request };

@@ -61,13 +61,16 @@ export function publicAction<S extends z.ZodType, T = undefined>(
       // The caller's cookie and browser choose the language; there is no account to ask.
       const t = translator(await resolveRequestLocale(null)) as unknown as MessageLookup;
       const parsed = spec.input.safeParse(formFields(formData));
-      if (!parsed.success) return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"));
+      if (!parsed.success) {
+        const problem = spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm";
+        return actionError(localizeMessage(t, problem));
+      }
       const result = await handler(parsed.data, { context: await requestContext() });
       return result.ok ? result : { ...result, error: localizeMessage(t, result.error) };
     } catch (error) {
       unstable_rethrow(error);
-      if (isDatabaseUnavailable(error)) return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
-      throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
+      return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
     }
   };
 }

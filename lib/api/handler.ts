@@ -67,7 +67,8 @@ export function databaseUnavailable(): Response {
  */
 export async function readFormData(request: Request, limit: number): Promise<FormData> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge = () => new ApiError("body_too_large", `The request body must be under ${Math.round(limit / (1024 * 1024))} MB.`);
+  const megabytes = Math.round(limit / (1024 * 1024));
+  const tooLarge = () => new ApiError("body_too_large", `The request body must be under ${megabytes} MB.`);
   if (declared > limit) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -83,7 +84,8 @@ export async function readFormData(request: Request, limit: number): Promise<For
     chunks.push(next.value);
   }
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    const headers = { "content-type": request.headers.get("content-type") ?? "" };
+    return await new Response(Buffer.concat(chunks), { headers }).formData();
   } catch {
     throw new ApiError("invalid_request", "The request body is not valid multipart/form-data.");
   }

@@ -22,7 +22,7 @@ export function assertSameOriginWrite(request: Request, trustedOrigins: readonly
 
 export type BodyType = "application/json" | "multipart/form-data";
 
-/** Throws `unsupported_media_type` unless a write's body is declared as `expected` (JSON unless a route takes a file). */
+/** Throws `unsupported_media_type` unless a write's body is declared as `expected` (JSON, or a file's multipart). */
 export function assertJsonBody(request: Request, expected: BodyType = "application/json"): void {
   if (!WRITE_METHODS.has(request.method)) return;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();

@@ -55,7 +55,8 @@ export function downloadLinkFor(
   now: Date = new Date(),
 ): { path: string; expiresAt: Date } | null {
   const archive = request.archives[0];
-  if (!isDownloadable(request.status) || !archive || isArchiveGone(archive, now) || request.mandate?.objectedAt) return null;
+  if (!isDownloadable(request.status) || !archive || isArchiveGone(archive, now)) return null;
+  if (request.mandate?.objectedAt) return null;
   return signDownloadPath(request.id, archive);
 }
 
@@ -76,7 +77,11 @@ export async function authorizeDownload(
 ): Promise<DownloadDecision> {
   const request = await db.privacyRequest.findFirst({
     where: { id: requestId, userId: viewer.id },
-    select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 }, mandate: { select: { objectedAt: true } } },
+    select: {
+      reference: true,
+      archives: { orderBy: { createdAt: "desc" }, take: 1 },
+      mandate: { select: { objectedAt: true } },
+    },
   });
   if (!request) return { kind: "not-found" };
   const check = verifyDownloadToken(token, secret(), now);

@@ -61,7 +61,8 @@ export async function submitAgentPrivacyRequest(
   const file = await inspectMandate(bytes);
   if (!file.ok) return file;
   const mandate = { subjectEmail: agent.subjectEmail, relationship: agent.relationship, bytes, file };
-  return { ok: true, request: await createAgentPrivacyRequest({ id: viewer.id, email: viewer.email }, input, mandate, context, locale) };
+  const agentRequester = { id: viewer.id, email: viewer.email };
+  return { ok: true, request: await createAgentPrivacyRequest(agentRequester, input, mandate, context, locale) };
 }
 
 /** CANCELLED, if it is the viewer's own request and the export has not started. */

@@ -23,7 +23,7 @@ export type QueueRow = {
   email: string;
   identityStatus: IdentityCheckStatus | null;
   identityMethod: IdentityMethod | null;
-  /** A request made for someone else: the data subject's email, whether they objected, and how many people its agent asked for. */
+  /** Made for someone else: the data subject's email, whether they objected, how many people its agent asked for. */
   subjectEmail: string | null;
   objectedAt: Date | null;
   agentSubjects: number;
@@ -70,7 +70,8 @@ export function queueQuery(filter: QueueFilter, now: Date): Prisma.Sql {
            m."subjectEmail", m."objectedAt",
            -- One agent, many subjects: counted on the agent's index, only for rows made by an agent.
            CASE WHEN m."id" IS NULL THEN 0
-                ELSE (SELECT count(DISTINCT am."subjectEmail") FROM "RequestMandate" am WHERE am."agentUserId" = r."userId") END::int AS "agentSubjects"
+                ELSE (SELECT count(DISTINCT am."subjectEmail") FROM "RequestMandate" am
+                       WHERE am."agentUserId" = r."userId") END::int AS "agentSubjects"
       FROM "PrivacyRequest" r
       JOIN "User" u ON u."id" = r."userId"
       LEFT JOIN "IdentityCheck" ic ON ic."requestId" = r."id"

@@ -89,7 +89,11 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
 }
 
 async function countAgentSubjects(agentUserId: string): Promise<number> {
-  const rows = await db.requestMandate.findMany({ where: { agentUserId }, distinct: ["subjectEmail"], select: { subjectEmail: true } });
+  const rows = await db.requestMandate.findMany({
+    where: { agentUserId },
+    distinct: ["subjectEmail"],
+    select: { subjectEmail: true },
+  });
   return rows.length;
 }
 

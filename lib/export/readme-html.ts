@@ -48,8 +48,11 @@ ${agentHtml(input, r)}<dt>${r.text("factReceived")}</dt><dd>${r.time(request.sub
 function agentHtml({ agent }: ArchiveInput, r: ReadmeText): string {
   if (!agent) return "";
   const relationship = r.text(`relationship${agent.relationship}`);
-  return `<dt>${r.text("factRequestedBy")}</dt><dd>${r.html("requestedByAgent", { agent: escapeHtml(agent.email), relationship })}</dd>
-<dt>${r.text("factMandate")}</dt><dd>${r.html("mandateFact", { date: r.time(agent.mandateReceivedAt), sha256: escapeHtml(agent.mandateSha256) })}</dd>
+  const askedBy = r.html("requestedByAgent", { agent: escapeHtml(agent.email), relationship });
+  const received = r.time(agent.mandateReceivedAt);
+  const onMandate = r.html("mandateFact", { date: received, sha256: escapeHtml(agent.mandateSha256) });
+  return `<dt>${r.text("factRequestedBy")}</dt><dd>${askedBy}</dd>
+<dt>${r.text("factMandate")}</dt><dd>${onMandate}</dd>
 `;
 }
 

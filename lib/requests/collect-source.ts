@@ -75,9 +75,11 @@ async function startAttempt(requestId: string, sourceKey: string): Promise<Attem
   const [attempt] = await db.$queryRaw<Attempt[]>`
     UPDATE "RequestSource" AS s
        SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
-      FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId" LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
+      FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId"
+           LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
      WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId" AND ${move.guard}
-    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, COALESCE(m."subjectEmail", u.email) AS email`;
+    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats,
+              COALESCE(m."subjectEmail", u.email) AS email`;
   if (!attempt) {
     throw new Error(`Request ${requestId} has no source "${sourceKey}" to collect (a failed one is reopened first).`);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { customerNoticeRequested } from "@/lib/events/definitions";
-import { appendAuditEvents, type AuditContext } from "@/lib/audit";
+import { appendAuditEvents, type AuditContext, type AuditEventInput } from "@/lib/audit";
+import type { Tx } from "@/lib/db";
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import { mandateKey } from "@/lib/export/storage-keys";
 import type { MandateRelationship } from "@/lib/generated/prisma/enums";
@@ -26,8 +27,49 @@ export type AgentMandate = {
   file: Extract<InspectedMandate, { ok: true }>;
 };
 
+type Ids = { requestId: string; mandateId: string; storageKey: string };
+type Agent = { id: string; email: string };
+
+/** The mandate's row and the request's audit trail, written with the request in `tx`. */
+async function recordMandate(tx: Tx, agent: Agent, mandate: AgentMandate, ids: Ids, now: Date): Promise<void> {
+  const { file } = mandate;
+  await tx.requestMandate.create({
+    data: {
+      id: ids.mandateId,
+      requestId: ids.requestId,
+      agentUserId: agent.id,
+      subjectEmail: mandate.subjectEmail,
+      relationship: mandate.relationship,
+      storageKey: ids.storageKey,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+}
+
+function mandateReceivedEvent(agent: Agent, mandate: AgentMandate, ids: Ids, context: AuditContext): AuditEventInput {
+  const { file } = mandate;
+  return {
+    actor: { type: "USER", id: agent.id, email: agent.email },
+    action: "mandate.received",
+    requestId: ids.requestId,
+    target: { type: "RequestMandate", id: ids.mandateId },
+    context,
+    metadata: {
+      subjectEmail: mandate.subjectEmail,
+      relationship: mandate.relationship,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+    },
+  };
+}
+
 export async function createAgentPrivacyRequest(
-  agent: { id: string; email: string },
+  agent: Agent,
   input: NewPrivacyRequest,
   mandate: AgentMandate,
   context: AuditContext = {},
@@ -38,9 +80,9 @@ export async function createAgentPrivacyRequest(
   // removed again if the request is refused or the transaction fails, so nothing is left behind.
   const requestId = randomUUID();
   const mandateId = randomUUID();
-  const storageKey = mandateKey(requestId, mandateId, mandate.file.extension);
+  const ids = { requestId, mandateId, storageKey: mandateKey(requestId, mandateId, mandate.file.extension) };
   const now = new Date();
-  await store.put(storageKey, Buffer.from(mandate.bytes), { contentType: mandate.file.contentType });
+  await store.put(ids.storageKey, Buffer.from(mandate.bytes), { contentType: mandate.file.contentType });
   try {
     const created = await withEventOutbox(async (tx) => {
       await checkAgentRequestLimits(tx, agent, mandate.subjectEmail, now);
@@ -52,22 +94,7 @@ export async function createAgentPrivacyRequest(
         now,
         byAgent: true,
       });
-      const { file } = mandate;
-      await tx.requestMandate.create({
-        data: {
-          id: mandateId,
-          requestId,
-          agentUserId: agent.id,
-          subjectEmail: mandate.subjectEmail,
-          relationship: mandate.relationship,
-          storageKey,
-          contentType: file.contentType,
-          sizeBytes: file.sizeBytes,
-          sha256: file.sha256,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
+      await recordMandate(tx, agent, mandate, ids, now);
       await enqueueEvents(tx, [
         receiptNotice(requestId),
         customerNoticeRequested.create(
@@ -77,26 +104,13 @@ export async function createAgentPrivacyRequest(
       ]);
       await appendAuditEvents(tx, [
         submittedEvent(agent, row, context, { byAgent: true, relationship: mandate.relationship }),
-        {
-          actor: { type: "USER", id: agent.id, email: agent.email },
-          action: "mandate.received",
-          requestId,
-          target: { type: "RequestMandate", id: mandateId },
-          context,
-          metadata: {
-            subjectEmail: mandate.subjectEmail,
-            relationship: mandate.relationship,
-            contentType: file.contentType,
-            sizeBytes: file.sizeBytes,
-            sha256: file.sha256,
-          },
-        },
+        mandateReceivedEvent(agent, mandate, ids, context),
       ]);
       return row;
     });
     return summaryOf(created);
   } catch (error) {
-    await store.delete(storageKey).catch(() => undefined);
+    await store.delete(ids.storageKey).catch(() => undefined);
     throw error;
   }
 }

@@ -17,7 +17,9 @@ export async function findDataSubjects(email: string): Promise<SubjectMatch[]> {
  * The data subject's email for a request: the account's own, or for a request made by someone
  * else the one their mandate names. Every match, decision and export goes by this address.
  */
-export function subjectEmailOf(request: { user: { email: string }; mandate?: { subjectEmail: string } | null }): string {
+type WithSubjectEmail = { user: { email: string }; mandate?: { subjectEmail: string } | null };
+
+export function subjectEmailOf(request: WithSubjectEmail): string {
   return request.mandate?.subjectEmail ?? request.user.email;
 }
 

@@ -22,12 +22,17 @@ const OBJECTED = refused(
 async function loadRequest(requestId: string) {
   return db.privacyRequest.findUnique({
     where: { id: requestId },
-    select: { userId: true, user: { select: { email: true } }, mandate: { select: { subjectEmail: true, objectedAt: true } } },
+    select: {
+      userId: true,
+      user: { select: { email: true } },
+      mandate: { select: { subjectEmail: true, objectedAt: true } },
+    },
   });
 }
 
 /** The identity check's method as the request was made: by the account's owner, or by an agent with a mandate. */
-const methodOf = (request: { mandate: unknown }) => (request.mandate ? ("AGENT_MANDATE" as const) : ("EMAIL_REVIEW" as const));
+const methodOf = (request: { mandate: unknown }) =>
+  request.mandate ? ("AGENT_MANDATE" as const) : ("EMAIL_REVIEW" as const);
 
 /**
  * Which customer record the approval links. One match is taken as is; with none or several the

@@ -83,7 +83,10 @@ export type AgentMandateInput = z.output<typeof agentMandateSchema>;
 export const requestFormInput = newPrivacyRequestSchema.and(
   z.discriminatedUnion("onBehalf", [
     z.object({ onBehalf: z.literal("no"), confirm: z.literal("yes", { message: "errors.confirmRequired" }) }),
-    agentMandateSchema.extend({ onBehalf: z.literal("yes"), confirm: z.literal("yes", { message: "errors.confirmAgentRequired" }) }),
+    agentMandateSchema.extend({
+      onBehalf: z.literal("yes"),
+      confirm: z.literal("yes", { message: "errors.confirmAgentRequired" }),
+    }),
   ]),
 );
 

@@ -15,6 +15,30 @@ type Props = {
   tooLarge: boolean;
 };
 
+/** The mandate file: PDF, PNG or JPEG; the server checks its bytes (lib/mandates/inspect-upload.ts). */
+function MandateField({ errors }: { errors?: string[] }) {
+  const t = useTranslations("form");
+  return (
+    <div>
+      <label htmlFor="mandate" className="block text-sm font-medium">
+        {t("mandate")}
+      </label>
+      <p id="mandate-hint" className="text-sm text-zinc-600">
+        {t("mandateHint")}
+      </p>
+      <input
+        id="mandate"
+        name="mandate"
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        aria-describedby={errors ? "mandate-hint mandate-error" : "mandate-hint"}
+        className="mt-2 block w-full text-sm"
+      />
+      <FieldError id="mandate-error" messages={errors} />
+    </div>
+  );
+}
+
 export function OnBehalfFields({ companyName, errors, tooLarge }: Props) {
   const t = useTranslations("form");
   const tRelationship = useTranslations("mandate.relationship");
@@ -55,23 +79,7 @@ export function OnBehalfFields({ companyName, errors, tooLarge }: Props) {
           </div>
           <FieldError id="relationship-error" messages={errors.relationship} />
         </fieldset>
-        <div>
-          <label htmlFor="mandate" className="block text-sm font-medium">
-            {t("mandate")}
-          </label>
-          <p id="mandate-hint" className="text-sm text-zinc-600">
-            {t("mandateHint")}
-          </p>
-          <input
-            id="mandate"
-            name="mandate"
-            type="file"
-            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-            aria-describedby={mandateErrors ? "mandate-hint mandate-error" : "mandate-hint"}
-            className="mt-2 block w-full text-sm"
-          />
-          <FieldError id="mandate-error" messages={mandateErrors} />
-        </div>
+        <MandateField errors={mandateErrors} />
       </div>
     </fieldset>
   );

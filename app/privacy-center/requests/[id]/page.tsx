@@ -112,7 +112,10 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
       />
       {request.mandate ? (
         <p data-testid="on-behalf" className="text-sm text-zinc-700">
-          {t("onBehalf", { email: request.mandate.subjectEmail, relationship: (await getTranslations("mandate.relationship"))(request.mandate.relationship) })}
+          {t("onBehalf", {
+            email: request.mandate.subjectEmail,
+            relationship: (await getTranslations("mandate.relationship"))(request.mandate.relationship),
+          })}
         </p>
       ) : null}
       {request.extendedDueAt && request.extensionReason ? (
