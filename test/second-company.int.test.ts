@@ -39,6 +39,7 @@ const declaration = {
   purposes: ["Running your membership"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR)",
   recipients: ["Our hosting provider (processor)"],
+  transfers: [],
   retention: "2 years after your membership ends",
   origin: "You, when you joined and visited",
 };

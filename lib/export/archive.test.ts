@@ -109,6 +109,10 @@ describe("the export archive a customer downloads", () => {
     expect(orders!.fields.total_cents).toBe("Amount charged, in cents");
     expect(tickets).toMatchObject({ status: "DONE", recordCount: 0, files: ["data/support_tickets.json", "data/support_tickets.csv"] });
     expect(analytics).toMatchObject({ status: "FAILED", error: "The analytics service did not answer.", files: [] });
+    // Art. 15(1) completeness and 15(2) transfers, per source.
+    expect(orders!.count).toEqual({ method: "DATABASE_ROWS", description: "Rows counted by the source database while exporting", complete: true });
+    expect(analytics!.count.complete).toBe(false);
+    expect(orders!.transfers).toEqual([]);
     expect(manifest.files.find((f) => f.path === "data/orders.csv")!.records).toBe(ORDER_COUNT);
   });
 

@@ -63,7 +63,7 @@ export async function writeExportArchive(store: BlobStore, key: string, input: A
       dataFiles.push({ path, ...(await zip.appendDeflated(path, file.deflated, await file.open())), records: file.records });
     }
 
-    const readme = { path: README_PATH, ...(await zip.append(README_PATH, renderReadmeHtml(input, dataFiles))) };
+    const readme = { path: README_PATH, ...(await zip.append(README_PATH, await renderReadmeHtml(input, dataFiles))) };
     // The manifest lists README.html too; it cannot list its own checksum.
     const manifestFiles = [...dataFiles, readme];
     const manifestJson = serializeManifest(buildManifest(input, manifestFiles));

@@ -1,4 +1,6 @@
-import { isSourceFailed } from "@/lib/requests/source-lifecycle";
+import { isCollected, isSourceFailed } from "@/lib/requests/source-lifecycle";
+import { countingDescription } from "@/lib/sources/declaration-text";
+import type { DataTransfer, RecordCounting } from "@/lib/sources/types";
 import type { ArchiveInput, ArchiveSource } from "./archive-input";
 
 // manifest.json is the machine-readable twin of README.html: what was exported, for whom, from
@@ -26,8 +28,15 @@ export type ManifestSource = {
   legalBasis: string;
   categories: string[];
   recipients: string[];
+  /** Art. 15(2): recipients outside the EEA and their safeguard; [] when the source declares none. */
+  transfers: DataTransfer[];
   retention: string;
   origin: string;
+  /**
+   * Art. 15(1), the whole copy: how recordCount was obtained, and whether the source answered
+   * completely (false for a FAILED source: nothing of it is in the archive).
+   */
+  count: RecordCounting & { description: string; complete: boolean };
   /** Paths of this source's data files. */
   files: string[];
   /** The data dictionary: field → what it means. */
@@ -76,8 +85,14 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
       legalBasis: source.legalBasis,
       categories: source.categories,
       recipients: source.recipients,
+      transfers: source.transfers,
       retention: source.retention,
       origin: source.origin,
+      count: {
+        ...source.counting,
+        description: countingDescription(source.counting),
+        complete: isCollected(status),
+      },
       files: files.filter((file) => file.path.startsWith(`data/${source.key}.`)).map((file) => file.path),
       fields: source.fields,
     })),

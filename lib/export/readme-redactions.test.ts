@@ -14,11 +14,11 @@ async function withRedactions(locale: string, redactions?: number): Promise<Arch
 
 describe("README.html on redacted passages", () => {
   it("counts them and gives the reason, in English and German", async () => {
-    expect(renderReadmeHtml(await withRedactions("en", 2), [])).toContain(
+    expect(await renderReadmeHtml(await withRedactions("en", 2), [])).toContain(
       "2 passages were replaced by “[redacted: personal data of another person]”: they were personal data of other people",
     );
-    expect(renderReadmeHtml(await withRedactions("en", 1), [])).toContain("1 passage was replaced by");
-    const german = renderReadmeHtml(await withRedactions("de", 2), []);
+    expect(await renderReadmeHtml(await withRedactions("en", 1), [])).toContain("1 passage was replaced by");
+    const german = await renderReadmeHtml(await withRedactions("de", 2), []);
     expect(german).toContain(
       "2 Stellen wurden durch „[geschwärzt: personenbezogene Daten einer anderen Person]“ ersetzt",
     );
@@ -27,6 +27,6 @@ describe("README.html on redacted passages", () => {
 
   it("says nothing about redaction when nothing was redacted", async () => {
     for (const redactions of [undefined, 0])
-      expect(renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");
+      expect(await renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");
   });
 });

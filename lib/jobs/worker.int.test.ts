@@ -39,6 +39,17 @@ const yearly = client.createFunction({ id: "yearly", triggers: [{ cron: "0 0 1 1
 }));
 const everyFive = client.createFunction({ id: "every-five", triggers: [{ cron: "*/5 * * * *" }] }, async () => ({ ticked: true }));
 
+const lapsing = client.createFunction({ id: "lapsing", triggers: [{ event: "test/lapsing" }] }, async ({ event, step }) => {
+  await step.run("outlives-its-lease", async () => {
+    execute(`lapsing:${event.id}`);
+    // What a database away for longer than the lease does to a run in progress: its renewals
+    // fail and its lease lapses while the step goes on.
+    await db.jobRun.updateMany({ where: { eventId: event.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  });
+  return { done: true };
+});
+
 const functions = [fanOut, slow, yearly];
 const runsOf = (functionId: string) => db.jobRun.count({ where: { functionId: `worker-test-${functionId}` } });
 
@@ -53,6 +64,20 @@ describe("embedded runner: workers", () => {
     await drainJobs({ db, client, functions });
     expect(await db.jobRun.count({ where: { eventId: "delivered-twice" } })).toBe(1);
     expect(executions.get("first:delivered-twice")).toBe(1);
+  });
+
+  it("does not start a second execution of its own run whose lease lapsed while it was still running", async () => {
+    // A long lease: no heartbeat renews it during the step, which lets it lapse itself.
+    const options = { databaseUrl: databaseUrl(), client, functions: [lapsing], pollMs: 50, leaseMs: 60_000 };
+    const worker = startWorker(options);
+    try {
+      const { ids } = await client.send({ name: "test/lapsing", data: {} });
+      const status = async () => (await db.jobRun.findFirst({ where: { eventId: ids[0] } }))?.status;
+      await expect.poll(status, { timeout: 20_000, interval: 50 }).toBe("COMPLETED");
+      expect(executions.get(`lapsing:${ids[0]}`)).toBe(1);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("never runs a step twice when two workers share the queue", async () => {

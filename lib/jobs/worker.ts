@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Inngest } from "inngest";
+import pLimit from "p-limit";
 import { createPrismaClient, type PrismaClient } from "@/lib/db";
 import { fireCronTicks, type CronTicksSeen } from "./cron";
 import { createRunExecutor } from "./execute-run";
-import { createSlots } from "./slots";
 import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
@@ -49,9 +49,13 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   const leaseMs = options.leaseMs ?? 30_000;
   const catalog = describeJobs(options.functions, options.client.id);
   for (const job of catalog.values()) {
-    if (job.ignoredOptions.length > 0) log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
+    if (job.ignoredOptions.length === 0) continue;
+    log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
   }
-  const slots = createSlots(concurrency);
+  // Bounds the function calls of all runs together, first come first served; each run's own bound
+  // (stepConcurrency) sits inside it. p-limit keeps its queue in order and hands a freed place to
+  // the next call, which is all a worker needs from a limiter (no priorities, no cancelling).
+  const limit = pLimit(concurrency);
   const serve = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
   const execute = createRunExecutor({
     db,
@@ -61,9 +65,10 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     leaseMs,
     backoffMs: options.backoffMs ?? 1_000,
     log,
-    invoke: (call) => slots.run(() => serve(call)),
+    invoke: (call) => limit(() => serve(call)),
   });
   const active = new Set<Promise<void>>();
+  const executing = new Set<string>();
   const alarm = createAlarm();
   let stopping = false;
   const listener = listenForJobs(options.databaseUrl, alarm.ring, log);
@@ -75,8 +80,15 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
     while (!stopping && active.size < concurrency) {
       const runId = await claimRun(db, owner, leaseMs);
       if (!runId) break;
+      // A run still executing here whose lease lapsed (its renewals failed while the database was
+      // away, or the process stalled): the claim renewed it, and it goes on where it is. A second
+      // execution would carry the same owner, so the lease could not keep the two apart: they ran
+      // one source's collect twice at once, and packaging then failed for good (issue #20).
+      if (executing.has(runId)) continue;
+      executing.add(runId);
       // Every line logged while the run executes names it (lib/observability/log-context.ts).
       const run = withLogContext({ runId }, () => execute(runId, () => stopping));
+      void run.finally(() => executing.delete(runId)).catch(() => undefined); // track() reports its failure
       track(active, runId, run, log, alarm.ring); // its end frees a slot
     }
   }

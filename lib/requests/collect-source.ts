@@ -10,6 +10,7 @@ import { getBlobStore } from "@/lib/storage";
 import { getSource } from "@/lib/sources/registry";
 import type { DataSource, DataSubject, SerializedPage, SerializeOptions } from "@/lib/sources/types";
 import { resolveDataSubject } from "./data-subject";
+import { TAKES_PROGRESS } from "./source-lifecycle";
 import { sourceMoveSql } from "./source-transition";
 import { WORKFLOW_ACTOR } from "./transition";
 
@@ -33,7 +34,9 @@ export async function collectSource(requestId: string, sourceKey: string, store:
     const serialized = await serializedPages(source, subject, options);
     const scanned = await withDisclosureScan(requestId, source, subject, serialized);
     const pages = reportProgress(scanned, (recordCount) =>
-      db.requestSource.update({ where, data: { recordCount } }).then(() => undefined),
+      db.requestSource
+        .updateMany({ where: { requestId, sourceKey, status: { in: [...TAKES_PROGRESS] } }, data: { recordCount } })
+        .then(() => undefined),
     );
     const key = stagingKey(requestId, sourceKey);
     const staged = await stageSerializedPages(store, key, source, pages, { csv: options.csv });

@@ -49,6 +49,12 @@ export const isSourceFailed = (status: SourceStatus) => status === SourceStatus.
 export const isCollecting = (status: SourceStatus) => status === SourceStatus.COLLECTING;
 
 /** The statuses a source has in the archive: collected, or explained as failed. */
+/**
+ * Only a source being collected takes "rows so far" counts: a late count from an attempt that was
+ * superseded (a lease taken over after a failover) must never overwrite a finished source's count.
+ */
+export const TAKES_PROGRESS: readonly SourceStatus[] = [SourceStatus.COLLECTING];
+
 export type SettledSourceStatus = typeof SourceStatus.DONE | typeof SourceStatus.FAILED;
 export const SETTLED: ReadonlySet<SourceStatus> = new Set<SettledSourceStatus>([
   SourceStatus.DONE,

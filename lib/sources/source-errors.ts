@@ -14,3 +14,12 @@ export class SourceRejectedError extends Error {
 export class SourceUnavailableError extends Error {
   override name = "SourceUnavailableError";
 }
+
+/**
+ * The service answered only part of the subject's data: a body cut off, a page without its list,
+ * a search that stopped short of its own total. Art. 15(1) asks for a copy of all of it, so the
+ * source fails (and may be retried) rather than being counted as complete with fewer records.
+ */
+export class SourceIncompleteError extends Error {
+  override name = "SourceIncompleteError";
+}

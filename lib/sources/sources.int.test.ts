@@ -9,7 +9,7 @@ import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { parseFreeTextPath } from "@/lib/disclosure/free-text";
 import { listSources } from "./registry";
-import type { DataSource, DataSubject, ExportRecord, SerializedPage } from "./types";
+import { TRANSFER_SAFEGUARDS, type DataSource, type DataSubject, type ExportRecord, type SerializedPage } from "./types";
 
 // The conformance test every registered source passes: a company adding its own source gets
 // these checks for free. The outside services run as local fakes speaking their real APIs.
@@ -80,6 +80,17 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
     for (const list of [source.categories, source.purposes, source.recipients]) expect(list.length).toBeGreaterThan(0);
     expect(Object.keys(source.fields).length).toBeGreaterThan(0);
     expect(key).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+  });
+
+  it("declares its transfers outside the EEA (Art. 15(2)), [] meaning none, and how its count is obtained", () => {
+    // The type requires both; this catches a declaration built around the type (JSON, a cast).
+    expect(Array.isArray(source.transfers), "transfers must be declared, [] when there are none").toBe(true);
+    for (const transfer of source.transfers) {
+      expect(transfer.recipient.length).toBeGreaterThan(3);
+      expect(transfer.country.length).toBeGreaterThan(1);
+      expect(TRANSFER_SAFEGUARDS).toContain(transfer.safeguard);
+    }
+    expect(["DATABASE_ROWS", "API_PAGES"]).toContain(source.counting?.method);
   });
 
   it("marks as free text only fields it exports (Art. 15(4) review, lib/disclosure)", () => {

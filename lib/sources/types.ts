@@ -30,6 +30,32 @@ export type SerializedPage = { records: number; json: Buffer | string; csv?: Buf
 
 export type SerializeOptions = Omit<CollectOptions, "pageSize"> & { csv: boolean };
 
+/**
+ * The safeguard a transfer outside the EEA rests on (Chapter V GDPR): an adequacy decision
+ * (Art. 45, e.g. the EU-US Data Privacy Framework), standard contractual clauses (Art. 46(2)(c)),
+ * binding corporate rules (Art. 47), or one of Art. 49's derogations (e.g. explicit consent).
+ */
+export const TRANSFER_SAFEGUARDS = ["ADEQUACY_DECISION", "SCCS", "BCRS", "DEROGATION"] as const;
+export type TransferSafeguard = (typeof TRANSFER_SAFEGUARDS)[number];
+
+/** One recipient outside the EEA; Art. 15(2) entitles the data subject to know it and its safeguard. */
+export type DataTransfer = {
+  recipient: string;
+  /** Where the recipient processes the data: "United States". */
+  country: string;
+  safeguard: TransferSafeguard;
+  /** Optional precision for staff and the customer: "EU-US Data Privacy Framework; SCCs as a fallback". */
+  note?: string;
+};
+
+/**
+ * How a source's record count is obtained, which is why a DONE source's count is the whole answer:
+ * the source's own database counted the rows it returned, or every page of a service's API was
+ * read to its end (a page cut short or a timeout fails the source instead). Set by the kind of
+ * source (sqlSource, the connectors in lib/sources/http), not by each declaration.
+ */
+export type RecordCounting = { method: "DATABASE_ROWS" } | { method: "API_PAGES"; service: string };
+
 export type DataSource = {
   key: string; // stable, lowercase, used in file names: data/<key>.json
   title: string;
@@ -41,6 +67,9 @@ export type DataSource = {
   recipients: string[]; // Art. 15(1)(c)
   retention: string; // Art. 15(1)(d)
   origin: string; // Art. 15(1)(g)
+  /** Art. 15(2): every recipient outside the EEA with its safeguard; [] declares there is none. */
+  transfers: DataTransfer[];
+  counting: RecordCounting;
   /** The allow-list and data dictionary: exported field → what it means. Nothing else leaves. */
   fields: Record<string, string>;
   /**

@@ -86,6 +86,14 @@ export function startFakeIntercom(options: { accessToken?: string; port?: number
                 : { code: "server_error", message: `Server Error (HTTP ${status})` },
         ],
       }),
+      partialPage({ status, body }) {
+        const page = body as Record<string, unknown> & { total_count?: number; pages?: Record<string, unknown> };
+        if (page.total_count === undefined) return undefined; // not a search page
+        const listKey = "conversations" in page ? "conversations" : "data";
+        const items = page[listKey] as unknown[];
+        const { next: _next, ...pages } = page.pages ?? {};
+        return { status, body: { ...page, [listKey]: items.slice(0, Math.floor(items.length / 2)), pages } };
+      },
       rateLimitHeaders: (seconds) => ({ "x-ratelimit-limit": "10000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + seconds) }),
       route({ method, url, body }: FakeRequest) {
         if (method === "POST" && url.pathname === "/contacts/search") return searchPage(data.contacts, body, "data", "list");

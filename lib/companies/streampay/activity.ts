@@ -10,6 +10,14 @@ export const activitySource = streampayTable({
   purposes: ["Keeping your account secure", "Investigating fraud and misuse", "Fixing problems"],
   legalBasis: "Legitimate interests in security and fraud prevention (Art. 6(1)(f) GDPR)",
   recipients: ["Our hosting provider (processor)", "Our security monitoring provider (processor)"],
+  transfers: [
+    {
+      recipient: "Our security monitoring provider (processor)",
+      country: "United States",
+      safeguard: "ADEQUACY_DECISION",
+      note: "EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795)",
+    },
+  ],
   retention: "2 years",
   origin: "Recorded by our systems when you use the service",
   fields: {

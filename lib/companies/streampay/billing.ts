@@ -8,6 +8,14 @@ export const billingSource = streampayTable({
   purposes: ["Taking payment for the service", "Accounting and tax records", "Preventing payment fraud"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR); legal obligation for accounting records (Art. 6(1)(c) GDPR)",
   recipients: ["Our payment processor", "Our accountants", "Tax authorities when the law requires it"],
+  transfers: [
+    {
+      recipient: "Stripe, Inc. (our payment processor's US parent, sub-processor)",
+      country: "United States",
+      safeguard: "ADEQUACY_DECISION",
+      note: "EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795)",
+    },
+  ],
   retention: "10 years after the payment, as tax law requires",
   origin: "Created when you paid; card details come from our payment processor",
   fields: {

@@ -8,6 +8,7 @@ export const ordersSource = streampayTable({
   purposes: ["Delivering what you ordered", "Accounting and tax records"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR); legal obligation for accounting records (Art. 6(1)(c) GDPR)",
   recipients: ["Our accountants", "Tax authorities when the law requires it"],
+  transfers: [],
   retention: "10 years after the order, as tax law requires",
   origin: "Created when you placed an order",
   fields: {

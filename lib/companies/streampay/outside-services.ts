@@ -23,6 +23,16 @@ function stripe(config: Env, secretKey: string, retry: RetryPolicy): DataSource 
     purposes: ["Taking payment for the service", "Sending invoices", "Preventing payment fraud"],
     legalBasis: "Contract (Art. 6(1)(b) GDPR); legal obligation for accounting records (Art. 6(1)(c) GDPR)",
     recipients: ["Stripe Payments Europe Ltd (processor)", "Card networks and your card issuer, to make each payment"],
+    transfers: [
+      {
+        recipient: "Stripe, Inc. (sub-processor)",
+        country: "United States",
+        safeguard: "ADEQUACY_DECISION",
+        note:
+          "EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795); " +
+          "standard contractual clauses as a fallback",
+      },
+    ],
     retention: "10 years after the payment, as tax law requires",
     origin: "You, when you paid; your card issuer, for the card details",
     config: { secretKey, apiBase: config.STRIPE_API_BASE, retry },
@@ -41,6 +51,7 @@ function intercom(config: Env, accessToken: string, retry: RetryPolicy): DataSou
     legalBasis:
       "Contract (Art. 6(1)(b) GDPR) and legitimate interests in improving our service (Art. 6(1)(f) GDPR)",
     recipients: ["Intercom R&D Unlimited Company (processor)"],
+    transfers: [{ recipient: "Intercom, Inc. (sub-processor)", country: "United States", safeguard: "SCCS" }],
     retention: "3 years after the conversation ends",
     origin: "You and our support team wrote them; your contact details come from your account",
     config: { accessToken, apiBase: config.INTERCOM_API_BASE, retry },
@@ -58,6 +69,7 @@ function analytics(config: Env, keys: { apiKey: string; projectId: string }, ret
     purposes: ["Understanding how the product is used", "Improving the product"],
     legalBasis: "Consent (Art. 6(1)(a) GDPR), given in our cookie and tracking settings",
     recipients: ["PostHog Inc. (processor)"],
+    transfers: [{ recipient: "PostHog Inc. (processor)", country: "United States", safeguard: "SCCS" }],
     retention: "13 months",
     origin: "Recorded by our app while you used it",
     config: { ...keys, apiBase: config.ANALYTICS_API_BASE, retry },

@@ -8,6 +8,7 @@ export const payoutsSource = streampayTable({
   purposes: ["Paying out your balance", "Accounting and tax records", "Anti-money-laundering checks"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR); legal obligation under anti-money-laundering law (Art. 6(1)(c) GDPR)",
   recipients: ["Our bank and payment processor", "Authorities when anti-money-laundering law requires it"],
+  transfers: [],
   retention: "10 years after the payout, as tax and anti-money-laundering law require",
   origin: "Created when we paid you",
   fields: {

@@ -8,6 +8,14 @@ export const preferencesSource = streampayTable({
   purposes: ["Showing the service the way you chose", "Sending only the emails you agreed to"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR); consent for marketing emails (Art. 6(1)(a) GDPR)",
   recipients: ["Our email delivery provider (processor), for the emails you agreed to"],
+  transfers: [
+    {
+      recipient: "Our email delivery provider (processor)",
+      country: "United States",
+      safeguard: "ADEQUACY_DECISION",
+      note: "EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795)",
+    },
+  ],
   retention: "For as long as you have an account",
   origin: "You chose them in your settings",
   fields: {

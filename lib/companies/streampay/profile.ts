@@ -8,6 +8,13 @@ export const profileSource = streampayTable({
   purposes: ["Running your account", "Contacting you about your account", "Meeting know-your-customer duties"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR) and legal obligation (Art. 6(1)(c) GDPR) for identity checks",
   recipients: ["Our hosting provider (processor)", "Our customer-support tool provider (processor)"],
+  transfers: [
+    {
+      recipient: "Intercom, Inc. (our customer-support tool, sub-processor)",
+      country: "United States",
+      safeguard: "SCCS",
+    },
+  ],
   retention: "For as long as you have an account, then 6 years for legal claims",
   origin: "You gave it to us",
   fields: {

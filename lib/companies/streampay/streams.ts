@@ -8,6 +8,7 @@ export const streamsSource = streampayTable({
   purposes: ["Running the payment streams you set up", "Accounting and tax records"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR)",
   recipients: ["The recipients of your streams (the amounts they received)", "Our payment processor"],
+  transfers: [],
   retention: "10 years after the stream ends, as tax law requires",
   origin: "Created when you set up a stream",
   fields: {

@@ -8,6 +8,13 @@ export const supportSource = streampayTable({
   purposes: ["Answering your questions", "Improving our support"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR) and legitimate interests in improving our service (Art. 6(1)(f) GDPR)",
   recipients: ["Our customer-support tool provider (processor)"],
+  transfers: [
+    {
+      recipient: "Intercom, Inc. (our customer-support tool, sub-processor)",
+      country: "United States",
+      safeguard: "SCCS",
+    },
+  ],
   retention: "3 years after the conversation ends",
   origin: "You and our support team wrote them",
   fields: {

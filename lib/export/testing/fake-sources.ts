@@ -11,6 +11,8 @@ export function fakeSource(overrides: Partial<DataSource> & Pick<DataSource, "ke
     recipients: [],
     retention: "Six years after the account is closed.",
     origin: "You, when you use the service.",
+    transfers: [],
+    counting: { method: "DATABASE_ROWS" },
     async *collect() {},
     ...overrides,
   };

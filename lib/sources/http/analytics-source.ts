@@ -1,6 +1,7 @@
-import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "../types";
+import type { CollectOptions, DataSource, DataSubject, ExportRecord, RecordCounting } from "../types";
 import { inPages } from "./pages";
 import { DEFAULT_RETRY_POLICY, resilientFetch, type RetryPolicy } from "./resilient-fetch";
+import { SourceIncompleteError } from "../source-errors";
 import { readServiceJson, type ServiceIdentity } from "./service-response";
 
 // The subject's product-analytics events, from PostHog's events API
@@ -17,7 +18,7 @@ export type AnalyticsConfig = {
   retry?: RetryPolicy;
 };
 
-export type AnalyticsSourceDeclaration = Omit<DataSource, "collect" | "fields"> & { config: AnalyticsConfig };
+export type AnalyticsSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & { config: AnalyticsConfig };
 
 export const ANALYTICS_FIELDS = {
   event_id: "The analytics service's reference for the event",
@@ -31,6 +32,8 @@ export const ANALYTICS_FIELDS = {
 };
 
 const ANALYTICS: ServiceIdentity = { service: "The analytics service", credential: "API key", variable: "ANALYTICS_API_KEY" };
+/** Every `next` link is followed until the service answers next: null. */
+const COUNTING: RecordCounting = { method: "API_PAGES", service: "PostHog" };
 const MAX_LIMIT = 1000;
 
 type AnalyticsEvent = { id: string; event: string; timestamp: string; properties: Record<string, unknown> };
@@ -39,6 +42,7 @@ export function analyticsSource(declaration: AnalyticsSourceDeclaration): DataSo
   const { config, ...metadata } = declaration;
   return {
     ...metadata,
+    counting: COUNTING,
     fields: ANALYTICS_FIELDS,
     collect(subject: DataSubject, options: CollectOptions = {}) {
       const pageSize = options.pageSize ?? 1000;
@@ -60,6 +64,11 @@ async function* analyticsRecords(config: AnalyticsConfig, subject: DataSubject, 
     options.signal?.throwIfAborted();
     const response: Response = await send(next, { headers: { authorization: `Bearer ${config.apiKey}`, accept: "application/json" }, signal: options.signal });
     const page: { next: string | null; results: AnalyticsEvent[] } = await readServiceJson<{ next: string | null; results: AnalyticsEvent[] }>(ANALYTICS, response);
+    if (!Array.isArray(page.results) || (page.next !== null && typeof page.next !== "string")) {
+      throw new SourceIncompleteError(
+        "The analytics service answered a page without its results or its next link. Retry the source later.",
+      );
+    }
     for (const event of page.results) yield project(event);
     next = page.next ? sameOrigin(new URL(page.next, config.apiBase), first) : null;
   }

@@ -1,6 +1,7 @@
-import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "../types";
+import type { CollectOptions, DataSource, DataSubject, ExportRecord, RecordCounting } from "../types";
 import { fromUnix, inPages, toUnix } from "./pages";
 import { DEFAULT_RETRY_POLICY, resilientFetch, type RetryPolicy } from "./resilient-fetch";
+import { SourceIncompleteError } from "../source-errors";
 import { readServiceJson, type ServiceIdentity } from "./service-response";
 
 // The subject's Intercom contact, its tags, and every conversation with each of its parts, through
@@ -16,7 +17,7 @@ export type IntercomConfig = {
   retry?: RetryPolicy;
 };
 
-export type IntercomSourceDeclaration = Omit<DataSource, "collect" | "fields"> & { config: IntercomConfig };
+export type IntercomSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & { config: IntercomConfig };
 
 export const INTERCOM_FIELDS = {
   kind: "What the record is: your contact record or a conversation",
@@ -31,6 +32,8 @@ export const INTERCOM_FIELDS = {
 };
 
 const INTERCOM: ServiceIdentity = { service: "Intercom", credential: "access token", variable: "INTERCOM_ACCESS_TOKEN" };
+/** Every search is followed to its last cursor, and its total_count checked against what was read. */
+const COUNTING: RecordCounting = { method: "API_PAGES", service: "Intercom" };
 const PER_PAGE = 50;
 
 type Pages = { next?: { starting_after?: string | null } | null };
@@ -51,6 +54,7 @@ export function intercomSource(declaration: IntercomSourceDeclaration): DataSour
   const { config, ...metadata } = declaration;
   return {
     ...metadata,
+    counting: COUNTING,
     fields: INTERCOM_FIELDS,
     // Art. 15(4): the messages are written freely and may name other people.
     freeTextFields: ["messages[].body"],
@@ -80,17 +84,33 @@ function intercomApi(config: IntercomConfig, signal?: AbortSignal) {
 
 type IntercomApi = ReturnType<typeof intercomApi>;
 
-/** Every item of a search, following the cursor until Intercom says there is no next page. */
+/**
+ * Every item of a search, following the cursor until Intercom says there is no next page, then
+ * checking the items read against the search's own total_count: a search that stops short fails.
+ */
 async function* search<T>(api: IntercomApi, path: string, listKey: "data" | "conversations", query: unknown): AsyncIterable<T> {
   let startingAfter: string | undefined;
+  let read = 0;
+  let total: number | undefined;
   do {
-    const page = await api<{ pages?: Pages } & Record<string, unknown>>(path, {
+    const page = await api<{ pages?: Pages; total_count?: number } & Record<string, unknown>>(path, {
       query,
       pagination: { per_page: PER_PAGE, ...(startingAfter ? { starting_after: startingAfter } : {}) },
     });
-    yield* page[listKey] as T[];
+    const items = page[listKey];
+    if (!Array.isArray(items)) {
+      throw new SourceIncompleteError(`Intercom answered ${path} without its list of results. Retry the source later.`);
+    }
+    total ??= page.total_count;
+    read += items.length;
+    yield* items as T[];
     startingAfter = page.pages?.next?.starting_after ?? undefined;
   } while (startingAfter);
+  if (total !== undefined && read < total) {
+    throw new SourceIncompleteError(
+      `Intercom listed ${read} of the ${total} results of ${path}, then stopped paging. Retry the source later.`,
+    );
+  }
 }
 
 async function* intercomRecords(api: IntercomApi, subject: DataSubject, options: CollectOptions): AsyncIterable<ExportRecord> {

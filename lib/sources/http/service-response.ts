@@ -1,11 +1,21 @@
-import { SourceRejectedError, SourceUnavailableError } from "../source-errors";
+import { SourceIncompleteError, SourceRejectedError, SourceUnavailableError } from "../source-errors";
 
 /** Who an outside source is and which setting holds its credential, for errors staff can act on. */
 export type ServiceIdentity = { service: string; credential: string; variable: string };
 
 /** The body of a successful answer, or an error that says what went wrong in plain words. */
 export async function readServiceJson<T>(who: ServiceIdentity, response: Response): Promise<T> {
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) {
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      // The connection dropped or the body ended mid-way: what did arrive is not the whole answer.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SourceIncompleteError(
+        `${who.service} broke off its answer part-way (${reason}). Retry the source later.`,
+      );
+    }
+  }
   const detail = await response.text().catch(() => "");
   throw serviceError(who, response.status, quoteDetail(detail).replace(/\.$/, ""));
 }

@@ -20,6 +20,7 @@ const source = stripeSource({
   purposes: ["Taking payment"],
   legalBasis: "Contract (Art. 6(1)(b) GDPR)",
   recipients: ["Stripe (processor)"],
+  transfers: [{ recipient: "Stripe, Inc.", country: "United States", safeguard: "ADEQUACY_DECISION" }],
   retention: "10 years",
   origin: "You",
   config: { secretKey: stripe.token, apiBase: stripe.baseUrl },

@@ -1,7 +1,8 @@
 import Stripe from "stripe";
-import type { CollectOptions, DataSource, DataSubject, ExportRecord } from "../types";
+import type { CollectOptions, DataSource, DataSubject, ExportRecord, RecordCounting } from "../types";
 import { fromUnix, inPages, toUnix } from "./pages";
 import { DEFAULT_RETRY_POLICY, resilientFetch, type RetryPolicy } from "./resilient-fetch";
+import { SourceIncompleteError } from "../source-errors";
 import { serviceError, type ServiceIdentity } from "./service-response";
 
 // The subject's customers in Stripe and what was billed to them: charges, invoices and
@@ -16,7 +17,7 @@ export type StripeConfig = {
   retry?: RetryPolicy;
 };
 
-export type StripeSourceDeclaration = Omit<DataSource, "collect" | "fields"> & {
+export type StripeSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & {
   config: StripeConfig;
   /** Stripe customer ids the company stored for this subject, looked up besides the email. */
   storedCustomerIds?: (subject: DataSubject) => Promise<string[]>;
@@ -37,12 +38,15 @@ export const STRIPE_FIELDS = {
 };
 
 const STRIPE: ServiceIdentity = { service: "Stripe", credential: "API key", variable: "STRIPE_SECRET_KEY" };
+/** Every list is paged with the stripe package's auto-pagination until Stripe says has_more: false. */
+const COUNTING: RecordCounting = { method: "API_PAGES", service: "Stripe" };
 const PAGE_LIMIT = 100; // the most Stripe lists return at once
 
 export function stripeSource(declaration: StripeSourceDeclaration): DataSource {
   const { config, storedCustomerIds, ...metadata } = declaration;
   return {
     ...metadata,
+    counting: COUNTING,
     fields: STRIPE_FIELDS,
     collect(subject: DataSubject, options: CollectOptions = {}) {
       const stripe = stripeClient(config);
@@ -137,8 +141,15 @@ async function* translateErrors(records: AsyncIterable<ExportRecord>): AsyncIter
     yield* records;
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError && error.statusCode) throw serviceError(STRIPE, error.statusCode, error.message);
-    // Our fetch gave up after its retries: its error already says so plainly.
-    if (error instanceof Stripe.errors.StripeConnectionError && error.detail instanceof Error) throw error.detail;
+    if (error instanceof Stripe.errors.StripeConnectionError && error.detail instanceof Error) {
+      // A body the package could not read to its end (its HttpClientResponseBodyError, not
+      // exported): the connection dropped part-way, so the page is not the whole answer.
+      if (error.detail.constructor.name === "HttpClientResponseBodyError") {
+        throw new SourceIncompleteError(`Stripe broke off its answer part-way (${error.detail.message}). Retry the source later.`);
+      }
+      // Our fetch gave up after its retries: its error already says so plainly.
+      throw error.detail;
+    }
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { DeadlinePanel } from "@/components/admin/deadline-panel";
 import { DisclosurePanel } from "@/components/admin/disclosure-panel";
 import { IdentityPanel } from "@/components/admin/identity-panel";
 import { RequestTimeline } from "@/components/admin/request-timeline";
+import { SourceDeclarationsPanel } from "@/components/admin/source-declarations";
 import { SourcesPanel } from "@/components/admin/sources-panel";
 import { STAFF_REQUEST_TYPES } from "@/lib/requests/request-type";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,6 +41,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
       <DeadlinePanel view={view} />
       <DisclosurePanel view={view} />
       <SourcesPanel view={view} />
+      <SourceDeclarationsPanel view={view} />
       <RequestTimeline view={view} />
     </div>
   );
