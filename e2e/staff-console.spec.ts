@@ -3,6 +3,7 @@ import pg from "pg";
 import { expectAccessible } from "./support/accessibility";
 import { e2eDatabaseUrl } from "./support/database-url";
 import { readmeScreenshot } from "./support/screenshots";
+import { expectEmail } from "./support/outbox";
 import { signIn } from "./support/sign-in";
 
 // The compliance team's day: open a pending request, weigh the evidence, decide; extend a deadline;
@@ -39,16 +40,6 @@ async function openFromQueue(browser: Browser, reference: string): Promise<Page>
   await expect(reviewer.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();
   await expectAccessible(reviewer);
   return reviewer;
-}
-
-/** The newest email to `to` whose subject contains `subject`, waiting for the worker to send it. */
-async function expectEmail(page: Page, to: string, subject: string) {
-  const email = page.getByTestId("outbox-email").filter({ hasText: subject }).first();
-  await expect(async () => {
-    await page.goto(`/dev/outbox?${new URLSearchParams({ to })}`);
-    await expect(email).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  return email;
 }
 
 test("a reviewer weighs the evidence, approves, and the customer's export runs to READY", async ({ page, browser }, testInfo) => {

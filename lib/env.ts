@@ -94,6 +94,16 @@ const envSchema = z.object({
   IDENTITY_AUTO_APPROVE: flag.optional(),
   // Requests one customer may make in 24 hours (one may be open at a time).
   REQUESTS_PER_DAY: positiveInt.max(100).default(3),
+  // Requests for someone else (an authorised agent, a parent): how many one account may make in
+  // 24 hours, and from how many different data subjects on its queue rows are flagged for a
+  // closer look (one agent, many subjects: a scraper as likely as a law firm).
+  AGENT_REQUESTS_PER_DAY: positiveInt.max(100).default(5),
+  AGENT_SUBJECTS_FLAG_THRESHOLD: positiveInt.max(1000).default(3),
+  // The data subject's link to object to a request made for them stays valid this long.
+  MANDATE_OBJECTION_DAYS: positiveInt.max(90).default(30),
+  // A mandate is deleted with the archive; when the request ends without one (rejected,
+  // cancelled), this many days after it ended.
+  MANDATE_RETENTION_DAYS: positiveInt.max(365).default(30),
 
   // The customer pages' language when neither the person's choice nor their browser's
   // Accept-Language matches a message file (messages/<locale>.json).

@@ -30,9 +30,31 @@ function DaysLeft({ row }: { row: QueueRow }) {
   return <span>{isDelivered(row.status) || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
 }
 
+const BADGE = "ml-1 rounded px-1.5 py-0.5 text-xs";
+
+/** Who asked; for a request made for someone else, the data subject and the flags a reviewer must see. */
+function RequesterCell({ row, threshold }: { row: QueueRow; threshold: number }) {
+  if (!row.subjectEmail) return <>{row.email}</>;
+  return (
+    <>
+      {row.subjectEmail}
+      <span className={`${BADGE} bg-sky-100 text-sky-900`} data-testid="agent-flag">
+        by agent
+      </span>
+      {row.objectedAt ? <span className={`${BADGE} bg-red-100 text-red-900`}>subject objected</span> : null}
+      {row.agentSubjects > threshold ? (
+        <span className={`${BADGE} bg-amber-100 text-amber-900`} data-testid="many-subjects-flag">
+          agent has {row.agentSubjects} subjects
+        </span>
+      ) : null}
+      <span className="block text-xs text-zinc-600">asked by {row.email}</span>
+    </>
+  );
+}
+
 const COLUMNS = ["Reference", "Customer", "Type", "Received", "Due", "Days left", "Status", "Identity"] as const;
 
-function QueueTableRow({ row }: { row: QueueRow }) {
+function QueueTableRow({ row, threshold }: { row: QueueRow; threshold: number }) {
   return (
     <tr className="border-b border-zinc-100">
       <td className={`${cell} font-medium`}>
@@ -40,7 +62,9 @@ function QueueTableRow({ row }: { row: QueueRow }) {
           {row.reference}
         </Link>
       </td>
-      <td className={cell}>{row.email}</td>
+      <td className={cell}>
+        <RequesterCell row={row} threshold={threshold} />
+      </td>
       <td className={cell}>
         {row.type === "ACCESS" ? "Access" : "Portability"}
         <span className="sr-only">: {STAFF_REQUEST_TYPES[row.type].title}</span>
@@ -84,7 +108,7 @@ const DESCRIPTION =
 export default async function AdminQueuePage({ searchParams }: PageProps<"/admin">) {
   const viewer = await requireStaff("/admin");
   const filter = parseQueueFilter(await searchParams);
-  const { rows, next } = await listQueuePage(viewer, filter);
+  const { rows, next, agentSubjectsThreshold } = await listQueuePage(viewer, filter);
   return (
     <div className="space-y-6">
       <PageHeader title="Request queue" description={DESCRIPTION} />
@@ -101,7 +125,7 @@ export default async function AdminQueuePage({ searchParams }: PageProps<"/admin
           <div className="mt-4 overflow-x-auto">
             <DataTable caption="Privacy requests by deadline" columns={COLUMNS}>
               {rows.map((row) => (
-                <QueueTableRow key={row.id} row={row} />
+                <QueueTableRow key={row.id} row={row} threshold={agentSubjectsThreshold} />
               ))}
             </DataTable>
           </div>

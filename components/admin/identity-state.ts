@@ -11,5 +11,6 @@ export function identityStateLabel(status: IdentityCheckStatus | null, method: I
   if (!status) return "No check";
   if (isCheckPending(status)) return "Waiting for review";
   if (isCheckRejected(status)) return "Rejected";
-  return method === "EMAIL_AUTO_MATCH" ? "Approved (automatic match)" : "Approved by a reviewer";
+  if (method === "EMAIL_AUTO_MATCH") return "Approved (automatic match)";
+  return method === "AGENT_MANDATE" ? "Mandate approved by a reviewer" : "Approved by a reviewer";
 }

@@ -27,6 +27,10 @@ const LABEL: Record<string, string> = {
   "archive.deleted": "Archive deleted",
   "archive.downloaded": "Downloaded",
   "email.sent": "Email sent",
+  "mandate.received": "Mandate received",
+  "mandate.viewed": "Mandate opened",
+  "mandate.objected": "The data subject objected",
+  "mandate.deleted": "Mandate deleted",
 };
 
 function details(event: StaffRequestView["timeline"][number]): string {

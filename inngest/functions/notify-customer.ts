@@ -1,3 +1,4 @@
+import { sendSubjectInformedEmail } from "@/lib/mandates/notify-subject";
 import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
 import { sendDeadlineExtendedEmail, sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { observeRequestStep } from "@/lib/requests/observed-step";
@@ -9,6 +10,7 @@ const SENDERS: Record<CustomerNotice, (requestId: string) => Promise<{ emailId: 
   rejected: sendRequestRejectedEmail,
   extended: sendDeadlineExtendedEmail,
   cancelled: sendRequestCancelledEmail,
+  "subject-informed": sendSubjectInformedEmail,
 };
 
 /** privacy/customer.notice → the email a change in the request owes its customer. */

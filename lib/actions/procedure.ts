@@ -47,6 +47,34 @@ export function formFields(formData: FormData): Record<string, unknown> {
 
 type Context = { viewer: Viewer; context: AuditContext };
 
+/**
+ * An action anyone may call because its input carries its own proof (a signed link's token,
+ * checked by the handler): the data subject's objection, who has no account with us. Same
+ * parsing, messages and failure handling as every other action.
+ */
+export function publicAction<S extends z.ZodType, T = undefined>(
+  spec: { input: S; invalidMessage?: string },
+  handler: (input: z.output<S>, context: { context: AuditContext }) => Promise<ActionResult<T>>,
+): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
+  return async (_previous, formData) => {
+    try {
+      // The caller's cookie and browser choose the language; there is no account to ask.
+      const t = translator(await resolveRequestLocale(null)) as unknown as MessageLookup;
+      const parsed = spec.input.safeParse(formFields(formData));
+      if (!parsed.success) {
+        const problem = spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm";
+        return actionError(localizeMessage(t, problem));
+      }
+      const result = await handler(parsed.data, { context: await requestContext() });
+      return result.ok ? result : { ...result, error: localizeMessage(t, result.error) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (!isDatabaseUnavailable(error)) throw error;
+      return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
+    }
+  };
+}
+
 export function action<S extends z.ZodType, T = undefined>(
   spec: {
     who: Audience;

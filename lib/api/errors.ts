@@ -13,6 +13,15 @@ const STATUS = {
   // RFC 9110 §15.5.16: the body is in a format this route does not take (it takes JSON only).
   unsupported_media_type: 415,
   daily_limit_reached: 429,
+  // Requests for someone else (lib/requests/request-limits.ts).
+  agent_open_request_exists: 409,
+  agent_daily_limit_reached: 429,
+  agent_self: 422,
+  // The mandate file (lib/mandates/inspect-upload.ts): too big, not a PDF/PNG/JPEG by its bytes,
+  // or a document that acts when opened or claims absurd dimensions.
+  mandate_too_large: 413,
+  mandate_unsupported_type: 415,
+  mandate_refused: 422,
   internal_error: 500,
   // The database is away (a failover, a restart): try again shortly.
   service_unavailable: 503,

@@ -20,12 +20,19 @@ export function assertSameOriginWrite(request: Request, trustedOrigins: readonly
   }
 }
 
-/** Throws `unsupported_media_type` unless a write's body is declared as JSON. */
-export function assertJsonBody(request: Request): void {
+export type BodyType = "application/json" | "multipart/form-data";
+
+/** Throws `unsupported_media_type` unless a write's body is declared as `expected` (JSON, or a file's multipart). */
+export function assertJsonBody(request: Request, expected: BodyType = "application/json"): void {
   if (!WRITE_METHODS.has(request.method)) return;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new ApiError("unsupported_media_type", "Send the request body as JSON with Content-Type: application/json.");
+  if (type !== expected) {
+    throw new ApiError(
+      "unsupported_media_type",
+      expected === "application/json"
+        ? "Send the request body as JSON with Content-Type: application/json."
+        : "Send the request body as multipart/form-data (it carries a file).",
+    );
   }
 }
 

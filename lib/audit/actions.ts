@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   "archive.deleted",
   "archive.downloaded",
   "email.sent",
+  "mandate.received",
+  "mandate.objected",
+  "mandate.viewed",
+  "mandate.deleted",
   "audit.exported",
 ] as const;
 

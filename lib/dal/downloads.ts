@@ -21,6 +21,7 @@ export type DownloadDecision =
   | { kind: "not-found" }
   | { kind: "invalid-link" }
   | { kind: "expired" }
+  | { kind: "withheld" }
   | { kind: "step-up" };
 
 function secret(): string {
@@ -40,6 +41,8 @@ type LinkableRequest = {
   id: string;
   status: RequestStatus;
   archives: Pick<ExportArchive, "id" | "expiresAt" | "deletedAt">[];
+  /** Made for someone else: withheld once they objected (authorizeDownload). */
+  mandate?: { objectedAt: Date | null } | null;
 };
 
 /**
@@ -53,6 +56,7 @@ export function downloadLinkFor(
 ): { path: string; expiresAt: Date } | null {
   const archive = request.archives[0];
   if (!isDownloadable(request.status) || !archive || isArchiveGone(archive, now)) return null;
+  if (request.mandate?.objectedAt) return null;
   return signDownloadPath(request.id, archive);
 }
 
@@ -73,7 +77,11 @@ export async function authorizeDownload(
 ): Promise<DownloadDecision> {
   const request = await db.privacyRequest.findFirst({
     where: { id: requestId, userId: viewer.id },
-    select: { reference: true, archives: { orderBy: { createdAt: "desc" }, take: 1 } },
+    select: {
+      reference: true,
+      archives: { orderBy: { createdAt: "desc" }, take: 1 },
+      mandate: { select: { objectedAt: true } },
+    },
   });
   if (!request) return { kind: "not-found" };
   const check = verifyDownloadToken(token, secret(), now);
@@ -81,6 +89,8 @@ export async function authorizeDownload(
   const archive = request.archives[0];
   if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
   if (isArchiveGone(archive, now)) return { kind: "expired" };
+  // Made for someone else, who objected: nothing leaves until staff have looked at it.
+  if (request.mandate?.objectedAt) return { kind: "withheld" };
   if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
   return { kind: "ok", archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes }, reference: request.reference };
 }

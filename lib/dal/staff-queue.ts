@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { IdentityCheckStatus, IdentityMethod, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { addDays, daysLeft } from "@/lib/compliance/days-left";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { isOpen, OPEN, statusesIn } from "@/lib/requests/lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilter } from "@/lib/schemas/staff-requests";
 import { isStaff, type Viewer } from "./session";
@@ -22,6 +23,10 @@ export type QueueRow = {
   email: string;
   identityStatus: IdentityCheckStatus | null;
   identityMethod: IdentityMethod | null;
+  /** Made for someone else: the data subject's email, whether they objected, how many people its agent asked for. */
+  subjectEmail: string | null;
+  objectedAt: Date | null;
+  agentSubjects: number;
   due: Date;
   daysLeft: number;
   overdue: boolean;
@@ -46,7 +51,8 @@ function conditions(filter: QueueFilter, now: Date): Prisma.Sql[] {
     // A reference or an email, matched exactly on their unique indexes (no table scan).
     const q = filter.q;
     where.push(Prisma.sql`(r."reference" = ${q.toUpperCase()}
-      OR r."userId" = (SELECT u."id" FROM "User" u WHERE u."email" = ${q.toLowerCase()}))`);
+      OR r."userId" = (SELECT u."id" FROM "User" u WHERE u."email" = ${q.toLowerCase()})
+      OR r."id" IN (SELECT sm."requestId" FROM "RequestMandate" sm WHERE sm."subjectEmail" = ${q.toLowerCase()}))`);
   }
   if (filter.after) {
     const [millis, id] = filter.after.split("_") as [string, string];
@@ -60,17 +66,27 @@ export function queueQuery(filter: QueueFilter, now: Date): Prisma.Sql {
   const where = conditions(filter, now);
   return Prisma.sql`
     SELECT r."id", r."reference", r."type", r."status", r."submittedAt", r."dueAt", r."extendedDueAt", ${DUE} AS "due",
-           u."email", ic."status" AS "identityStatus", ic."method" AS "identityMethod"
+           u."email", ic."status" AS "identityStatus", ic."method" AS "identityMethod",
+           m."subjectEmail", m."objectedAt",
+           -- One agent, many subjects: counted on the agent's index, only for rows made by an agent.
+           CASE WHEN m."id" IS NULL THEN 0
+                ELSE (SELECT count(DISTINCT am."subjectEmail") FROM "RequestMandate" am
+                       WHERE am."agentUserId" = r."userId") END::int AS "agentSubjects"
       FROM "PrivacyRequest" r
       JOIN "User" u ON u."id" = r."userId"
       LEFT JOIN "IdentityCheck" ic ON ic."requestId" = r."id"
+      LEFT JOIN "RequestMandate" m ON m."requestId" = r."id"
      WHERE ${where.length > 0 ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`}
      ORDER BY ${DUE}, r."id"
      LIMIT ${QUEUE_PAGE_SIZE + 1}`;
 }
 
 /** One page of the queue, and the cursor of the next page (null on the last). */
-export async function listQueuePage(viewer: Viewer, filter: QueueFilter, now: Date = new Date()): Promise<{ rows: QueueRow[]; next: string | null }> {
+export async function listQueuePage(
+  viewer: Viewer,
+  filter: QueueFilter,
+  now: Date = new Date(),
+): Promise<{ rows: QueueRow[]; next: string | null; agentSubjectsThreshold: number }> {
   if (!isStaff(viewer)) throw new Error("listQueuePage needs a staff viewer");
   const rows = await db.$queryRaw<Omit<QueueRow, "daysLeft" | "overdue" | "dueSoon">[]>(queueQuery(filter, now));
   const page = rows.slice(0, QUEUE_PAGE_SIZE).map((row) => {
@@ -79,5 +95,6 @@ export async function listQueuePage(viewer: Viewer, filter: QueueFilter, now: Da
     return { ...row, daysLeft: left, overdue: open && row.due < now, dueSoon: open && row.due >= now && left <= SOON_DAYS };
   });
   const last = page.at(-1);
-  return { rows: page, next: rows.length > QUEUE_PAGE_SIZE && last ? `${last.due.getTime()}_${last.id}` : null };
+  const next = rows.length > QUEUE_PAGE_SIZE && last ? `${last.due.getTime()}_${last.id}` : null;
+  return { rows: page, next, agentSubjectsThreshold: env().AGENT_SUBJECTS_FLAG_THRESHOLD };
 }

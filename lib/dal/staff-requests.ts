@@ -3,7 +3,7 @@ import type { AuditContext } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cancelRequestByStaff } from "@/lib/requests/cancel-by-staff";
-import { findDataSubjects, type SubjectMatch } from "@/lib/requests/data-subject";
+import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "@/lib/requests/data-subject";
 import { approveIdentityCheck, rejectIdentityCheck } from "@/lib/requests/decide-identity";
 import { extendDeadline } from "@/lib/requests/extend-deadline";
 import { decideDisclosureFinding, decideRemainingFindings } from "@/lib/requests/release-review";
@@ -42,6 +42,7 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       identityCheck: { include: { reviewer: { select: { email: true, name: true } } } },
       sources: true,
       archives: { orderBy: { createdAt: "desc" }, take: 1 },
+      mandate: { omit: { storageKey: true } },
       // Art. 15(4): other people's data in the subject's free text, for the review before release.
       disclosureFindings: {
         // Undecided first (the enum's order), so a long review never hides what is left to decide.
@@ -52,9 +53,10 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     },
   });
   if (!request) return null;
-  const [matches, earlier, timeline, pendingFindings] = await Promise.all([
-    // The company's systems may be unreachable: the page says so instead of failing.
-    findDataSubjects(request.user.email).catch((): SubjectMatch[] | null => null),
+  const [matches, earlier, timeline, pendingFindings, agentSubjects] = await Promise.all([
+    // The company's systems may be unreachable: the page says so instead of failing. For a request
+    // made by an agent, the records of the person the mandate names.
+    findDataSubjects(subjectEmailOf(request)).catch((): SubjectMatch[] | null => null),
     db.privacyRequest.findMany({
       where: { userId: request.userId, id: { not: id } },
       orderBy: { submittedAt: "desc" },
@@ -69,6 +71,7 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     }),
     // All of them, beyond the findings listed on the page.
     db.disclosureFinding.count({ where: { requestId: id, decision: "PENDING" } }),
+    request.mandate ? countAgentSubjects(request.userId) : Promise.resolve(0),
   ]);
   return {
     request,
@@ -77,9 +80,21 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     timeline,
     pendingFindings,
     autoApprovePolicy: env().autoApproveIdentity,
+    /** How many different people this agent has asked for (one agent, many subjects: look closer). */
+    agentSubjects,
+    agentSubjectsFlag: agentSubjects > env().AGENT_SUBJECTS_FLAG_THRESHOLD,
     // Four eyes: the page offers no decision on the viewer's own request.
     ownRequest: request.userId === viewer.id,
   };
+}
+
+async function countAgentSubjects(agentUserId: string): Promise<number> {
+  const rows = await db.requestMandate.findMany({
+    where: { agentUserId },
+    distinct: ["subjectEmail"],
+    select: { subjectEmail: true },
+  });
+  return rows.length;
 }
 
 export type StaffRequestView = NonNullable<Awaited<ReturnType<typeof findRequestForStaff>>>;

@@ -22,7 +22,8 @@ export const sourceRetryRequested = eventType("privacy/source.retry", { schema: 
 
 // Emails to the customer that a change in their request sets in motion, sent by the
 // notify-customer function so that they go through the outbox with the change itself.
-export const CUSTOMER_NOTICES = ["received", "rejected", "extended", "cancelled"] as const;
+// "subject-informed" goes to the data subject of a request made by someone else (lib/mandates).
+export const CUSTOMER_NOTICES = ["received", "rejected", "extended", "cancelled", "subject-informed"] as const;
 export type CustomerNotice = (typeof CUSTOMER_NOTICES)[number];
 
 export const customerNoticeData = z.object({ requestId: z.uuid(), notice: z.enum(CUSTOMER_NOTICES) });

@@ -32,6 +32,13 @@ export type ArchiveInput = {
     range?: { from?: Date; to?: Date };
   };
   subject: { id: string; email: string; name?: string };
+  /** Who asked for the subject when it was not the subject (GDPR recital 63): README.html says so. */
+  agent?: {
+    email: string;
+    relationship: "PARENT_OR_GUARDIAN" | "LAWYER" | "AUTHORISED_AGENT" | "OTHER";
+    mandateReceivedAt: Date;
+    mandateSha256: string;
+  };
   controller: {
     name: string;
     contactEmail: string;

@@ -28,6 +28,22 @@ function formatsText({ input, text }: HeaderProps): string {
   return text.plain("formatsJoin", { first: formats[0]!, second: formats[1]! });
 }
 
+/** A request made for someone else (GDPR recital 63): who asked, as what, and on which mandate. */
+function AgentFacts({ input, text }: HeaderProps) {
+  const { agent } = input;
+  if (!agent) return null;
+  const relationship = text.plain(`relationship${agent.relationship}`);
+  const received = text.time(agent.mandateReceivedAt);
+  return (
+    <>
+      <dt>{text.plain("factRequestedBy")}</dt>
+      <dd>{text.plain("requestedByAgent", { agent: agent.email, relationship })}</dd>
+      <dt>{text.plain("factMandate")}</dt>
+      <dd>{text.rich("mandateFact", { date: received, sha256: agent.mandateSha256 })}</dd>
+    </>
+  );
+}
+
 function Facts({ input, text }: HeaderProps) {
   const { request, subject } = input;
   return (
@@ -38,6 +54,7 @@ function Facts({ input, text }: HeaderProps) {
       </dd>
       <dt>{text.plain("factPreparedFor")}</dt>
       <dd>{subject.name ? `${subject.name} (${subject.email})` : subject.email}</dd>
+      <AgentFacts input={input} text={text} />
       <dt>{text.plain("factReceived")}</dt>
       <dd>{text.time(request.submittedAt)}</dd>
       <dt>{text.plain("factCreated")}</dt>

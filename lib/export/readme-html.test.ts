@@ -36,4 +36,14 @@ describe("README.html in the customer's language", () => {
     expect(html).toContain("<li>Stripe, Inc., USA. Garantie: ein Angemessenheitsbeschluss der Europäischen Kommission (Artikel 45 DSGVO). EU-US DPF.</li>");
     expect(html.split("Keine: Diese Daten werden nicht außerhalb").length - 1).toBe(base.sources.length - 1);
   });
+
+  it("says who asked and on what mandate when someone else asked for the subject (escaped, in the request's language)", async () => {
+    const agent = { email: "a<b>@lawfirm.example", relationship: "LAWYER" as const, mandateReceivedAt: new Date("2026-12-02T10:00:00Z"), mandateSha256: "ab".repeat(32) };
+    const en = await renderReadmeHtml({ ...(await fixture("en")), agent }, []);
+    expect(en).toContain("<dt>Asked for by</dt><dd>a&lt;b&gt;@lawfirm.example, as your lawyer</dd>");
+    expect(en).toContain(`SHA-256 <code>${"ab".repeat(32)}</code>`);
+    const de = await renderReadmeHtml({ ...(await fixture("de")), agent }, []);
+    expect(de).toContain("<dt>Angefordert von</dt><dd>a&lt;b&gt;@lawfirm.example, als Ihr/Ihre Rechtsanwalt oder Rechtsanwältin</dd>");
+    expect(await renderReadmeHtml(await fixture("en"), [])).not.toContain("Asked for by");
+  });
 });

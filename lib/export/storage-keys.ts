@@ -23,3 +23,13 @@ export function stagingKey(requestId: string, sourceKey: string): string {
 export function exportArchiveKey(requestId: string, reference: string): string {
   return `exports/${segment(requestId, "request id")}/${segment(reference, "request reference")}.zip`;
 }
+
+/** Everything stored for a request's mandate (lib/mandates); deleted with the archive. */
+export function mandatePrefix(requestId: string): string {
+  return `mandates/${segment(requestId, "request id")}/`;
+}
+
+/** The mandate an agent uploaded: named by its row's id and the type its bytes showed, never the file's own name. */
+export function mandateKey(requestId: string, mandateId: string, extension: "pdf" | "png" | "jpg"): string {
+  return `${mandatePrefix(requestId)}${segment(mandateId, "mandate id")}.${segment(extension, "extension")}`;
+}

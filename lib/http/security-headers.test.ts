@@ -18,7 +18,7 @@ describe("security headers", () => {
   });
 
   it("sends no Referer from pages and routes that carry a signed link or token", () => {
-    for (const path of ["/privacy-center/requests/8f0c", "/privacy-center/requests/8f0c/download", "/api/v1/exports/8f0c", "/sign-in/confirm"]) {
+    for (const path of ["/privacy-center/requests/8f0c", "/privacy-center/requests/8f0c/download", "/api/v1/exports/8f0c", "/sign-in/confirm", "/privacy-center/object"]) {
       expect(referrerPolicyFor(path), path).toBe("no-referrer");
     }
     for (const path of ["/", "/privacy-center", "/privacy-center/request", "/admin/requests/8f0c", "/api/v1/exports"]) {

@@ -15,6 +15,8 @@ const SIGNED_LINK_PATHS = [
   /^\/privacy-center\/requests\/[^/]+(\/download)?\/?$/,
   /^\/api\/v1\/exports\/[^/]+\/?$/,
   /^\/sign-in\/confirm\/?$/,
+  // The data subject's objection link (lib/mandates/objection-token.ts).
+  /^\/privacy-center\/object\/?$/,
 ];
 
 export function referrerPolicyFor(pathname: string): "no-referrer" | "strict-origin-when-cross-origin" {

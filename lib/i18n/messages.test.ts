@@ -52,7 +52,7 @@ describe("message files", () => {
     const values = {
       ...Object.fromEntries(["count", "days", "minutes", "limit", "number"].map((name) => [name, 2])),
       ...Object.fromEntries(
-        ["company", "email", "name", "reference", "type", "submitted", "due", "size", "date", "source", "state", "language", "first", "second", "range", "sources", "records", "dateTime", "authority", "authorityUrl", "original", "reason", "contact", "recipient", "country", "safeguard", "marker"].map((name) => [name, text]),
+        ["company", "email", "name", "reference", "type", "submitted", "due", "size", "date", "source", "state", "language", "first", "second", "range", "sources", "records", "dateTime", "authority", "authorityUrl", "original", "reason", "contact", "recipient", "country", "safeguard", "marker", "agent", "relationship", "sha256"].map((name) => [name, text]),
       ),
       ...Object.fromEntries(["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink"].map((tag) => [tag, (chunks: string) => chunks])),
     };

@@ -70,8 +70,8 @@ type Attempt = { subjectId: string | null; rangeFrom: Date | null; rangeTo: Date
 
 /**
  * Marks the source COLLECTING for one more attempt and reads what collecting it needs (the
- * request's subject, range and formats, the customer's email), in one statement. A FAILED source
- * is refused: only staff reopen it (source-lifecycle.ts).
+ * request's subject, range and formats, the data subject's email), in one statement. A FAILED
+ * source is refused: only staff reopen it (source-lifecycle.ts).
  */
 async function startAttempt(requestId: string, sourceKey: string): Promise<Attempt> {
   const move = sourceMoveSql(SourceStatus.COLLECTING, { table: "s" });
@@ -79,8 +79,10 @@ async function startAttempt(requestId: string, sourceKey: string): Promise<Attem
     UPDATE "RequestSource" AS s
        SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
       FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId"
+           LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
      WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId" AND ${move.guard}
-    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats, u.email`;
+    RETURNING r."subjectId", r."rangeFrom", r."rangeTo", r.formats::text[] AS formats,
+              COALESCE(m."subjectEmail", u.email) AS email`;
   if (!attempt) {
     throw new Error(`Request ${requestId} has no source "${sourceKey}" to collect (a failed one is reopened first).`);
   }

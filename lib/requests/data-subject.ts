@@ -13,6 +13,16 @@ export async function findDataSubjects(email: string): Promise<SubjectMatch[]> {
   return activeCompany().resolver.findByEmail(email);
 }
 
+/**
+ * The data subject's email for a request: the account's own, or for a request made by someone
+ * else the one their mandate names. Every match, decision and export goes by this address.
+ */
+type WithSubjectEmail = { user: { email: string }; mandate?: { subjectEmail: string } | null };
+
+export function subjectEmailOf(request: WithSubjectEmail): string {
+  return request.mandate?.subjectEmail ?? request.user.email;
+}
+
 /** The subject a request exports: the linked one, else the single email match, else nobody. */
 export async function resolveDataSubject(request: { subjectId: string | null; email: string }): Promise<DataSubject> {
   if (request.subjectId) return { id: request.subjectId, email: request.email };

@@ -1,9 +1,9 @@
 import { customerNoticeRequested } from "@/lib/events/definitions";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { IdentityCheckStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
-import { findDataSubjects, type SubjectMatch } from "./data-subject";
+import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "./data-subject";
 import { AWAITING_IDENTITY } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
 import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
@@ -15,9 +15,24 @@ import { transitionRequest } from "./transition";
 
 const ALREADY_DECIDED = refused("This identity check was already decided, or the request was withdrawn.");
 
+const OBJECTED = refused(
+  "The data subject objected to this request made on their behalf: reject it; the agent is told your reason.",
+);
+
 async function loadRequest(requestId: string) {
-  return db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true, user: { select: { email: true } } } });
+  return db.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      userId: true,
+      user: { select: { email: true } },
+      mandate: { select: { subjectEmail: true, objectedAt: true } },
+    },
+  });
 }
+
+/** The identity check's method as the request was made: by the account's owner, or by an agent with a mandate. */
+const methodOf = (request: { mandate: unknown }) =>
+  request.mandate ? ("AGENT_MANDATE" as const) : ("EMAIL_REVIEW" as const);
 
 /**
  * Which customer record the approval links. One match is taken as is; with none or several the
@@ -47,7 +62,9 @@ export async function approveIdentityCheck(call: StaffCall, subjectChoice?: stri
   const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
   if (request.userId === call.actor.id) return OWN_REQUEST;
-  const matches = await findDataSubjects(request.user.email).catch(() => null);
+  if (request.mandate?.objectedAt) return OBJECTED;
+  // For a request made by an agent, the records of the person the mandate names, never the agent's.
+  const matches = await findDataSubjects(subjectEmailOf(request)).catch(() => null);
   if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
@@ -57,9 +74,12 @@ export async function approveIdentityCheck(call: StaffCall, subjectChoice?: stri
     action: "identity.approved",
     data: { subjectId: choice.subjectId },
     // The reviewer's choice of record is part of the decision the regulator may ask about.
-    metadata: { method: "EMAIL_REVIEW", matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
+    metadata: { method: methodOf(request), matchedSubjects: matches.length, subject: choice.subjectId ?? NO_DATA_HELD },
     events: [exportRequestedEvent(call.requestId)],
     reason: null,
+    method: methodOf(request),
+    // An objection that lands while the reviewer decides wins: the mandate row is the lock.
+    unlessObjected: Boolean(request.mandate),
   });
 }
 
@@ -79,6 +99,7 @@ export async function rejectIdentityCheck(call: StaffCall, reason: string): Prom
       customerNoticeRequested.create({ requestId, notice: "rejected" }, { id: `request-rejected/${requestId}` }),
     ],
     reason,
+    method: methodOf(request),
   });
 }
 
@@ -87,6 +108,9 @@ type Decision = Required<Pick<TransitionInput, "action" | "data" | "metadata" | 
   to: typeof RequestStatus.APPROVED | typeof RequestStatus.REJECTED;
   check: typeof IdentityCheckStatus.APPROVED | typeof IdentityCheckStatus.REJECTED;
   reason: string | null;
+  method: "EMAIL_REVIEW" | "AGENT_MANDATE";
+  /** A request made for someone else is approved only if its subject has not objected meanwhile. */
+  unlessObjected?: boolean;
 };
 
 /**
@@ -94,8 +118,9 @@ type Decision = Required<Pick<TransitionInput, "action" | "data" | "metadata" | 
  * decided what and why, and the events the decision sets in motion go into the outbox.
  */
 async function decide({ actor, requestId, context }: StaffCall, decision: Decision): Promise<StaffOutcome> {
-  const { to, check, reason, ...transition } = decision;
+  const { to, check, reason, method, unlessObjected, ...transition } = decision;
   const decided = await withEventOutbox(async (tx) => {
+    if (unlessObjected && (await objectedMeanwhile(tx, requestId))) return "objected";
     const moved = await transitionRequest(tx, {
       requestId,
       from: AWAITING_IDENTITY,
@@ -108,11 +133,18 @@ async function decide({ actor, requestId, context }: StaffCall, decision: Decisi
       const recorded = { status: check, reviewerId: actor.id, decidedAt: new Date(), reason };
       await tx.identityCheck.upsert({
         where: { requestId },
-        create: { requestId, method: "EMAIL_REVIEW", ...recorded },
+        create: { requestId, method, ...recorded },
         update: recorded,
       });
     }
     return moved;
   });
+  if (decided === "objected") return OBJECTED;
   return decided ? DONE : ALREADY_DECIDED;
+}
+
+async function objectedMeanwhile(tx: Tx, requestId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ objectedAt: Date | null }[]>`
+    SELECT "objectedAt" FROM "RequestMandate" WHERE "requestId" = ${requestId} FOR UPDATE`;
+  return Boolean(row?.objectedAt);
 }

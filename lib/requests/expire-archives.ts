@@ -2,6 +2,7 @@ import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { stagingPrefix } from "@/lib/export/storage-keys";
+import { recordMandateDeleted, storedMandateOf } from "@/lib/mandates/delete-mandates";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
@@ -21,9 +22,12 @@ export async function expireArchives(now: Date = new Date(), store: BlobStore = 
     select: { id: true, requestId: true, storageKey: true },
   });
   for (const archive of due) {
-    await store.delete(archive.storageKey);
+    // A request made by an agent: its mandate goes with the archive (lib/mandates/delete-mandates.ts).
+    const mandate = await storedMandateOf(archive.requestId);
+    await store.delete(mandate ? [archive.storageKey, mandate.storageKey] : archive.storageKey);
     await deleteStaging(store, archive.requestId);
     await db.$transaction(async (tx) => {
+      if (mandate) await recordMandateDeleted(tx, mandate, now, "deleted with the archive");
       await tx.exportArchive.update({ where: { id: archive.id }, data: { deletedAt: now } });
       await appendAuditEvent(tx, {
         actor: WORKFLOW_ACTOR,

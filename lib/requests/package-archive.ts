@@ -1,7 +1,7 @@
 import { addDays } from "@/lib/compliance/days-left";
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { type MandateRelationship, RequestStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { writeExportArchive } from "@/lib/export/archive";
 import { stagedFilesOf } from "@/lib/export/staged-files";
@@ -13,7 +13,7 @@ import { getSource } from "@/lib/sources/registry";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
-import { resolveDataSubject } from "./data-subject";
+import { resolveDataSubject, subjectEmailOf } from "./data-subject";
 import { archivedStatus, isCollected } from "./source-lifecycle";
 import { transitionRequest, WORKFLOW_ACTOR } from "./transition";
 
@@ -36,6 +36,32 @@ function archiveRequest(request: RequestRow): ArchiveInput["request"] {
   };
 }
 
+const AGENT = { select: { subjectEmail: true, relationship: true, createdAt: true, sha256: true } } as const;
+
+type AgentRow = {
+  user: { email: string };
+  mandate: { relationship: MandateRelationship; createdAt: Date; sha256: string } | null;
+};
+
+/** Who asked for someone else, and on what mandate, as README.html says it (GDPR recital 63). */
+function archiveAgent({ user, mandate }: AgentRow): ArchiveInput["agent"] {
+  if (!mandate) return undefined;
+  const { relationship, createdAt, sha256 } = mandate;
+  return { email: user.email, relationship, mandateReceivedAt: createdAt, mandateSha256: sha256 };
+}
+
+/** The request with what its archive says: sources, the account, and the mandate if someone else asked. */
+function loadForPackaging(requestId: string) {
+  return db.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    include: {
+      sources: { orderBy: { sourceKey: "asc" } },
+      user: { select: { email: true, name: true } },
+      mandate: AGENT,
+    },
+  });
+}
+
 /**
  * COLLECTING → PACKAGING → READY: streams every staged source into the customer's ZIP and records
  * the ExportArchive. Replaying it after a crash rewrites the same object and updates the same
@@ -50,15 +76,15 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
       action: "request.packaging",
     }),
   );
-  const request = await db.privacyRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    include: { sources: { orderBy: { sourceKey: "asc" } }, user: { select: { email: true, name: true } } },
-  });
-  const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.user.email });
+  const request = await loadForPackaging(requestId);
+  const email = subjectEmailOf(request);
+  const subject = await resolveDataSubject({ subjectId: request.subjectId, email });
   const redactions = await redactionsBySource(requestId);
   const input: ArchiveInput = {
     request: archiveRequest(request),
-    subject: { id: subject.id, email: request.user.email, name: request.user.name ?? undefined },
+    // The account's name is the agent's own when someone else asked: the subject is named by email only.
+    subject: { id: subject.id, email, name: request.mandate ? undefined : (request.user.name ?? undefined) },
+    agent: archiveAgent(request),
     controller: controllerDetails(),
     generatedAt: new Date(),
     locale: request.locale,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newPrivacyRequestSchema } from "./privacy-request";
+import { newPrivacyRequestSchema, requestFormInput } from "./privacy-request";
 
 describe("a new privacy request", () => {
   it("defaults to every source in both formats", () => {
@@ -36,5 +36,30 @@ describe("a new privacy request", () => {
     const result = newPrivacyRequestSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error!.issues.some((issue) => issue.path[0] === field && issue.message.length > 5)).toBe(true);
+  });
+});
+
+describe("the request form's fields for someone else", () => {
+  const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], "m.pdf");
+  const base = { type: "ACCESS", formats: ["JSON"], sourceKeys: [] };
+
+  it("asks only for the confirmation when the request is for the person's own data", () => {
+    const parsed = requestFormInput.safeParse({ ...base, onBehalf: "no" });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirm", "errors.confirmRequired"]]);
+  });
+
+  it("for someone else needs their email, the relationship, a mandate and the agent's own confirmation", () => {
+    const parsed = requestFormInput.safeParse({ ...base, onBehalf: "yes", subjectEmail: "", mandate: undefined });
+    const issues = parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ["subjectEmail", "errors.subjectEmailRequired"],
+        ["relationship", "errors.relationshipRequired"],
+        ["mandate", "errors.mandateMissing"],
+        ["confirm", "errors.confirmAgentRequired"],
+      ]),
+    );
+    const ok = requestFormInput.parse({ ...base, onBehalf: "yes", subjectEmail: " Kid@Example.org ", relationship: "PARENT_OR_GUARDIAN", mandate: pdf, confirm: "yes" });
+    expect(ok).toMatchObject({ onBehalf: "yes", subjectEmail: "kid@example.org", relationship: "PARENT_OR_GUARDIAN", mandate: pdf });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MANDATE_MAX_BYTES, MANDATE_RELATIONSHIPS } from "@/lib/mandates/mandate-fields";
 import { listSources } from "@/lib/sources/registry";
-import { plainText } from "./text";
+import { emailAddress, plainText } from "./text";
 
 // One schema for a new request, shared by the form's server action and POST /api/v1/exports.
 // Messages are keys in messages/<locale>.json, translated where they are shown (lib/i18n/localize-errors.ts).
@@ -56,10 +57,40 @@ export const newPrivacyRequestSchema = z
 
 export type NewPrivacyRequest = z.output<typeof newPrivacyRequestSchema>;
 
-/** The form adds one thing the API does not need: the person's confirmation. */
-export const privacyRequestFormSchema = z.object({
-  confirm: z.literal("yes", { message: "errors.confirmRequired" }),
+// ------------------------------------------------------------------------------------------------
+// Asking for someone else (GDPR recital 63, Art. 12(6); lib/requests/create-agent-request.ts).
+
+/** The upload's size is checked here too (before its bytes are read); its type only by its bytes (lib/mandates). */
+const mandateFile = z
+  .instanceof(File, { message: "errors.mandateMissing" })
+  .refine((file) => file.size > 0, "errors.mandateMissing")
+  .refine((file) => file.size <= MANDATE_MAX_BYTES, "errors.mandateTooLarge");
+
+/** Who the request is for and on what mandate: the fields "I am asking for someone else" adds. */
+export const agentMandateSchema = z.object({
+  subjectEmail: emailAddress("errors.subjectEmailRequired"),
+  relationship: z.enum(MANDATE_RELATIONSHIPS, { message: "errors.relationshipRequired" }),
+  mandate: mandateFile,
 });
 
-/** The request form's fields: the request itself and the confirmation. */
-export const privacyRequestFormInput = newPrivacyRequestSchema.and(privacyRequestFormSchema);
+export type AgentMandateInput = z.output<typeof agentMandateSchema>;
+
+/**
+ * The request form's fields: the request, and what the API does not need, the person's
+ * confirmation; when they tick "I am asking for someone else" (onBehalf=yes) the mandate's fields
+ * as well, and the confirmation says they are authorised.
+ */
+export const requestFormInput = newPrivacyRequestSchema.and(
+  z.discriminatedUnion("onBehalf", [
+    z.object({ onBehalf: z.literal("no"), confirm: z.literal("yes", { message: "errors.confirmRequired" }) }),
+    agentMandateSchema.extend({
+      onBehalf: z.literal("yes"),
+      confirm: z.literal("yes", { message: "errors.confirmAgentRequired" }),
+    }),
+  ]),
+);
+
+/** The objection page's one field: the signed token from the data subject's email. */
+export const objectionSchema = z.object({
+  token: plainText("errors.checkForm").min(1, "errors.checkForm").max(512, "errors.checkForm"),
+});

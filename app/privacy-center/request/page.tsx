@@ -27,7 +27,12 @@ export default async function RequestPage({ searchParams }: PageProps<"/privacy-
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description", { email: viewer.email })} />
-      <RequestForm selected={selected} sources={sources} retentionDays={env().ARCHIVE_RETENTION_DAYS} />
+      <RequestForm
+        selected={selected}
+        sources={sources}
+        retentionDays={env().ARCHIVE_RETENTION_DAYS}
+        companyName={env().COMPANY_NAME}
+      />
     </div>
   );
 }

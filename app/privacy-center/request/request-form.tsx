@@ -1,22 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { REQUEST_TYPE_ORDER } from "@/lib/requests/request-type";
 import { Button } from "@/components/ui/button";
 import { submitPrivacyRequestAction } from "@/lib/actions/privacy-requests";
 import type { RequestType } from "@/lib/generated/prisma/enums";
+import { MANDATE_MAX_BYTES } from "@/lib/mandates/mandate-fields";
+import { FieldError } from "./field-error";
+import { OnBehalfFields } from "./on-behalf-fields";
 
 type SourceOption = { key: string; title: string; description: string };
-
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-2 text-sm text-red-700">
-      {messages[0]}
-    </p>
-  );
-}
 
 type Errors = Record<string, string[] | undefined>;
 
@@ -119,14 +113,34 @@ function RangeField({ errors }: { errors: Errors }) {
   );
 }
 
-type RequestFormProps = { selected: RequestType; sources: SourceOption[]; retentionDays: number };
+type RequestFormProps = { selected: RequestType; sources: SourceOption[]; retentionDays: number; companyName: string };
 
-export function RequestForm({ selected, sources, retentionDays }: RequestFormProps) {
+/**
+ * A mandate over the limit is stopped here, before sending, with words a person can act on:
+ * past the server action's body limit (next.config.ts) Next.js could only answer with an error page.
+ */
+function mandateTooLarge(data: FormData): boolean {
+  const file = data.get("onBehalf") === "yes" ? data.get("mandate") : null;
+  return file instanceof File && file.size > MANDATE_MAX_BYTES;
+}
+
+export function RequestForm({ selected, sources, retentionDays, companyName }: RequestFormProps) {
   const [state, action, pending] = useActionState(submitPrivacyRequestAction, null);
+  const [tooLarge, setTooLarge] = useState(false);
   const t = useTranslations("form");
   const errors: Errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Sent by hand once the page is live, rather than by React's form action: that clears the form
+  // after every answer, and a refused mandate would take the person's other answers with it.
+  // Without JavaScript the form posts to the same action.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const refuse = mandateTooLarge(data);
+    setTooLarge(refuse);
+    if (!refuse) startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="space-y-8" noValidate>
+    <form action={action} onSubmit={submit} className="space-y-8" noValidate>
       {state && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
           {state.error}
@@ -136,6 +150,7 @@ export function RequestForm({ selected, sources, retentionDays }: RequestFormPro
       <SourcesField sources={sources} errors={errors} />
       <FormatsField errors={errors} />
       <RangeField errors={errors} />
+      <OnBehalfFields companyName={companyName} errors={errors} tooLarge={tooLarge} />
       <div>
         <label className="flex items-start gap-3">
           <input
@@ -145,7 +160,9 @@ export function RequestForm({ selected, sources, retentionDays }: RequestFormPro
             className="mt-1"
             aria-describedby={errors.confirm ? "confirm-error" : undefined}
           />
-          <span>{t("confirm", { days: retentionDays })}</span>
+          {/* Which sentence shows follows the "someone else" checkbox (app/globals.css). */}
+          <span className="confirm-own">{t("confirm", { days: retentionDays })}</span>
+          <span className="confirm-agent">{t("confirmAgent", { days: retentionDays })}</span>
         </label>
         <FieldError id="confirm-error" messages={errors.confirm} />
       </div>

@@ -3,6 +3,7 @@ import { renderDataReadyEmail } from "./data-ready-email";
 import { renderRequestDelayedEmail } from "./request-delayed-email";
 import { renderRequestReceivedEmail } from "./request-received-email";
 import { renderSignInEmail } from "./sign-in-email";
+import { renderSubjectInformedEmail } from "./subject-informed-email";
 
 describe("email templates", () => {
   it("puts the sign-in link in both the HTML and the plain-text part", async () => {
@@ -47,5 +48,28 @@ describe("email templates", () => {
     const signIn = await renderSignInEmail({ url: "http://x.test/l", companyName: "StreamPay", expiresInMinutes: 15, locale: "de" });
     expect(signIn.text).toContain("läuft in 15 Minuten ab");
     for (const email of [ready, received, delayed, signIn]) expect(email.text).toContain("Sie erhalten diese E-Mail");
+  });
+
+  it("tells the data subject who asked for their data, as what, and how to object, in English and German", async () => {
+    const common = {
+      companyName: "StreamPay",
+      reference: "DSR-2026-000124",
+      agentEmail: "counsel@lawfirm.example",
+      subjectEmail: "casey@example.com",
+      relationship: "LAWYER" as const,
+      objectUrl: "http://x.test/privacy-center/object?token=abc.def",
+      objectBy: new Date("2027-01-01T10:00:00Z"),
+    };
+    const en = await renderSubjectInformedEmail({ ...common, locale: "en" });
+    expect(en.subject).toBe("Someone asked StreamPay for a copy of your data (DSR-2026-000124)");
+    expect(en.text).toContain("counsel@lawfirm.example asked StreamPay for a copy of the personal data we hold about casey@example.com");
+    expect(en.text).toContain("saying they are your lawyer");
+    expect(en.text).toContain("before January 1, 2027");
+    expect(en.text).toContain("/privacy-center/object?token=abc.def");
+    const de = await renderSubjectInformedEmail({ ...common, locale: "de" });
+    expect(de.subject).toBe("Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert (DSR-2026-000124)");
+    expect(de.text).toContain("Rechtsanwalt oder Rechtsanwältin");
+    expect(de.text).toContain("bis 1. Januar 2027");
+    expect(de.html).toContain('lang="de"');
   });
 });

@@ -1,4 +1,5 @@
 import { requestContextFrom } from "@/lib/audit/request-context";
+import { acceptedExport } from "@/lib/api/accepted-export";
 import { apiError, readJson, withViewer } from "@/lib/api/handler";
 import { submitPrivacyRequest } from "@/lib/dal/privacy-requests";
 import { localizeFlatErrors, type MessageLookup } from "@/lib/i18n/localize-errors";
@@ -18,8 +19,5 @@ export const POST = withViewer(async (request, { viewer }) => {
     return apiError("invalid_request", "The request body is not valid.", localizeFlatErrors(t, z.flattenError(parsed.error)));
   }
   const created = await submitPrivacyRequest(viewer, parsed.data, requestContextFrom(request.headers), locale);
-  return Response.json(
-    { id: created.id, reference: created.reference, status: created.status, dueAt: created.dueAt.toISOString(), links: { self: `/api/v1/exports/${created.id}`, status: `/privacy-center/requests/${created.id}` } },
-    { status: 202, headers: { "Cache-Control": "no-store", Location: `/api/v1/exports/${created.id}` } },
-  );
+  return acceptedExport(created);
 });

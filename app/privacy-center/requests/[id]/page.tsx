@@ -23,6 +23,7 @@ const NOTICES = {
   "not-cancellable": "noticeNotCancellable",
   "invalid-link": "noticeInvalidLink",
   expired: "noticeExpired",
+  withheld: "noticeWithheld",
 } as const;
 
 /** Why the identity check was refused, whom to ask, and the supervisory authority (Art. 12(4) GDPR). */
@@ -109,6 +110,14 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
           strong: (chunks) => <strong data-testid="request-due">{chunks}</strong>,
         })}
       />
+      {request.mandate ? (
+        <p data-testid="on-behalf" className="text-sm text-zinc-700">
+          {t("onBehalf", {
+            email: request.mandate.subjectEmail,
+            relationship: (await getTranslations("mandate.relationship"))(request.mandate.relationship),
+          })}
+        </p>
+      ) : null}
       {request.extendedDueAt && request.extensionReason ? (
         <p className="text-sm text-zinc-700">
           {t("extendedBecause", { original: format.dateTime(request.dueAt, "long"), reason: request.extensionReason })}

@@ -22,6 +22,7 @@ export default async function DownloadPage({ params, searchParams }: PageProps<"
       redirect(`/sign-in?${new URLSearchParams({ callbackUrl: here, reason: "step-up" })}`);
     case "invalid-link":
     case "expired":
+    case "withheld":
       redirect(`/privacy-center/requests/${id}?download=${decision.kind}`);
     case "ok":
       redirect(`/privacy-center/requests/${id}/download/file${query}`);
