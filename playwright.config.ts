@@ -19,7 +19,14 @@ export default defineConfig({
     launchOptions: {
       // Playwright's own Chromium when installed, else CHROMIUM_PATH or the system's (browser.ts).
       executablePath: chromiumExecutable(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [

@@ -18,7 +18,8 @@ import { assignRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-
 const SIGNED_IN_AREAS = [/^\/admin(\/|$)/, /^\/privacy-center\/request$/, /^\/privacy-center\/requests(\/|$)/];
 // Files in public/ and the metadata routes (manifest, security.txt) read no database: they stay
 // reachable while it is away, as RFC 9116 asks of security.txt.
-const NEEDS_NO_DATABASE = /^\/(robots\.txt|favicon\.(ico|svg)|logo\.svg|[\w-]+\.png|manifest\.webmanifest|\.well-known\/)/;
+const NEEDS_NO_DATABASE =
+  /^\/(robots\.txt|favicon\.(ico|svg)|logo\.svg|[\w-]+\.png|manifest\.webmanifest|\.well-known\/)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();

@@ -26,7 +26,13 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["lib/**/*.{ts,tsx}"],
-      exclude: ["lib/generated/**", "**/*.test.{ts,tsx}", "**/*.d.ts", "lib/export/testing/**", "lib/jobs/test-fixtures/**"],
+      exclude: [
+        "lib/generated/**",
+        "**/*.test.{ts,tsx}",
+        "**/*.d.ts",
+        "lib/export/testing/**",
+        "lib/jobs/test-fixtures/**",
+      ],
       reporter: ["text-summary", ["text", { skipFull: true }], ["json-summary", { file: "coverage-summary.json" }]],
       reportsDirectory: "test-results/coverage",
       thresholds: { lines: 90 },

@@ -37,10 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <NextIntlClientProvider>
-          <a
-            href="#main"
-            className={SKIP_LINK}
-          >
+          <a href="#main" className={SKIP_LINK}>
             {t("skipToContent")}
           </a>
           <SiteHeader />

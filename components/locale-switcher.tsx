@@ -11,7 +11,12 @@ export async function LocaleSwitcher() {
   const current = await getLocale();
   const t = await getTranslations("layout");
   return (
-    <form action={setLocaleAction} aria-label={t("language")} className="flex items-center gap-1" data-testid="locale-switcher">
+    <form
+      action={setLocaleAction}
+      aria-label={t("language")}
+      className="flex items-center gap-1"
+      data-testid="locale-switcher"
+    >
       {availableLocales().map((locale) => {
         const name = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
         const label = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);

@@ -8,7 +8,8 @@ import { startOwnPortal, type OwnPortal } from "./support/own-portal";
 // works again by itself once the database is back. The portal here has a database of its own, so
 // the journeys running beside this spec never see the outage.
 
-const UNAVAILABLE_EN = "The portal cannot reach its database right now. Nothing was changed; please try again in a minute.";
+const UNAVAILABLE_EN =
+  "The portal cannot reach its database right now. Nothing was changed; please try again in a minute.";
 
 let portal: OwnPortal;
 
@@ -20,9 +21,13 @@ test.afterAll(async () => {
   await portal?.stop();
 });
 
-const statusOf = async (api: APIRequestContext, path: string, cookie?: string) => (await api.get(path, { headers: cookie ? { cookie } : {} })).status();
+const statusOf = async (api: APIRequestContext, path: string, cookie?: string) =>
+  (await api.get(path, { headers: cookie ? { cookie } : {} })).status();
 
-test("while the database is away pages answer 503 with a page that says so, and work again once it is back", async ({ browser, playwright }) => {
+test("while the database is away pages answer 503 with a page that says so, and work again once it is back", async ({
+  browser,
+  playwright,
+}) => {
   test.setTimeout(120_000);
   const cookie = await portal.signedInCookie("outage@example.com");
   const api = await playwright.request.newContext({ baseURL: portal.baseURL, maxRedirects: 0 });
@@ -49,7 +54,11 @@ test("while the database is away pages answer 503 with a page that says so, and 
     expect(await apiResponse.json()).toMatchObject({ error: { code: "service_unavailable" } });
 
     // What a German reader sees in the browser: their language, accessible, nothing blocked by the CSP.
-    const context = await browser.newContext({ baseURL: portal.baseURL, locale: "de-DE", extraHTTPHeaders: { cookie } });
+    const context = await browser.newContext({
+      baseURL: portal.baseURL,
+      locale: "de-DE",
+      extraHTTPHeaders: { cookie },
+    });
     const page = await context.newPage();
     const blocked: string[] = [];
     page.on("console", (message) => {
@@ -57,7 +66,9 @@ test("while the database is away pages answer 503 with a page that says so, and 
     });
     const response = await page.goto("/privacy-center");
     expect(response?.status()).toBe(503);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Das Datenschutzcenter ist gerade nicht erreichbar");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Das Datenschutzcenter ist gerade nicht erreichbar",
+    );
     await expect(page.getByText("Das Portal erreicht seine Datenbank gerade nicht.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Erneut versuchen" })).toBeVisible();
     expect(await page.title()).toContain("Datenschutzcenter");

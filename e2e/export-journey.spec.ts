@@ -13,7 +13,10 @@ async function submitRequest(page: Page) {
   await expect(page).toHaveURL(/\/privacy-center\/requests\/[0-9a-f-]{36}$/);
 }
 
-test("a customer asks for their data from the privacy policy and downloads exactly their own archive", async ({ page, browser }) => {
+test("a customer asks for their data from the privacy policy and downloads exactly their own archive", async ({
+  page,
+  browser,
+}) => {
   // Alex's export is about 20 000 records, 10 500 of them analytics events read page by page from
   // the fake API: give it room on a busy machine.
   test.slow();
@@ -113,10 +116,16 @@ test("the form explains what is wrong, and a second open request is refused", as
   const api = await page.request.post("/api/v1/exports", { data: { type: "ACCESS" }, headers: origin });
   expect(api.status()).toBe(409);
   expect((await api.json()).error.code).toBe("open_request_exists");
-  const bad = await page.request.post("/api/v1/exports", { data: { type: "EVERYTHING", sourceKeys: ["secrets"], rangeFrom: "not a date" }, headers: origin });
+  const bad = await page.request.post("/api/v1/exports", {
+    data: { type: "EVERYTHING", sourceKeys: ["secrets"], rangeFrom: "not a date" },
+    headers: origin,
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.details.fieldErrors).toHaveProperty("type");
-  const notJson = await page.request.post("/api/v1/exports", { data: "{oops", headers: { ...origin, "content-type": "application/json" } });
+  const notJson = await page.request.post("/api/v1/exports", {
+    data: "{oops",
+    headers: { ...origin, "content-type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
 
   // Cancelling the open request frees the customer to ask again; it stays in their history.

@@ -25,14 +25,19 @@ test("sources not reached yet say waiting or collecting, never 0 records", async
   await expect(states).toHaveText(["1 record", "Collecting…", "Waiting"]);
   await expect(page.getByTestId("source-progress")).not.toContainText(["0 records"]);
   await expect(page.getByRole("progressbar", { name: "Orders: collecting" })).not.toHaveAttribute("aria-valuenow");
-  await expect(page.getByRole("progressbar", { name: "Account activity: waiting" })).toHaveAttribute("aria-valuenow", "0");
+  await expect(page.getByRole("progressbar", { name: "Account activity: waiting" })).toHaveAttribute(
+    "aria-valuenow",
+    "0",
+  );
   await expectAccessible(page);
 });
 
 test("a download that needs a fresh sign-in prefills the address and says why", async ({ page }) => {
   await signIn(page, "returning@example.com");
   // Where the download sends a session older than DOWNLOAD_REAUTH_MINUTES (lib/dal/downloads.ts).
-  await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl: "/privacy-center/requests/x/download?token=t", reason: "step-up" })}`);
+  await page.goto(
+    `/sign-in?${new URLSearchParams({ callbackUrl: "/privacy-center/requests/x/download?token=t", reason: "step-up" })}`,
+  );
   const why = page.getByRole("alert").filter({ hasText: "You signed in more than 15 minutes ago" });
   await expect(why).toContainText("we will email a new link to returning@example.com");
   await expect(page.getByLabel("Email address")).toHaveValue("returning@example.com");
@@ -51,7 +56,9 @@ test("'Use a different address' keeps the deep link the person came from", async
   await expect(page).toHaveURL(/\/privacy-center\/request\?type=portability$/);
 });
 
-test("the download period shown is the configured one (ARCHIVE_RETENTION_DAYS=5 here), not a fixed 7 days", async ({ page }) => {
+test("the download period shown is the configured one (ARCHIVE_RETENTION_DAYS=5 here), not a fixed 7 days", async ({
+  page,
+}) => {
   await page.goto("/privacy-center");
   await expect(page.getByTestId("step-3")).toContainText("works for 5 days");
   await signIn(page, "period@example.com", "/privacy-center/request?type=access");

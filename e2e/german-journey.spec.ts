@@ -81,7 +81,14 @@ test("a German customer asks for their data, follows it and downloads a German a
   const download = await downloading;
   const readme = (await readZipEntries(await readFile((await download.path())!))).get("README.html")!.toString();
   expect(readme).toMatch(/^<!doctype html>\n<html lang="de">/);
-  for (const text of [`Ihre personenbezogenen Daten bei StreamPay`, "Ihre Rechte", "Berichtigung", "Artikel 77", "Wie wir diese Daten verwenden", "Über die Dateien in diesem Archiv"]) {
+  for (const text of [
+    `Ihre personenbezogenen Daten bei StreamPay`,
+    "Ihre Rechte",
+    "Berichtigung",
+    "Artikel 77",
+    "Wie wir diese Daten verwenden",
+    "Über die Dateien in diesem Archiv",
+  ]) {
     expect(readme).toContain(text);
   }
   expect(readme).not.toContain("Your rights");
@@ -101,7 +108,10 @@ test("a German customer asks for their data, follows it and downloads a German a
   await other.context().close();
 });
 
-test("the language switcher overrides the browser and stays with the account after signing out and in", async ({ page, browser }) => {
+test("the language switcher overrides the browser and stays with the account after signing out and in", async ({
+  page,
+  browser,
+}) => {
   const email = "sprachwahl@example.com";
   await page.goto("/sign-in?callbackUrl=/privacy-center");
   await signInGerman(page, email);

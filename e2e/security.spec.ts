@@ -14,7 +14,13 @@ function expectSecurityHeaders(response: HeaderSource | null, referrerPolicy = "
   const headers = response!.headers();
   const csp = headers["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "default-src 'self'"]) {
+  for (const directive of [
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "default-src 'self'",
+  ]) {
     expect(csp, `${response!.url()} CSP`).toContain(directive);
   }
   expect(csp).not.toContain("unsafe-eval");
@@ -34,7 +40,9 @@ async function watchCspViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("reportCspViolation", (line: string) => violations.push(line));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportCspViolation(line: string): void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} on ${location.pathname}`);
+      (window as unknown as { reportCspViolation(line: string): void }).reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI} on ${location.pathname}`,
+      );
     });
   });
   return violations;
@@ -50,11 +58,15 @@ async function visit(page: Page, path: string, referrerPolicy?: string) {
 
 test("every public page carries the security headers and none trips its Content-Security-Policy", async ({ page }) => {
   const violations = await watchCspViolations(page);
-  for (const path of ["/", "/privacy-policy", "/sign-in", "/verify-request", "/dev/outbox", "/no-such-page"]) await visit(page, path);
+  for (const path of ["/", "/privacy-policy", "/sign-in", "/verify-request", "/dev/outbox", "/no-such-page"])
+    await visit(page, path);
   expect(violations).toEqual([]);
 });
 
-test("the customer's and the reviewer's pages carry the headers too, with no Referer from a status page", async ({ page, browser }) => {
+test("the customer's and the reviewer's pages carry the headers too, with no Referer from a status page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const violations = await watchCspViolations(page);
   await signIn(page, "security-headers@example.com");
@@ -80,36 +92,59 @@ test("API routes, redirects and the download route carry the headers too", async
   expectSecurityHeaders(await request.get("/api/health"));
   expectSecurityHeaders(await request.get("/api/v1/exports"));
   expectSecurityHeaders(await request.get("/privacy-center", { maxRedirects: 0 }));
-  const download = await request.get("/privacy-center/requests/00000000-0000-4000-8000-000000000000/download?token=x", { maxRedirects: 0 });
+  const download = await request.get("/privacy-center/requests/00000000-0000-4000-8000-000000000000/download?token=x", {
+    maxRedirects: 0,
+  });
   expectSecurityHeaders(download, "no-referrer");
   // Each response gets its own nonce.
   const [a, b] = await Promise.all([request.get("/"), request.get("/")]);
   expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]);
 });
 
-test("a signed-in customer's browser cannot be made to create a request from another site", async ({ page, baseURL }) => {
+test("a signed-in customer's browser cannot be made to create a request from another site", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "security-csrf@example.com");
   const body = JSON.stringify({ type: "ACCESS" });
 
-  const forged = await page.request.post("/api/v1/exports", { data: body, headers: { origin: "https://evil.example", "content-type": "text/plain" } });
+  const forged = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { origin: "https://evil.example", "content-type": "text/plain" },
+  });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("cross_site_request");
-  const crossSite = await page.request.post("/api/v1/exports", { data: body, headers: { "sec-fetch-site": "cross-site", origin: baseURL!, "content-type": "application/json" } });
+  const crossSite = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { "sec-fetch-site": "cross-site", origin: baseURL!, "content-type": "application/json" },
+  });
   expect(crossSite.status()).toBe(403);
-  const noOrigin = await page.request.post("/api/v1/exports", { data: body, headers: { "content-type": "application/json" } });
+  const noOrigin = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { "content-type": "application/json" },
+  });
   expect(noOrigin.status()).toBe(403);
-  const notJson = await page.request.post("/api/v1/exports", { data: body, headers: { origin: baseURL!, "content-type": "text/plain" } });
+  const notJson = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { origin: baseURL!, "content-type": "text/plain" },
+  });
   expect(notJson.status()).toBe(415);
   expect((await notJson.json()).error.code).toBe("unsupported_media_type");
 
   // None of those created anything; the portal's own origin with JSON does.
   await page.goto("/privacy-center");
   await expect(page.getByRole("link", { name: /DSR-/ })).toHaveCount(0);
-  const ours = await page.request.post("/api/v1/exports", { data: body, headers: { origin: baseURL!, "content-type": "application/json" } });
+  const ours = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { origin: baseURL!, "content-type": "application/json" },
+  });
   expect(ours.status()).toBe(202);
   await page.goto("/privacy-center");
   await expect(page.getByRole("link", { name: /DSR-/ })).toHaveCount(1);
-  const sameOrigin = await page.request.post("/api/v1/exports", { data: body, headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" } });
+  const sameOrigin = await page.request.post("/api/v1/exports", {
+    data: body,
+    headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" },
+  });
   expect((await sameOrigin.json()).error.code).toBe("open_request_exists");
 });
 
@@ -117,7 +152,9 @@ test("malformed addresses answer 404, not 500", async ({ page }) => {
   await signIn(page, "security-paths@example.com");
   expect((await page.goto("/privacy-center/requests/%zz"))?.status()).toBe(404);
   expect((await page.request.get("/api/v1/exports/%zz")).status()).toBe(404);
-  expect((await page.request.get("/privacy-center/requests/%zz/download?token=x", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await page.request.get("/privacy-center/requests/%zz/download?token=x", { maxRedirects: 0 })).status()).toBe(
+    404,
+  );
 });
 
 test("a mail scanner opening the sign-in link first does not use it up", async ({ page, playwright, baseURL }) => {
@@ -127,7 +164,12 @@ test("a mail scanner opening the sign-in link first does not use it up", async (
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto(`/dev/outbox?${new URLSearchParams({ to: email })}`);
-  const link = (await page.getByTestId("outbox-email").first().getByTestId("outbox-link").first().getAttribute("href"))!;
+  const link = (await page
+    .getByTestId("outbox-email")
+    .first()
+    .getByTestId("outbox-link")
+    .first()
+    .getAttribute("href"))!;
 
   // The scanner: no cookies, follows redirects, fetches the page and anything it links to.
   const scanner = await playwright.request.newContext({ baseURL });
@@ -158,12 +200,17 @@ test("a sign-in refused by the rate limit says how long to wait", async ({ page,
   }
   // Straight at Auth.js's endpoint, past the form's own check: refused at the send.
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const refused = await request.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/privacy-center" }, maxRedirects: 0 });
+  const refused = await request.post("/api/auth/signin/email", {
+    form: { email, csrfToken, callbackUrl: "/privacy-center" },
+    maxRedirects: 0,
+  });
   const location = new URL(refused.headers()["location"]!);
   expect(location.pathname).toBe("/sign-in");
   expect(location.searchParams.get("error")).not.toBe("Configuration");
   await page.goto(location.pathname + location.search);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in emails" })).toHaveText(/try again in (59|60) minutes/);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in emails" })).toHaveText(
+    /try again in (59|60) minutes/,
+  );
 });
 
 test("a customer's 404 on the review console is the same as an unknown page's", async ({ page }) => {
@@ -194,7 +241,18 @@ test("no body thrown at the exports API gets a 5xx, and a refused one stores not
     fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
   );
   const body = fc.oneof(
-    fc.record({ type: fc.oneof(fc.constantFrom("ACCESS", "PORTABILITY"), awkward), sourceKeys: awkward, formats: awkward, rangeFrom: awkward, rangeTo: awkward }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+    fc
+      .record(
+        {
+          type: fc.oneof(fc.constantFrom("ACCESS", "PORTABILITY"), awkward),
+          sourceKeys: awkward,
+          formats: awkward,
+          rangeFrom: awkward,
+          rangeTo: awkward,
+        },
+        { requiredKeys: [] },
+      )
+      .map((value) => JSON.stringify(value)),
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value) ?? ""),
   );
@@ -210,9 +268,15 @@ test("no body thrown at the exports API gets a 5xx, and a refused one stores not
     { numRuns: 50 },
   );
   await fc.assert(
-    fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 20 }).map(encodeURIComponent), fc.constantFrom("%zz", "%", "%E0%A4%A", "..%2f..", "%00", "00000000-0000-4000-8000-000000000000")), async (id) => {
-      expect((await page.request.get(`/api/v1/exports/${id}`)).status(), id).toBeLessThan(500);
-    }),
+    fc.asyncProperty(
+      fc.oneof(
+        fc.string({ unit: "binary", maxLength: 20 }).map(encodeURIComponent),
+        fc.constantFrom("%zz", "%", "%E0%A4%A", "..%2f..", "%00", "00000000-0000-4000-8000-000000000000"),
+      ),
+      async (id) => {
+        expect((await page.request.get(`/api/v1/exports/${id}`)).status(), id).toBeLessThan(500);
+      },
+    ),
     { numRuns: 30 },
   );
   expect(accepted).toBeLessThanOrEqual(1);

@@ -4,7 +4,9 @@ import { SIGN_IN_EMAILS_PER_ADDRESS } from "./support/limits";
 import { signIn, signInFromSignInPage } from "./support/sign-in";
 
 test.describe("signing in", () => {
-  test("a customer follows the privacy policy's deep link, signs in by magic link and lands on the prefilled form @phone", async ({ page }, testInfo) => {
+  test("a customer follows the privacy policy's deep link, signs in by magic link and lands on the prefilled form @phone", async ({
+    page,
+  }, testInfo) => {
     // A first-time visitor: the account is created by signing in. One address per device project.
     const email = `new-customer-${testInfo.project.name}@example.com`;
     await page.goto("/privacy-policy");

@@ -14,7 +14,11 @@ import { signIn } from "./support/sign-in";
 // busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-async function submitRequest(page: Page, email: string, onlySource?: string): Promise<{ url: string; reference: string }> {
+async function submitRequest(
+  page: Page,
+  email: string,
+  onlySource?: string,
+): Promise<{ url: string; reference: string }> {
   await signIn(page, email, "/privacy-center/request?type=access");
   if (onlySource) {
     for (const box of await page.locator('input[name="sourceKeys"]').all()) await box.uncheck();
@@ -42,7 +46,10 @@ async function openFromQueue(browser: Browser, reference: string): Promise<Page>
   return reviewer;
 }
 
-test("a reviewer weighs the evidence, approves, and the customer's export runs to READY", async ({ page, browser }, testInfo) => {
+test("a reviewer weighs the evidence, approves, and the customer's export runs to READY", async ({
+  page,
+  browser,
+}, testInfo) => {
   const { reference } = await submitRequest(page, "staff-approve@example.com");
   const reviewer = await openFromQueue(browser, reference);
   await readmeScreenshot(reviewer, testInfo, "request");
@@ -53,7 +60,9 @@ test("a reviewer weighs the evidence, approves, and the customer's export runs t
   await reviewer.getByRole("radio", { name: "We hold no data about this person" }).check();
   await reviewer.getByRole("button", { name: "Approve identity" }).click();
   await expect(reviewer.getByTestId("identity-decision")).toContainText(/Approved by Riley Chen on \d+ \w+ \d{4}/);
-  await expect(reviewer.getByTestId("request-timeline")).toContainText("Identity approved by reviewer@example.com: no data held");
+  await expect(reviewer.getByTestId("request-timeline")).toContainText(
+    "Identity approved by reviewer@example.com: no data held",
+  );
   await expectAccessible(reviewer);
 
   // The customer never reaches staff pages; an unknown request is a plain 404 for staff too.
@@ -76,7 +85,9 @@ test("a reviewer rejects with a reason; the customer is emailed it and sees it",
   await reviewer.getByRole("button", { name: "Reject identity" }).click();
   // The reason is required: the browser holds the empty form back, and nothing is decided.
   await expect(reviewer.getByTestId("identity-decision")).toHaveCount(0);
-  await reviewer.getByLabel("Reason for rejecting").fill("This account was opened yesterday and matches none of our customers");
+  await reviewer
+    .getByLabel("Reason for rejecting")
+    .fill("This account was opened yesterday and matches none of our customers");
   await reviewer.getByRole("button", { name: "Reject identity" }).click();
   await expect(reviewer.getByTestId("identity-decision")).toContainText("Rejected by Riley Chen");
   await expectAccessible(reviewer);
@@ -107,7 +118,12 @@ test("an extension shows the new date to staff and customer, and emails the cust
   await reviewer.context().close();
 
   await page.goto(url);
-  const longDate = new Date(`${newDate} UTC`).toLocaleDateString("en", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const longDate = new Date(`${newDate} UTC`).toLocaleDateString("en", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   await expect(page.getByTestId("request-due")).toHaveText(longDate);
   await expect(page.getByText("Your history spans several archived systems")).toBeVisible();
   const email = await expectEmail(page, "staff-extend@example.com", "More time needed");
@@ -141,7 +157,9 @@ test("a source that failed is retried from the request page and the export finis
     await reviewer.reload();
     await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Ready", { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
-  await expect(reviewer.getByTestId("request-timeline")).toContainText("Source retry requested by reviewer@example.com: payouts");
+  await expect(reviewer.getByTestId("request-timeline")).toContainText(
+    "Source retry requested by reviewer@example.com: payouts",
+  );
   await reviewer.context().close();
   await expect(page.getByTestId("request-status")).toHaveText("Ready to download", { timeout: 30_000 });
 });

@@ -13,7 +13,10 @@ const consoleNav = (page: Page) => page.getByRole("navigation", { name: "Review 
 // Three people sign in by email in the first journey; allow for a loaded machine.
 test.describe.configure({ timeout: 180_000 });
 
-test("an admin invites a reviewer, who signs in from the invitation and decides a request", async ({ page, browser }, testInfo) => {
+test("an admin invites a reviewer, who signs in from the invitation and decides a request", async ({
+  page,
+  browser,
+}, testInfo) => {
   // A customer with no record in the company's systems: their request waits for a reviewer.
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, "no-record@example.com", "/privacy-center/request?type=access");
@@ -33,17 +36,23 @@ test("an admin invites a reviewer, who signs in from the invitation and decides 
 
   await page.getByLabel("Email address").fill("new.reviewer@example.com");
   await page.getByRole("button", { name: "Invite reviewer" }).click();
-  await expect(page.getByRole("status")).toHaveText("new.reviewer@example.com is now a reviewer. We emailed them a link to sign in.");
+  await expect(page.getByRole("status")).toHaveText(
+    "new.reviewer@example.com is now a reviewer. We emailed them a link to sign in.",
+  );
   const staffTable = page.getByTestId("staff-members");
   await expect(staffTable.getByRole("row", { name: /new\.reviewer@example\.com/ })).toContainText("Reviewer");
   // The last admin is the viewer: their own row has no controls.
-  await expect(staffTable.getByRole("row", { name: /admin@example\.com/ })).toContainText("another admin can change your role");
+  await expect(staffTable.getByRole("row", { name: /admin@example\.com/ })).toContainText(
+    "another admin can change your role",
+  );
   await expectAccessible(page);
 
   // The reviewer follows the invitation to the sign-in page and into the console.
   const reviewer = await (await browser.newContext()).newPage();
   await reviewer.goto("/dev/outbox?to=new.reviewer%40example.com");
-  const invitation = reviewer.getByTestId("outbox-email").filter({ hasText: "You have been added to the StreamPay privacy team" });
+  const invitation = reviewer
+    .getByTestId("outbox-email")
+    .filter({ hasText: "You have been added to the StreamPay privacy team" });
   await invitation.getByTestId("outbox-link").first().click();
   await signInFromSignInPage(reviewer, "new.reviewer@example.com");
   await expect(reviewer).toHaveURL(/\/admin$/);
@@ -71,7 +80,9 @@ test("an admin invites a reviewer, who signs in from the invitation and decides 
   await expect(page.getByTestId("audit-events")).toContainText("new.reviewer@example.com");
 });
 
-test("the audit log filters, downloads its CSV and proves the chain intact; the dashboard shows charts and tables", async ({ page }, testInfo) => {
+test("the audit log filters, downloads its CSV and proves the chain intact; the dashboard shows charts and tables", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "admin@example.com", "/admin/audit");
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await expect(consoleNav(page).getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
@@ -100,7 +111,9 @@ test("the audit log filters, downloads its CSV and proves the chain intact; the 
 
   // A hand-edited address is explained, not a crash.
   await page.goto("/admin/audit?from=yesterday&request=nothing");
-  await expect(page.getByRole("region", { name: "Filter events" }).getByRole("alert")).toContainText("From must be a date (YYYY-MM-DD); it was ignored.");
+  await expect(page.getByRole("region", { name: "Filter events" }).getByRole("alert")).toContainText(
+    "From must be a date (YYYY-MM-DD); it was ignored.",
+  );
   await expectAccessible(page);
 
   await consoleNav(page).getByRole("link", { name: "Dashboard" }).click();
@@ -110,7 +123,9 @@ test("the audit log filters, downloads its CSV and proves the chain intact; the 
   }
   await expect(page.getByTestId("received-chart").locator("rect").first()).toBeAttached();
   await page.getByText("Show the figures as a table").first().click();
-  await expect(page.getByTestId("received-table").getByRole("columnheader", { name: "A copy of your data" })).toBeVisible();
+  await expect(
+    page.getByTestId("received-table").getByRole("columnheader", { name: "A copy of your data" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await readmeScreenshot(page, testInfo, "dashboard");
 });

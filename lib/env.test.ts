@@ -29,7 +29,9 @@ describe("configuration", () => {
 
   it("takes the security contact as an email address or a mailto:/https: URI, nothing else", () => {
     expect(parseEnv({ SECURITY_CONTACT: "security@example.com" }).SECURITY_CONTACT).toBe("mailto:security@example.com");
-    expect(parseEnv({ SECURITY_CONTACT: "https://example.com/report" }).SECURITY_CONTACT).toBe("https://example.com/report");
+    expect(parseEnv({ SECURITY_CONTACT: "https://example.com/report" }).SECURITY_CONTACT).toBe(
+      "https://example.com/report",
+    );
     expect(() => parseEnv({ SECURITY_CONTACT: "http://example.com/report" })).toThrow(/SECURITY_CONTACT/);
     expect(() => parseEnv({ SECURITY_CONTACT: "call us" })).toThrow(/SECURITY_CONTACT/);
   });

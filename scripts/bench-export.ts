@@ -26,14 +26,24 @@ const SCALES = {
   full: { sizes: [100_000, 1_000_000], pairs: 3, latencyRequests: 20, loadSeconds: 15, burstUsers: 100 },
 };
 const PARTS = ["exports", "latency", "status", "burst", "disclosure"] as const;
-const only = process.env.BENCH_ONLY?.split(",").map((part) => part.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((part) => part.trim())
+  .filter(Boolean);
 const unknownParts = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
-if (unknownParts.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknownParts.join(", ")} (choose from ${PARTS.join(", ")})`);
+if (unknownParts.length > 0)
+  throw new Error(`BENCH_ONLY: unknown part ${unknownParts.join(", ")} (choose from ${PARTS.join(", ")})`);
 const measures = (part: (typeof PARTS)[number]) => !only || only.includes(part);
 const scaleName = process.env.BENCH_SCALE === "small" ? "small" : "full";
 const scale = { ...SCALES[scaleName], ...(process.env.BENCH_PAIRS ? { pairs: Number(process.env.BENCH_PAIRS) } : {}) };
 
-type ExportRun = { rows: number; seconds: number; collectSeconds: number; archiveBytes: number; baselineRssMb: number; peakRssMb: number };
+type ExportRun = {
+  rows: number;
+  seconds: number;
+  collectSeconds: number;
+  archiveBytes: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+};
 type Pair = { rows: number; a: ExportRun; bSeconds: number; ratio: number };
 
 const median = (values: number[]) => {
@@ -48,12 +58,24 @@ const server = configured ? { serverUrl: configured, stop: async () => undefined
 const database = await createDatabase(server.serverUrl, { prefix: "portal_bench" });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
 // MALLOC_ARENA_MAX as the launcher sets it for the worker (scripts/portal.ts).
-const childEnv = { MALLOC_ARENA_MAX: "2", ...process.env, DATABASE_URL: database.url, SOURCE_DATABASE_URL: "", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789" };
+const childEnv = {
+  MALLOC_ARENA_MAX: "2",
+  ...process.env,
+  DATABASE_URL: database.url,
+  SOURCE_DATABASE_URL: "",
+  DATA_DIR: dataDir,
+  AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+};
 // The measured processes run compiled, as the worker does in production (scripts/build-worker.ts).
 const exportOne = await bundleScript("scripts/bench/export-one.ts", "bench-export-one");
 const readyLatency = await bundleScript("scripts/bench/ready-latency.ts", "bench-ready-latency");
 const runChild = <T>(script: string, args: string[]): T =>
-  JSON.parse(execFileSync(process.execPath, [script, ...args], { env: childEnv, encoding: "utf8" }).trim().split("\n").at(-1)!) as T;
+  JSON.parse(
+    execFileSync(process.execPath, [script, ...args], { env: childEnv, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1)!,
+  ) as T;
 
 const pairs: Pair[] = [];
 type StatusLoad = { api: LoadResult; page: LoadResult; health: LoadResult };
@@ -68,21 +90,34 @@ try {
   for (const size of measures("exports") ? scale.sizes : []) {
     const seeded = performance.now();
     await seedDemoCompany(database.url, { activityRows: size });
-    console.log(`seeded ${size.toLocaleString("en")} activity rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${size.toLocaleString("en")} activity rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
     await settle(database.url);
     const subject = await heavySubject(database.url);
     for (let pair = 0; pair < scale.pairs; pair += 1) {
       const request = await db.privacyRequest.create({
-        data: { reference: `DSR-BENCH-${size}-${pair}`, userId: user.id, type: "ACCESS", formats: ["JSON", "CSV"], sourceKeys: [], status: RequestStatus.APPROVED, dueAt: new Date(Date.now() + 864e5) },
+        data: {
+          reference: `DSR-BENCH-${size}-${pair}`,
+          userId: user.id,
+          type: "ACCESS",
+          formats: ["JSON", "CSV"],
+          sourceKeys: [],
+          status: RequestStatus.APPROVED,
+          dueAt: new Date(Date.now() + 864e5),
+        },
       });
       // A and B alternate, so both see the same machine (and the same neighbours' load).
       const a = runChild<ExportRun>(exportOne, [request.id]);
       const b = await copyFloor(database.url, subject);
       pairs.push({ rows: a.rows, a, bSeconds: b.seconds, ratio: b.seconds / a.seconds });
-      console.log(`${a.rows} rows: A ${a.seconds.toFixed(2)} s (collect ${a.collectSeconds.toFixed(2)} s, package ${(a.seconds - a.collectSeconds).toFixed(2)} s; peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`);
+      console.log(
+        `${a.rows} rows: A ${a.seconds.toFixed(2)} s (collect ${a.collectSeconds.toFixed(2)} s, package ${(a.seconds - a.collectSeconds).toFixed(2)} s; peak RSS ${Math.round(a.peakRssMb)} MB), B ${b.seconds.toFixed(2)} s, B/A ${(b.seconds / a.seconds).toFixed(2)}`,
+      );
     }
   }
-  if (measures("latency") || measures("status")) latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
+  if (measures("latency") || measures("status"))
+    latency = runChild<{ samples: typeof latency }>(readyLatency, [String(scale.latencyRequests)]).samples;
   if (measures("status")) load = await statusUnderLoad(db);
   if (measures("burst")) burst = await burstOfRequests();
   await db.$disconnect();
@@ -108,10 +143,22 @@ const disclosureScan = measures("disclosure") ? await measureDisclosureScan() : 
 const results = {
   scale: scaleName,
   ...(only ? { only } : {}),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg().map((l) => Number(l.toFixed(2))) },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    load: os.loadavg().map((l) => Number(l.toFixed(2))),
+  },
   measuredAt: new Date().toISOString(),
   exports: rows,
-  pairs: pairs.map((pair) => ({ rows: pair.rows, aSeconds: pair.a.seconds, bSeconds: pair.bSeconds, ratio: pair.ratio, peakRssMb: pair.a.peakRssMb })),
+  pairs: pairs.map((pair) => ({
+    rows: pair.rows,
+    aSeconds: pair.a.seconds,
+    bSeconds: pair.bSeconds,
+    ratio: pair.ratio,
+    peakRssMb: pair.a.peakRssMb,
+  })),
   peakRssGrowth: smaller && larger ? larger.peakRssMb / smaller.peakRssMb : null,
   readyEmail: {
     requests: latency.length,
@@ -131,17 +178,33 @@ const resultsFile = only ? "bench/results.partial.json" : "bench/results.json";
 mkdirSync("bench", { recursive: true });
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 
-console.log(`\nnpm run bench (${scaleName}${only ? `, only ${only.join(", ")}` : ""}) on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load ${results.machine.load.join(" ")}`);
+console.log(
+  `\nnpm run bench (${scaleName}${only ? `, only ${only.join(", ")}` : ""}) on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load ${results.machine.load.join(" ")}`,
+);
 console.table([
   ...rows.map((row) => ({
     figure: `${row.rows.toLocaleString("en")} activity rows, JSON + CSV: A (our export)`,
     value: `${row.aSeconds.toFixed(2)} s, ${(row.aRowsPerSecond / 1000).toFixed(1)} k rows/s, ${row.archiveMb} MB`,
   })),
-  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B (COPY → gzip -6, the floor)`, value: `${row.bSeconds.toFixed(2)} s` })),
-  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: B / A (median of pairs)`, value: row.ratio.toFixed(2) })),
-  ...rows.map((row) => ({ figure: `${row.rows.toLocaleString("en")} rows: A's peak RSS`, value: `${row.peakRssMb} MB` })),
+  ...rows.map((row) => ({
+    figure: `${row.rows.toLocaleString("en")} rows: B (COPY → gzip -6, the floor)`,
+    value: `${row.bSeconds.toFixed(2)} s`,
+  })),
+  ...rows.map((row) => ({
+    figure: `${row.rows.toLocaleString("en")} rows: B / A (median of pairs)`,
+    value: row.ratio.toFixed(2),
+  })),
+  ...rows.map((row) => ({
+    figure: `${row.rows.toLocaleString("en")} rows: A's peak RSS`,
+    value: `${row.peakRssMb} MB`,
+  })),
   ...(smaller && larger && results.peakRssGrowth !== null
-    ? [{ figure: `peak RSS ${larger.rows.toLocaleString("en")} / ${smaller.rows.toLocaleString("en")}`, value: `×${results.peakRssGrowth.toFixed(2)}` }]
+    ? [
+        {
+          figure: `peak RSS ${larger.rows.toLocaleString("en")} / ${smaller.rows.toLocaleString("en")}`,
+          value: `×${results.peakRssGrowth.toFixed(2)}`,
+        },
+      ]
     : []),
   ...(latency.length
     ? [
@@ -170,7 +233,11 @@ console.table([
       : (["api", "page", "health"] as const).map((kind) => {
           const r = (load as StatusLoad)[kind];
           return {
-            figure: { api: "GET /api/v1/exports/:id, 50 connections", page: "status page HTML, 50 connections", health: "floor: GET /api/health (SELECT 1), 50 connections" }[kind],
+            figure: {
+              api: "GET /api/v1/exports/:id, 50 connections",
+              page: "status page HTML, 50 connections",
+              health: "floor: GET /api/health (SELECT 1), 50 connections",
+            }[kind],
             value: `${r.perSecond} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (one call alone: p50 ${r.aloneP50Ms} ms), ${r.transactionsPerCall} db transactions/call, ${r.non2xx} non-2xx`,
           };
         })),
@@ -208,12 +275,25 @@ async function burstOfRequests(): Promise<BurstResult | string> {
 /** Alex's latest (READY) request, read by Alex through a production build under 50 connections. */
 async function statusUnderLoad(db: ReturnType<typeof createPrismaClient>): Promise<StatusLoad | string> {
   if (!existsSync(".next/BUILD_ID")) return "skipped: no production build (run `npm run build` first)";
-  const request = await db.privacyRequest.findFirstOrThrow({ where: { user: { email: "alex@example.com" }, status: RequestStatus.READY }, orderBy: { submittedAt: "desc" } });
+  const request = await db.privacyRequest.findFirstOrThrow({
+    where: { user: { email: "alex@example.com" }, status: RequestStatus.READY },
+    orderBy: { submittedAt: "desc" },
+  });
   const cookie = await signInCookie(database.url, request.userId);
   const portal = await startPortal(childEnv, Number(process.env.BENCH_PORT ?? 3199));
   try {
-    const api = await measureLoad(database.url, `${portal.url}/api/v1/exports/${request.id}`, cookie, scale.loadSeconds);
-    const page = await measureLoad(database.url, `${portal.url}/privacy-center/requests/${request.id}`, cookie, scale.loadSeconds);
+    const api = await measureLoad(
+      database.url,
+      `${portal.url}/api/v1/exports/${request.id}`,
+      cookie,
+      scale.loadSeconds,
+    );
+    const page = await measureLoad(
+      database.url,
+      `${portal.url}/privacy-center/requests/${request.id}`,
+      cookie,
+      scale.loadSeconds,
+    );
     // The same server's cheapest route (one SELECT 1): what Next.js itself costs per call here.
     const health = await measureLoad(database.url, `${portal.url}/api/health`, cookie, scale.loadSeconds);
     return { api, page, health };
@@ -232,13 +312,17 @@ async function settle(databaseUrl: string): Promise<void> {
     await client.query("VACUUM (ANALYZE)");
     // The seed's dirty pages would otherwise be written out by a checkpoint in the middle of
     // whichever export happens to be running then (A or B alike).
-    await client.query("CHECKPOINT").catch((error: Error) => console.log(`no CHECKPOINT (${error.message}); expect noisier figures`));
+    await client
+      .query("CHECKPOINT")
+      .catch((error: Error) => console.log(`no CHECKPOINT (${error.message}); expect noisier figures`));
   });
 }
 
 async function heavySubject(databaseUrl: string): Promise<{ id: string; email: string }> {
   return withClient(databaseUrl, "bench", async (client) => {
-    const { rows: found } = await client.query<{ id: string }>("SELECT external_id AS id FROM streampay.customers WHERE email = 'heavy@example.com'");
+    const { rows: found } = await client.query<{ id: string }>(
+      "SELECT external_id AS id FROM streampay.customers WHERE email = 'heavy@example.com'",
+    );
     return { id: found[0]!.id, email: "heavy@example.com" };
   });
 }

@@ -12,7 +12,11 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) headers.set(name, String(value));
-    res.end(JSON.stringify({ ip: clientIpFrom(headers, { hops: 0, onVercel: false, peerAddressStamped: peerAddressStamped() }) }));
+    res.end(
+      JSON.stringify({
+        ip: clientIpFrom(headers, { hops: 0, onVercel: false, peerAddressStamped: peerAddressStamped() }),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -22,7 +26,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("the peer-address preload", () => {
   it("overwrites a client's forged peer header and X-Forwarded-For cannot move the address", async () => {
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(url, { headers: { [PEER_ADDRESS_HEADER]: `203.0.113.${i}`, "x-forwarded-for": `198.51.100.${i}` } });
+      const response = await fetch(url, {
+        headers: { [PEER_ADDRESS_HEADER]: `203.0.113.${i}`, "x-forwarded-for": `198.51.100.${i}` },
+      });
       expect(await response.json()).toEqual({ ip: "127.0.0.1" });
     }
   });

@@ -12,8 +12,12 @@ const log = () => undefined;
 
 beforeEach(async () => {
   database = await createDatabase(inject("testServerUrl"), { prefix: "portal_prepare" });
-  for (const key of ["SOURCE_DATABASE_URL", "DEMO_MODE", "RESEND_API_KEY", "ADMIN_EMAILS", "NODE_ENV"]) delete process.env[key];
-  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: "prepare-portal-test-secret-0123456789abcdef" });
+  for (const key of ["SOURCE_DATABASE_URL", "DEMO_MODE", "RESEND_API_KEY", "ADMIN_EMAILS", "NODE_ENV"])
+    delete process.env[key];
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "prepare-portal-test-secret-0123456789abcdef",
+  });
 });
 afterEach(async () => {
   process.env = { ...saved };
@@ -25,7 +29,11 @@ const inDatabase = async () => {
   try {
     const users = await client.user.findMany({ select: { email: true, role: true }, orderBy: { email: "asc" } });
     const audited = await client.auditEvent.findMany({ select: { action: true, actorEmail: true, metadata: true } });
-    const demoSchema = await withClient(database.url, "test", async (c) => (await c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'streampay'")).rowCount);
+    const demoSchema = await withClient(
+      database.url,
+      "test",
+      async (c) => (await c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'streampay'")).rowCount,
+    );
     return { users, audited, demoSchema };
   } finally {
     await client.$disconnect();

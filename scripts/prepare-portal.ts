@@ -13,7 +13,10 @@ import { seedPortalAccounts } from "@/prisma/seed-portal";
 export type PreparedPortal = { config: Env; database: ProvisionedDatabase; childEnv: NodeJS.ProcessEnv };
 
 /** Database up and migrated, demo data present (dev and demo mode), secrets in place. */
-export async function preparePortal(options: { mode: "dev" | "start"; log: (line: string) => void }): Promise<PreparedPortal> {
+export async function preparePortal(options: {
+  mode: "dev" | "start";
+  log: (line: string) => void;
+}): Promise<PreparedPortal> {
   // `npm start` is production whatever the shell says (it used to inherit no NODE_ENV and so ran
   // in demo mode): the portal's choices (demo data, demo accounts, auto-approval; lib/env.ts), the
   // worker's and Next.js's all follow NODE_ENV, which the children inherit.
@@ -31,10 +34,15 @@ export async function preparePortal(options: { mode: "dev" | "start"; log: (line
     // production start on an empty database creates nothing but the portal's own tables.
     if (config.demoMode && !config.SOURCE_DATABASE_URL && !(await hasDemoCompany(database.url))) {
       options.log("Seeding the demo company's data (first run)…");
-      await seedDemoCompany(database.url, { activityRows: Number(process.env.SEED_ACTIVITY_ROWS ?? 0), log: options.log });
+      await seedDemoCompany(database.url, {
+        activityRows: Number(process.env.SEED_ACTIVITY_ROWS ?? 0),
+        log: options.log,
+      });
     }
     if (!config.demoMode && !config.SOURCE_DATABASE_URL) {
-      options.log("SOURCE_DATABASE_URL is not set: the data sources read the company's tables from the portal's own database.");
+      options.log(
+        "SOURCE_DATABASE_URL is not set: the data sources read the company's tables from the portal's own database.",
+      );
     }
     await withPrisma(database.url, async (client) => {
       if (config.demoMode) await seedPortalAccounts(client);
@@ -46,7 +54,11 @@ export async function preparePortal(options: { mode: "dev" | "start"; log: (line
     throw error;
   }
   const portalUrl = config.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  return { config, database, childEnv: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORTAL_URL: portalUrl } };
+  return {
+    config,
+    database,
+    childEnv: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORTAL_URL: portalUrl },
+  };
 }
 
 /** In development a secret is made once and kept under DATA_DIR, so sessions survive restarts. */

@@ -10,7 +10,12 @@ import { StaffAddUsageError, staffAddCommand } from "@/lib/staff/staff-add-comma
 nameLogProcess("staff:add", 2);
 const log = (line: string) => logger().info(line);
 const config = parseEnv(process.env);
-const database = await provisionDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log });
+const database = await provisionDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  port: config.EMBEDDED_POSTGRES_PORT,
+  log,
+});
 process.env.DATABASE_URL = database.url;
 reloadEnv(); // lib/db reads DATABASE_URL through lib/env, which a module imported above may have read already
 try {

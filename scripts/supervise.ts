@@ -38,7 +38,9 @@ export function supervise(options: SupervisorOptions): Supervisor {
         resolve();
         if (stopping) return;
         if (Date.now() - startedAt >= healthyAfter) delay = min;
-        options.log(`${options.name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toFixed(delay < 1000 ? 2 : 0)} s`);
+        options.log(
+          `${options.name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toFixed(delay < 1000 ? 2 : 0)} s`,
+        );
         timer = setTimeout(() => {
           timer = undefined;
           restarts += 1;

@@ -6,7 +6,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureBrowser, machineBrowserSetup } from "./ensure-browser";
 
 // `prepare` runs before the stage's command; false fails the stage without running it.
-type Stage = { name: string; command: string[]; report?: string; count?: (report: unknown) => Counts; prepare?: () => boolean };
+type Stage = {
+  name: string;
+  command: string[];
+  report?: string;
+  count?: (report: unknown) => Counts;
+  prepare?: () => boolean;
+};
 type Counts = { passed: number; failed: number };
 
 const vitestCounts = (r: unknown): Counts => {
@@ -23,7 +29,15 @@ const stages: Stage[] = [
   { name: "lint", command: ["npm", "run", "lint"] },
   {
     name: "unit + integration",
-    command: ["npx", "vitest", "run", "--coverage", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--coverage",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/vitest.json",
+    ],
     report: "test-results/vitest.json",
     count: vitestCounts,
   },

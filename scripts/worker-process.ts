@@ -21,7 +21,10 @@ export const WORKER_NODE_FLAGS = [`--max-old-space-size=${WORKER_HEAP_MB}`];
 export const WORKER_ENV = { MALLOC_ARENA_MAX: "2" };
 
 /** The worker's command line (compiled first, scripts/build-worker.ts) and environment. */
-export async function workerProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
+export async function workerProcess(
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
   const heapFromOptions = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "");
   const flags = [...(heapFromOptions ? [] : WORKER_NODE_FLAGS), ...nodeArgs];
   return { args: [...flags, await bundleScript("scripts/worker.ts")], env: { ...WORKER_ENV, ...env } };

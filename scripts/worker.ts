@@ -47,7 +47,15 @@ try {
 const config = env();
 // The same OpenTelemetry setup as Next.js's instrumentation.ts: in embedded mode the exports run here.
 const tracing = startTracing(config, "worker");
-const worker = startWorker({ db, databaseUrl, client: inngest, functions, log, leaseMs: config.JOB_LEASE_SECONDS * 1000, concurrency: config.JOB_CONCURRENCY });
+const worker = startWorker({
+  db,
+  databaseUrl,
+  client: inngest,
+  functions,
+  log,
+  leaseMs: config.JOB_LEASE_SECONDS * 1000,
+  concurrency: config.JOB_CONCURRENCY,
+});
 log(`running ${functions.length} functions, ${config.JOB_CONCURRENCY} steps at a time`);
 
 // Ctrl-C in `npm run dev` reaches the worker twice (SIGINT from the terminal, SIGTERM from the

@@ -17,21 +17,56 @@ import { listSources } from "@/lib/sources/registry";
 
 const awkwardText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 30 }),
-  fc.constantFrom("", " ", "\u0000", "a\u0000b", "%zz", "../../etc/passwd", "<script>", "null", "0", "NaN", "😀".repeat(5)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "%zz",
+    "../../etc/passwd",
+    "<script>",
+    "null",
+    "0",
+    "NaN",
+    "😀".repeat(5),
+  ),
 );
 const awkwardDate = fc.oneof(
-  fc.constantFrom("-200000-01-01", "+275760-09-13", "1969-12-31", "1970-01-01", "2999-01-01", "2025-02-30", "2025-01-01\u0000", "2025-06-01", "Infinity"),
+  fc.constantFrom(
+    "-200000-01-01",
+    "+275760-09-13",
+    "1969-12-31",
+    "1970-01-01",
+    "2999-01-01",
+    "2025-02-30",
+    "2025-01-01\u0000",
+    "2025-06-01",
+    "Infinity",
+  ),
   fc.date({ noInvalidDate: false }).map((date) => (Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString())),
   fc.date({ min: new Date("1970-01-01"), max: new Date() }).map((date) => date.toISOString().slice(0, 10)),
 );
-const awkward = fc.oneof(awkwardText, awkwardDate, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(awkwardText, { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const awkward = fc.oneof(
+  awkwardText,
+  awkwardDate,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(awkwardText, { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 
 const sourceKeys = listSources().map((source) => source.key);
 const privacyRequestBody = fc.record(
   {
     // Mostly valid elsewhere, so that the awkward field is the one that decides.
     type: fc.oneof({ arbitrary: fc.constantFrom("ACCESS", "PORTABILITY"), weight: 5 }, awkward),
-    sourceKeys: fc.oneof({ arbitrary: fc.subarray(sourceKeys), weight: 5 }, fc.array(awkwardText, { maxLength: 3 }), awkward),
+    sourceKeys: fc.oneof(
+      { arbitrary: fc.subarray(sourceKeys), weight: 5 },
+      fc.array(awkwardText, { maxLength: 3 }),
+      awkward,
+    ),
     formats: fc.oneof({ arbitrary: fc.subarray(["JSON", "CSV"], { minLength: 1 }), weight: 5 }, awkward),
     rangeFrom: fc.oneof(awkwardDate, awkward),
     rangeTo: fc.oneof(awkwardDate, awkward),
@@ -78,35 +113,72 @@ describe("bad input never becomes a database error", () => {
       expect(result.success, rangeFrom).toBe(false);
       expect(result.error!.issues[0]!.path).toEqual(["rangeFrom"]);
     }
-    expect(newPrivacyRequestSchema.safeParse({ type: "ACCESS", rangeTo: new Date(Date.now() + 3 * 86_400_000).toISOString() }).success).toBe(false);
-    expect(newPrivacyRequestSchema.safeParse({ type: "ACCESS", rangeFrom: "1970-01-01", rangeTo: new Date().toISOString() }).success).toBe(true);
+    expect(
+      newPrivacyRequestSchema.safeParse({
+        type: "ACCESS",
+        rangeTo: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      }).success,
+    ).toBe(false);
+    expect(
+      newPrivacyRequestSchema.safeParse({ type: "ACCESS", rangeFrom: "1970-01-01", rangeTo: new Date().toISOString() })
+        .success,
+    ).toBe(true);
     expect(await db.privacyRequest.count()).toBe(before);
   });
 
   it("a sign-in request: refused with messages, or counted and audited", async () => {
-    const email = fc.oneof(awkwardText, { arbitrary: fc.emailAddress(), weight: 4 }, fc.emailAddress().map((address) => `${address}\u0000`));
+    const email = fc.oneof(
+      awkwardText,
+      { arbitrary: fc.emailAddress(), weight: 4 },
+      fc.emailAddress().map((address) => `${address}\u0000`),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.record({ email, callbackUrl: fc.oneof({ arbitrary: awkwardText, weight: 3 }, fc.webUrl(), fc.constant(undefined)) }), async (body) => {
-        const parsed = signInSchema.safeParse(body);
-        if (!parsed.success) return refusedWithMessages(parsed);
-        await consumeSignInEmail(parsed.data.email, null);
-        await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", metadata: { email: parsed.data.email, callbackUrl: parsed.data.callbackUrl } });
-      }),
+      fc.asyncProperty(
+        fc.record({
+          email,
+          callbackUrl: fc.oneof({ arbitrary: awkwardText, weight: 3 }, fc.webUrl(), fc.constant(undefined)),
+        }),
+        async (body) => {
+          const parsed = signInSchema.safeParse(body);
+          if (!parsed.success) return refusedWithMessages(parsed);
+          await consumeSignInEmail(parsed.data.email, null);
+          await audit({
+            actor: { type: "SYSTEM", name: "auth" },
+            action: "auth.sign_in_link_requested",
+            metadata: { email: parsed.data.email, callbackUrl: parsed.data.callbackUrl },
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("an identity rejection: refused with messages, or recorded with its reason", async () => {
-    const reviewer = await db.user.create({ data: { email: `fuzz-reviewer-${Date.now()}@example.com`, role: "REVIEWER" } });
+    const reviewer = await db.user.create({
+      data: { email: `fuzz-reviewer-${Date.now()}@example.com`, role: "REVIEWER" },
+    });
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ requestId: fc.oneof(fc.uuid(), awkwardText), reason: fc.oneof(awkwardText, awkward, fc.constant(undefined)) }),
+        fc.record({
+          requestId: fc.oneof(fc.uuid(), awkwardText),
+          reason: fc.oneof(awkwardText, awkward, fc.constant(undefined)),
+        }),
         async (body) => {
           const parsed = rejectIdentitySchema.safeParse(body);
           if (!parsed.success) return refusedWithMessages(parsed);
           // What the schema lets through is written as given; a NUL byte in the reason would not be.
-          const request = await createPrivacyRequest(await freshUser(), { type: "ACCESS", sourceKeys: [], formats: ["JSON"], rangeTo: undefined });
-          expect(await rejectIdentityCheck({ actor: { id: reviewer.id, email: reviewer.email }, requestId: request.id }, parsed.data.reason)).toEqual({ kind: "done" });
+          const request = await createPrivacyRequest(await freshUser(), {
+            type: "ACCESS",
+            sourceKeys: [],
+            formats: ["JSON"],
+            rangeTo: undefined,
+          });
+          expect(
+            await rejectIdentityCheck(
+              { actor: { id: reviewer.id, email: reviewer.email }, requestId: request.id },
+              parsed.data.reason,
+            ),
+          ).toEqual({ kind: "done" });
         },
       ),
       { numRuns: 40 },

@@ -27,7 +27,8 @@ export async function createDatabase(
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -35,7 +36,9 @@ const databaseOf = (databaseUrl: string) => decodeURIComponent(new URL(databaseU
 
 /** Ends every session on `databaseUrl`'s database but the caller's own; returns how many there were. */
 export async function terminateSessions(databaseUrl: string): Promise<number> {
-  const { rowCount } = await onServer(databaseUrl, (c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [databaseOf(databaseUrl)]));
+  const { rowCount } = await onServer(databaseUrl, (c) =>
+    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [databaseOf(databaseUrl)]),
+  );
   return rowCount ?? 0;
 }
 

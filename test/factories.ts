@@ -29,7 +29,10 @@ export async function createPendingRequest(email: string, options: { submittedAt
   const request = await createApprovedRequest(email, { status: "IDENTITY_REVIEW" });
   await db.identityCheck.create({ data: { requestId: request.id, method: "EMAIL_REVIEW" } });
   if (options.submittedAt || options.dueAt) {
-    return db.privacyRequest.update({ where: { id: request.id }, data: { submittedAt: options.submittedAt, dueAt: options.dueAt } });
+    return db.privacyRequest.update({
+      where: { id: request.id },
+      data: { submittedAt: options.submittedAt, dueAt: options.dueAt },
+    });
   }
   return request;
 }
@@ -47,6 +50,8 @@ export async function signedIn(email: string, options: { role?: Role; locale?: s
     update: { role: options.role, locale: options.locale },
   });
   const sessionToken = randomBytes(32).toString("hex");
-  await client.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) } });
+  await client.session.create({
+    data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) },
+  });
   return { user, cookie: `authjs.session-token=${sessionToken}` };
 }

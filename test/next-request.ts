@@ -23,7 +23,14 @@ export async function serve<T>(request: Request, work: (request: NextRequest) =>
   const nextRequest = new NextRequest(request);
   const setCookies: string[] = [];
   const implicitTags = await getImplicitTags(nextRequest.nextUrl.pathname, nextRequest.nextUrl.pathname, null);
-  const requestStore = createRequestStoreForAPI(nextRequest, nextRequest.nextUrl, implicitTags, (cookies: string[]) => setCookies.splice(0, setCookies.length, ...cookies), undefined, undefined);
+  const requestStore = createRequestStoreForAPI(
+    nextRequest,
+    nextRequest.nextUrl,
+    implicitTags,
+    (cookies: string[]) => setCookies.splice(0, setCookies.length, ...cookies),
+    undefined,
+    undefined,
+  );
   const workStore = createWorkStore({
     page: nextRequest.nextUrl.pathname,
     renderOpts: { experimental: {}, cacheComponents: false } as never,
@@ -32,7 +39,9 @@ export async function serve<T>(request: Request, work: (request: NextRequest) =>
     previouslyRevalidatedTags: [],
   });
   try {
-    const value = await workUnitAsyncStorage.run(requestStore, () => workAsyncStorage.run(workStore, () => work(nextRequest)));
+    const value = await workUnitAsyncStorage.run(requestStore, () =>
+      workAsyncStorage.run(workStore, () => work(nextRequest)),
+    );
     return { value, setCookies };
   } catch (error) {
     if (isRedirectError(error)) return { redirectedTo: getURLFromRedirectError(error)!, setCookies };
@@ -52,7 +61,10 @@ export async function callRoute<P>(
 }
 
 /** A request from a browser at the portal's address, with `cookie` and any other headers. */
-export function browserRequest(path: string, init: { cookie?: string; headers?: Record<string, string>; method?: string; body?: string } = {}): Request {
+export function browserRequest(
+  path: string,
+  init: { cookie?: string; headers?: Record<string, string>; method?: string; body?: string } = {},
+): Request {
   const url = new URL(path, PORTAL);
   // A browser names the host, and Next.js adds the x-forwarded-* headers before any handler runs
   // (next/dist/server/base-server.js); Auth.js builds its URLs, and picks its cookie names, from them.

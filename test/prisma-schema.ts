@@ -4,7 +4,14 @@ import { readFileSync } from "node:fs";
 // their scalar and enum fields, uniques, indexes and relations. The Prisma CLI's own reader needs
 // the schema engine, which cannot be installed on every machine.
 
-export type SchemaField = { name: string; type: string; optional: boolean; list: boolean; unique: boolean; id: boolean };
+export type SchemaField = {
+  name: string;
+  type: string;
+  optional: boolean;
+  list: boolean;
+  unique: boolean;
+  id: boolean;
+};
 export type SchemaModel = {
   name: string;
   fields: SchemaField[];
@@ -15,7 +22,10 @@ export type SchemaModel = {
 export type PrismaSchema = { models: SchemaModel[]; enums: Map<string, string[]> };
 
 const blocks = (source: string, kind: string) =>
-  [...source.matchAll(new RegExp(`^${kind}\\s+(\\w+)\\s*\\{([\\s\\S]*?)^\\}`, "gm"))].map((m) => ({ name: m[1]!, body: m[2]! }));
+  [...source.matchAll(new RegExp(`^${kind}\\s+(\\w+)\\s*\\{([\\s\\S]*?)^\\}`, "gm"))].map((m) => ({
+    name: m[1]!,
+    body: m[2]!,
+  }));
 
 const lines = (body: string) =>
   body
@@ -23,7 +33,11 @@ const lines = (body: string) =>
     .map((line) => line.replace(/\/\/.*$/, "").trim())
     .filter(Boolean);
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function readPrismaSchema(file = "prisma/schema.prisma"): PrismaSchema {
   const source = readFileSync(file, "utf8");

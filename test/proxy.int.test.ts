@@ -20,8 +20,15 @@ describe("the proxy while the database is away", () => {
     expect(handedOn(await proxy(request("/privacy-center")))).toBe(true);
     await takeDatabaseAway(process.env.DATABASE_URL!);
     try {
-      for (const path of ["/", "/privacy-center", "/admin/requests/abc", "/privacy-center/requests/abc/download/file"]) {
-        const response = await proxy(request(path, { headers: { cookie: "authjs.session-token=t; NEXT_LOCALE=de", "accept-language": "en" } }));
+      for (const path of [
+        "/",
+        "/privacy-center",
+        "/admin/requests/abc",
+        "/privacy-center/requests/abc/download/file",
+      ]) {
+        const response = await proxy(
+          request(path, { headers: { cookie: "authjs.session-token=t; NEXT_LOCALE=de", "accept-language": "en" } }),
+        );
         expect(response.status, path).toBe(503);
         expect(response.headers.get("retry-after")).toBe("5");
         expect(response.headers.get("cache-control")).toBe("no-store");
@@ -34,10 +41,17 @@ describe("the proxy while the database is away", () => {
         expect(html).toContain(`<style nonce="${nonce}">`);
       }
       const english = await proxy(request("/", { headers: { "accept-language": "en-GB" } }));
-      expect(await english.text()).toContain("The portal cannot reach its database right now. Nothing was changed; please try again in a minute.");
+      expect(await english.text()).toContain(
+        "The portal cannot reach its database right now. Nothing was changed; please try again in a minute.",
+      );
 
       // The API answers its own JSON 503, a server action its own "try again"; Next's files need no database.
-      for (const [path, method] of [["/api/v1/exports/abc", "GET"], ["/api/health", "GET"], ["/privacy-center/request", "POST"], ["/_next/webpack-hmr", "GET"]]) {
+      for (const [path, method] of [
+        ["/api/v1/exports/abc", "GET"],
+        ["/api/health", "GET"],
+        ["/privacy-center/request", "POST"],
+        ["/_next/webpack-hmr", "GET"],
+      ]) {
         const response = await proxy(request(path!, { method, headers: { cookie: "authjs.session-token=t" } }));
         expect(handedOn(response), `${method} ${path}`).toBe(true);
       }

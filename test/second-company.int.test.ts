@@ -55,7 +55,13 @@ const acme: Company = {
       return rows;
     },
     async isErased(id) {
-      return (await sourceDatabase().query(`SELECT 1 FROM acme.members WHERE member_no = $1 AND erased_at IS NOT NULL`, [id])).rows.length > 0;
+      return (
+        (
+          await sourceDatabase().query(`SELECT 1 FROM acme.members WHERE member_no = $1 AND erased_at IS NOT NULL`, [
+            id,
+          ])
+        ).rows.length > 0
+      );
     },
   },
   sources: () => [
@@ -65,7 +71,12 @@ const acme: Company = {
       title: "Your membership",
       description: "Your member number, name and tier.",
       fields: { member_no: "Your member number", name: "Your name", tier: "Your loyalty tier" },
-      query: { from: "acme.members t", subject: "t.member_no = $1", key: "t.id", columns: { member_no: "t.member_no", name: "t.name", tier: "t.loyalty_tier" } },
+      query: {
+        from: "acme.members t",
+        subject: "t.member_no = $1",
+        key: "t.id",
+        columns: { member_no: "t.member_no", name: "t.name", tier: "t.loyalty_tier" },
+      },
     }),
     sqlSource({
       ...declaration,
@@ -73,7 +84,13 @@ const acme: Company = {
       title: "Gym visits",
       description: "Each time you checked in at one of our gyms.",
       fields: { gym: "Where you checked in", visited_at: "When" },
-      query: { from: "acme.visits t", subject: MEMBER, key: "t.id", dateColumn: "t.visited_at", columns: { gym: "t.gym", visited_at: "t.visited_at" } },
+      query: {
+        from: "acme.visits t",
+        subject: MEMBER,
+        key: "t.id",
+        dateColumn: "t.visited_at",
+        columns: { gym: "t.gym", visited_at: "t.visited_at" },
+      },
     }),
   ],
 };
@@ -89,7 +106,9 @@ afterAll(() => registerCompany(undefined));
 
 describe("a second company, registered without touching core code", () => {
   it("finds its customer records through its own resolver, with what a reviewer needs to choose", async () => {
-    expect(await findDataSubjects("PAT@acme.example")).toEqual([{ id: "M-0007", displayName: "Pat Doe", customerSince: new Date("2021-03-04T00:00:00Z") }]);
+    expect(await findDataSubjects("PAT@acme.example")).toEqual([
+      { id: "M-0007", displayName: "Pat Doe", customerSince: new Date("2021-03-04T00:00:00Z") },
+    ]);
     expect(await findDataSubjects("alex@example.com")).toEqual([]);
     expect(listSources().map((s) => s.key)).toEqual(["membership", "visits"]);
   });
@@ -100,7 +119,11 @@ describe("a second company, registered without touching core code", () => {
     expect(sourceKeys).toEqual(["membership", "visits"]);
     for (const key of sourceKeys) await collectSource(request.id, key, store);
     const archive = await packageArchive(request.id, store);
-    const { manifest, text, entries } = await inspectArchive(store, `exports/${request.id}/${request.reference}.zip`, archive.sha256);
+    const { manifest, text, entries } = await inspectArchive(
+      store,
+      `exports/${request.id}/${request.reference}.zip`,
+      archive.sha256,
+    );
     expect(manifest.subject).toEqual({ id: "M-0007", email: "pat@acme.example" });
     expect(manifest.sources.map((s) => [s.key, s.status, s.recordCount])).toEqual([
       ["membership", "DONE", 1],

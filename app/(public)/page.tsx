@@ -46,16 +46,16 @@ export default async function HomePage() {
               <li key={account.email} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div>
                   <p className="font-medium">
-                    {account.email} <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">{account.role.toLowerCase()}</span>
+                    {account.email}{" "}
+                    <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
+                      {account.role.toLowerCase()}
+                    </span>
                   </p>
                   <p className="text-sm text-zinc-600" lang="en">
                     {account.about}
                   </p>
                 </div>
-                <Link
-                  className="text-sm font-medium text-brand-700 underline"
-                  href={demoSignInLink(account)}
-                >
+                <Link className="text-sm font-medium text-brand-700 underline" href={demoSignInLink(account)}>
                   {t("demoSignInAs", { name: account.name })}
                 </Link>
               </li>

@@ -8,9 +8,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // `auth()` answers for the user the test signs in as). Customers get "does not exist" everywhere;
 // reviewers read the audit log and the dashboard but never manage staff.
 
-const signedIn = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string | null; role: Role } }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (signedIn.user ? { user: signedIn.user, expires: "2099-01-01" } : null) }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "198.51.100.7" }), cookies: async () => new Map() }));
+const signedIn = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string | null; role: Role },
+}));
+vi.mock("@/lib/auth", () => ({
+  auth: async () => (signedIn.user ? { user: signedIn.user, expires: "2099-01-01" } : null),
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "198.51.100.7" }),
+  cookies: async () => new Map(),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { verifyAuditChainAction } = await import("@/lib/actions/audit-log");
@@ -20,13 +27,26 @@ const { default: AuditLogPage } = await import("./audit/page");
 const { default: DashboardPage } = await import("./dashboard/page");
 const { default: StaffPage } = await import("./staff/page");
 
-const people: Record<"customer" | "reviewer" | "admin" | "otherAdmin", { id: string; email: string; name: string | null; role: Role }> = {} as never;
+const people: Record<
+  "customer" | "reviewer" | "admin" | "otherAdmin",
+  { id: string; email: string; name: string | null; role: Role }
+> = {} as never;
 
 beforeAll(async () => {
-  for (const [key, role] of [["customer", "CUSTOMER"], ["reviewer", "REVIEWER"], ["admin", "ADMIN"], ["otherAdmin", "ADMIN"]] as const) {
+  for (const [key, role] of [
+    ["customer", "CUSTOMER"],
+    ["reviewer", "REVIEWER"],
+    ["admin", "ADMIN"],
+    ["otherAdmin", "ADMIN"],
+  ] as const) {
     const user = await db.user.create({ data: { email: `${key.toLowerCase()}@roles.example`, role } });
     people[key] = { id: user.id, email: user.email, name: null, role };
-    await audit({ actor: { type: "SYSTEM", name: "test" }, action: "user.created", target: { type: "User", id: user.id }, metadata: { email: user.email } });
+    await audit({
+      actor: { type: "SYSTEM", name: "test" },
+      action: "user.created",
+      target: { type: "User", id: user.id },
+      metadata: { email: user.email },
+    });
   }
 });
 beforeEach(() => {
@@ -62,14 +82,21 @@ describe("pages", () => {
 
   it("an admin reaches all three; bad filters in the address are ignored, not a 500", async () => {
     as("admin");
-    await expect(AuditLogPage({ searchParams: Promise.resolve({ from: "yesterday", action: "drop table", before: "-1", request: "x" }) })).resolves.toBeTruthy();
+    await expect(
+      AuditLogPage({
+        searchParams: Promise.resolve({ from: "yesterday", action: "drop table", before: "-1", request: "x" }),
+      }),
+    ).resolves.toBeTruthy();
     await expect(DashboardPage()).resolves.toBeTruthy();
     await expect(StaffPage()).resolves.toBeTruthy();
   });
 });
 
 describe("the audit CSV route", () => {
-  const download = (query = "") => exportAuditCsv(new Request(`http://portal.test/admin/audit/export${query}`, { headers: { "user-agent": "vitest-route" } }));
+  const download = (query = "") =>
+    exportAuditCsv(
+      new Request(`http://portal.test/admin/audit/export${query}`, { headers: { "user-agent": "vitest-route" } }),
+    );
 
   it("answers 404 to the signed-out and to customers, and writes no export event", async () => {
     const before = await db.auditEvent.count({ where: { action: "audit.exported" } });
@@ -90,8 +117,15 @@ describe("the audit CSV route", () => {
     const csv = await response.text();
     expect(csv).toContain("customer@roles.example");
     expect(csv).not.toContain("audit.exported");
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.exported" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorId: people.reviewer.id, userAgent: "vitest-route", metadata: { filter: { action: "user.created" } } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "audit.exported" },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({
+      actorId: people.reviewer.id,
+      userAgent: "vitest-route",
+      metadata: { filter: { action: "user.created" } },
+    });
   });
 
   it("refuses a bad filter with 400 and says which", async () => {
@@ -105,7 +139,10 @@ describe("the audit CSV route", () => {
 describe("server actions", () => {
   it("Verify chain: staff only", async () => {
     as("customer");
-    expect(await verifyAuditChainAction(null, form({}))).toEqual({ ok: false, error: "That request or page does not exist." });
+    expect(await verifyAuditChainAction(null, form({}))).toEqual({
+      ok: false,
+      error: "That request or page does not exist.",
+    });
     as("reviewer");
     expect(await verifyAuditChainAction(null, form({}))).toMatchObject({ ok: true, data: { intact: true } });
   });
@@ -127,7 +164,10 @@ describe("server actions", () => {
   it("an admin invites a reviewer: role granted, invitation emailed, both audited", async () => {
     as("admin");
     const result = await inviteReviewerAction(null, form({ email: "  Invited@Roles.Example " }));
-    expect(result).toEqual({ ok: true, data: "invited@roles.example is now a reviewer. We emailed them a link to sign in." });
+    expect(result).toEqual({
+      ok: true,
+      data: "invited@roles.example is now a reviewer. We emailed them a link to sign in.",
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email: "invited@roles.example" } });
     expect(user.role).toBe("REVIEWER");
     const email = await db.outboxEmail.findFirstOrThrow({ where: { to: "invited@roles.example" } });
@@ -136,30 +176,60 @@ describe("server actions", () => {
     expect(events.map((event) => event.action)).toEqual(["user.created", "user.role_changed", "email.sent"]);
     expect(events[1]).toMatchObject({ actorId: people.admin.id, metadata: { from: "CUSTOMER", to: "REVIEWER" } });
     // Inviting someone who is already staff would otherwise demote an admin.
-    expect(await inviteReviewerAction(null, form({ email: people.otherAdmin.email }))).toMatchObject({ ok: false, error: expect.stringMatching(/already a member of staff/) });
+    expect(await inviteReviewerAction(null, form({ email: people.otherAdmin.email }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/already a member of staff/),
+    });
   });
 
   it("bad input is refused with a clear message", async () => {
     as("admin");
-    expect(await inviteReviewerAction(null, form({ email: "not an email" }))).toMatchObject({ ok: false, error: "Enter an email address." });
-    expect(await changeStaffRoleAction(null, form({ userId: people.reviewer.id, role: "OWNER" }))).toMatchObject({ ok: false, error: "Choose reviewer or admin." });
-    expect(await changeStaffRoleAction(null, form({ userId: "no-such-user", role: "ADMIN" }))).toMatchObject({ ok: false, error: "There is no such member of staff." });
-    expect(await removeStaffMemberAction(null, form({ userId: people.customer.id }))).toMatchObject({ ok: false, error: "There is no such member of staff." });
+    expect(await inviteReviewerAction(null, form({ email: "not an email" }))).toMatchObject({
+      ok: false,
+      error: "Enter an email address.",
+    });
+    expect(await changeStaffRoleAction(null, form({ userId: people.reviewer.id, role: "OWNER" }))).toMatchObject({
+      ok: false,
+      error: "Choose reviewer or admin.",
+    });
+    expect(await changeStaffRoleAction(null, form({ userId: "no-such-user", role: "ADMIN" }))).toMatchObject({
+      ok: false,
+      error: "There is no such member of staff.",
+    });
+    expect(await removeStaffMemberAction(null, form({ userId: people.customer.id }))).toMatchObject({
+      ok: false,
+      error: "There is no such member of staff.",
+    });
   });
 
   it("an admin cannot change their own role", async () => {
     as("admin");
-    expect(await changeStaffRoleAction(null, form({ userId: people.admin.id, role: "REVIEWER" }))).toMatchObject({ ok: false, error: expect.stringMatching(/your own role/) });
-    expect(await removeStaffMemberAction(null, form({ userId: people.admin.id }))).toMatchObject({ ok: false, error: expect.stringMatching(/your own role/) });
+    expect(await changeStaffRoleAction(null, form({ userId: people.admin.id, role: "REVIEWER" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/your own role/),
+    });
+    expect(await removeStaffMemberAction(null, form({ userId: people.admin.id }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/your own role/),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: people.admin.id } })).role).toBe("ADMIN");
   });
 
   it("an admin promotes and removes staff, each change audited", async () => {
     as("admin");
-    expect(await changeStaffRoleAction(null, form({ userId: people.reviewer.id, role: "ADMIN" }))).toEqual({ ok: true, data: "reviewer@roles.example is now an admin." });
-    expect(await removeStaffMemberAction(null, form({ userId: people.reviewer.id }))).toEqual({ ok: true, data: "reviewer@roles.example is no longer a member of staff." });
+    expect(await changeStaffRoleAction(null, form({ userId: people.reviewer.id, role: "ADMIN" }))).toEqual({
+      ok: true,
+      data: "reviewer@roles.example is now an admin.",
+    });
+    expect(await removeStaffMemberAction(null, form({ userId: people.reviewer.id }))).toEqual({
+      ok: true,
+      data: "reviewer@roles.example is no longer a member of staff.",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: people.reviewer.id } })).role).toBe("CUSTOMER");
-    const changes = await db.auditEvent.findMany({ where: { action: "user.role_changed", targetId: people.reviewer.id }, orderBy: { id: "asc" } });
+    const changes = await db.auditEvent.findMany({
+      where: { action: "user.role_changed", targetId: people.reviewer.id },
+      orderBy: { id: "asc" },
+    });
     expect(changes.map((event) => event.metadata)).toEqual([
       { email: "reviewer@roles.example", from: "REVIEWER", to: "ADMIN" },
       { email: "reviewer@roles.example", from: "ADMIN", to: "CUSTOMER" },

@@ -18,17 +18,14 @@ const LINKS = [
 export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   // The queue owns /admin and the request pages under /admin/requests.
-  const current = (href: string) => (href === "/admin" ? pathname === "/admin" || pathname.startsWith("/admin/requests") : pathname.startsWith(href));
+  const current = (href: string) =>
+    href === "/admin" ? pathname === "/admin" || pathname.startsWith("/admin/requests") : pathname.startsWith(href);
   return (
     <nav aria-label="Review console" className="mb-6 border-b border-zinc-200">
       <ul className="-mb-px flex flex-wrap gap-1 text-sm">
         {LINKS.filter((link) => isAdmin || !link.adminOnly).map((link) => (
           <li key={link.href}>
-            <Link
-              href={link.href}
-              aria-current={current(link.href) ? "page" : undefined}
-              className={TAB}
-            >
+            <Link href={link.href} aria-current={current(link.href) ? "page" : undefined} className={TAB}>
               {link.label}
             </Link>
           </li>

@@ -19,10 +19,16 @@ const REJECTED_TONE = "bg-red-50 text-red-900";
 function Decision({ view }: { view: StaffRequestView }) {
   const check = view.request.identityCheck;
   if (!check || isCheckPending(check.status)) return null;
-  const who = check.method === "EMAIL_AUTO_MATCH" ? "automatically (the email matches exactly one customer record)" : `by ${check.reviewer?.name ?? check.reviewer?.email ?? "a former member of staff"}`;
+  const who =
+    check.method === "EMAIL_AUTO_MATCH"
+      ? "automatically (the email matches exactly one customer record)"
+      : `by ${check.reviewer?.name ?? check.reviewer?.email ?? "a former member of staff"}`;
   const to = check.method === "AGENT_MANDATE" ? "agent" : "customer";
   return (
-    <p data-testid="identity-decision" className={`rounded-md px-4 py-3 text-sm ${isCheckApproved(check.status) ? APPROVED_TONE : REJECTED_TONE}`}>
+    <p
+      data-testid="identity-decision"
+      className={`rounded-md px-4 py-3 text-sm ${isCheckApproved(check.status) ? APPROVED_TONE : REJECTED_TONE}`}
+    >
       {isCheckApproved(check.status) ? "Approved" : "Rejected"} {who}
       {check.decidedAt ? ` on ${formatDateTime(check.decidedAt)}` : ""}.
       {isCheckRejected(check.status) && check.reason ? ` Reason given to the ${to}: “${check.reason}”` : null}
@@ -34,7 +40,11 @@ function DecisionForms({ view }: { view: StaffRequestView }) {
   const { request, matches } = view;
   if (!isCheckPending(request.identityCheck?.status) || !AWAITING_IDENTITY.has(request.status)) return null;
   if (view.ownRequest) {
-    return <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">This is your own request: another member of staff has to decide it.</p>;
+    return (
+      <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        This is your own request: another member of staff has to decide it.
+      </p>
+    );
   }
   const objected = Boolean(request.mandate?.objectedAt);
   // With exactly one match the approval links it; otherwise the reviewer says which record, or none.
@@ -65,7 +75,12 @@ function DecisionForms({ view }: { view: StaffRequestView }) {
           )}
         </StaffActionForm>
       )}
-      <StaffActionForm action={rejectIdentityAction} requestId={request.id} submitLabel="Reject identity" variant="danger">
+      <StaffActionForm
+        action={rejectIdentityAction}
+        requestId={request.id}
+        submitLabel="Reject identity"
+        variant="danger"
+      >
         <ReasonField
           id="reject-reason"
           label="Reason for rejecting"

@@ -7,7 +7,13 @@ const field = "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2
 /** The queue's filters: a plain GET form, so every view is a link a reviewer can share. */
 export function QueueFilters({ filter }: { filter: QueueFilter }) {
   return (
-    <form method="get" action="/admin" className="grid gap-3 sm:grid-cols-5 sm:items-end" role="search" aria-label="Filter requests">
+    <form
+      method="get"
+      action="/admin"
+      className="grid gap-3 sm:grid-cols-5 sm:items-end"
+      role="search"
+      aria-label="Filter requests"
+    >
       <label className="text-sm font-medium text-zinc-700">
         Status
         <select name="status" defaultValue={filter.status} className={field}>
@@ -40,7 +46,10 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         Reference or email
         <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="DSR-2026-000123" className={field} />
       </label>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+      >
         Show requests
       </button>
     </form>

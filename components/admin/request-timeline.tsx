@@ -39,7 +39,8 @@ function details(event: StaffRequestView["timeline"][number]): string {
   if (event.targetId && event.action.startsWith("source.")) parts.push(event.targetId);
   if (typeof metadata.template === "string") parts.push(metadata.template.replaceAll("-", " "));
   if (typeof metadata.reason === "string") parts.push(`“${metadata.reason}”`);
-  if (typeof metadata.subject === "string") parts.push(metadata.subject === "none" ? "no data held" : `record ${metadata.subject}`);
+  if (typeof metadata.subject === "string")
+    parts.push(metadata.subject === "none" ? "no data held" : `record ${metadata.subject}`);
   if (typeof metadata.findings === "number") parts.push(`${metadata.findings} passages`);
   if (typeof metadata.redacted === "number") parts.push(`${metadata.redacted} redacted`);
   if (typeof metadata.records === "number") parts.push(`${metadata.records} records`);

@@ -79,9 +79,13 @@ export function SourcesPanel({ view }: { view: StaffRequestView }) {
       <h2 id="sources-title" className="text-lg font-semibold">
         Sources
       </h2>
-      {request.failureReason ? <p className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">{request.failureReason}</p> : null}
+      {request.failureReason ? (
+        <p className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900">{request.failureReason}</p>
+      ) : null}
       {sources.length === 0 ? (
-        <p className="text-sm text-zinc-600">Nothing collected yet: collection starts once the identity check is approved.</p>
+        <p className="text-sm text-zinc-600">
+          Nothing collected yet: collection starts once the identity check is approved.
+        </p>
       ) : (
         <DataTable caption="Collection status per source" columns={COLUMNS} data-testid="staff-sources">
           {sources.map((source) => (

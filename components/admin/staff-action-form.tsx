@@ -34,11 +34,7 @@ export function StaffActionForm(props: {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {props.children}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${SUBMIT} ${variants[props.variant ?? "primary"]}`}
-      >
+      <button type="submit" disabled={pending} className={`${SUBMIT} ${variants[props.variant ?? "primary"]}`}>
         {props.submitLabel}
       </button>
       {state && !state.ok ? (

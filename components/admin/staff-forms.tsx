@@ -48,7 +48,15 @@ export function InviteReviewerForm() {
 }
 
 /** Change one member's role, or remove them from staff (back to a customer account). */
-export function StaffMemberControls({ userId, email, role }: { userId: string; email: string; role: "REVIEWER" | "ADMIN" }) {
+export function StaffMemberControls({
+  userId,
+  email,
+  role,
+}: {
+  userId: string;
+  email: string;
+  role: "REVIEWER" | "ADMIN";
+}) {
   const [changed, change, changing] = useActionState(changeStaffRoleAction, null);
   const [removed, remove, removing] = useActionState(removeStaffMemberAction, null);
   const selectId = `role-${userId}`;
@@ -60,17 +68,30 @@ export function StaffMemberControls({ userId, email, role }: { userId: string; e
           <label htmlFor={selectId} className="sr-only">
             Role for {email}
           </label>
-          <select id={selectId} name="role" defaultValue={role} className="rounded-md border border-zinc-300 px-2 py-1 text-sm">
+          <select
+            id={selectId}
+            name="role"
+            defaultValue={role}
+            className="rounded-md border border-zinc-300 px-2 py-1 text-sm"
+          >
             <option value="REVIEWER">Reviewer</option>
             <option value="ADMIN">Admin</option>
           </select>
-          <button type="submit" disabled={changing} className={`${SMALL_BUTTON} text-zinc-900 ring-zinc-300 hover:bg-zinc-50`}>
+          <button
+            type="submit"
+            disabled={changing}
+            className={`${SMALL_BUTTON} text-zinc-900 ring-zinc-300 hover:bg-zinc-50`}
+          >
             Save role<span className="sr-only"> for {email}</span>
           </button>
         </form>
         <form action={remove}>
           <input type="hidden" name="userId" value={userId} />
-          <button type="submit" disabled={removing} className={`${SMALL_BUTTON} text-red-800 ring-red-300 hover:bg-red-50`}>
+          <button
+            type="submit"
+            disabled={removing}
+            className={`${SMALL_BUTTON} text-red-800 ring-red-300 hover:bg-red-50`}
+          >
             Remove<span className="sr-only"> {email} from staff</span>
           </button>
         </form>

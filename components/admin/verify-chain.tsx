@@ -12,21 +12,20 @@ export function VerifyChain() {
   const [state, verify, pending] = useActionState(verifyAuditChainAction, null);
   return (
     <form action={verify} className="flex flex-wrap items-center gap-3">
-      <button
-        type="submit"
-        disabled={pending}
-        className={VERIFY_BUTTON}
-      >
+      <button type="submit" disabled={pending} className={VERIFY_BUTTON}>
         {pending ? "Verifying…" : "Verify chain"}
       </button>
       <p role="status" className="text-sm" data-testid="chain-verdict">
         {state === null ? null : !state.ok ? (
           <span className="text-red-700">{state.error}</span>
         ) : state.data.intact ? (
-          <span className="text-green-800">Chain intact, {state.data.checked.toLocaleString("en-GB")} events checked.</span>
+          <span className="text-green-800">
+            Chain intact, {state.data.checked.toLocaleString("en-GB")} events checked.
+          </span>
         ) : (
           <span className="font-semibold text-red-700">
-            Chain broken at event #{state.data.brokenAt}: {state.data.reason}. {state.data.checked.toLocaleString("en-GB")} events before it are intact.
+            Chain broken at event #{state.data.brokenAt}: {state.data.reason}.{" "}
+            {state.data.checked.toLocaleString("en-GB")} events before it are intact.
           </span>
         )}
       </p>

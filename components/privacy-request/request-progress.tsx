@@ -105,30 +105,32 @@ function SourcesProgress({ sources }: { sources: Live["sources"] }) {
         {t("sourcesTitle")}
       </h2>
       <ul className="mt-3 divide-y divide-zinc-100 rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
-        {sources.map((row) => localizedSource(messages, { ...row, description: "" })).map((source) => (
-          <li key={source.key} className="px-4 py-3" data-testid="source-progress">
-            <div className="flex items-baseline justify-between gap-3 text-sm">
-              <span className="font-medium">{source.title}</span>
-              <span className="tabular-nums text-zinc-600" data-testid="source-state">
-                {sourceText(source)}
-              </span>
-            </div>
-            <div
-              role="progressbar"
-              aria-label={t("sourceBar", { source: source.title, state: t(BAR_STATE[source.status]) })}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              // Collecting has no known fraction: an indeterminate bar has no value (WAI-ARIA progressbar).
-              aria-valuenow={isCollecting(source.status) ? undefined : source.progress}
-              className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
-            >
+        {sources
+          .map((row) => localizedSource(messages, { ...row, description: "" }))
+          .map((source) => (
+            <li key={source.key} className="px-4 py-3" data-testid="source-progress">
+              <div className="flex items-baseline justify-between gap-3 text-sm">
+                <span className="font-medium">{source.title}</span>
+                <span className="tabular-nums text-zinc-600" data-testid="source-state">
+                  {sourceText(source)}
+                </span>
+              </div>
               <div
-                className={`h-full rounded-full transition-[width] duration-500 ${barColour(source.status)}`}
-                style={{ width: `${isCollecting(source.status) ? 50 : source.progress}%` }}
-              />
-            </div>
-          </li>
-        ))}
+                role="progressbar"
+                aria-label={t("sourceBar", { source: source.title, state: t(BAR_STATE[source.status]) })}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                // Collecting has no known fraction: an indeterminate bar has no value (WAI-ARIA progressbar).
+                aria-valuenow={isCollecting(source.status) ? undefined : source.progress}
+                className="mt-2 h-2 overflow-hidden rounded-full bg-zinc-100"
+              >
+                <div
+                  className={`h-full rounded-full transition-[width] duration-500 ${barColour(source.status)}`}
+                  style={{ width: `${isCollecting(source.status) ? 50 : source.progress}%` }}
+                />
+              </div>
+            </li>
+          ))}
       </ul>
     </section>
   );
@@ -152,15 +154,14 @@ export function RequestProgress({ initial }: { initial: Live }) {
           {tStatus(`${request.status}.detail`)}
         </p>
         {request.download ? (
-          <a
-            href={request.download.url}
-            className={DOWNLOAD_BUTTON}
-          >
+          <a href={request.download.url} className={DOWNLOAD_BUTTON}>
             {t("download", { size: request.archive ? size(request.archive.sizeBytes) : "none" })}
           </a>
         ) : null}
         {request.archive && isDownloadable(request.status) ? (
-          <p className="mt-2 text-sm text-zinc-600">{t("availableUntil", { date: format.dateTime(new Date(request.archive.expiresAt), "long") })}</p>
+          <p className="mt-2 text-sm text-zinc-600">
+            {t("availableUntil", { date: format.dateTime(new Date(request.archive.expiresAt), "long") })}
+          </p>
         ) : null}
       </section>
 

@@ -31,5 +31,7 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 
 /** Resolves when the process has exited (at once if it already has). */
 export function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once("exit", () => resolve()) : resolve()));
+  return new Promise((resolve) =>
+    child.exitCode === null && child.signalCode === null ? child.once("exit", () => resolve()) : resolve(),
+  );
 }

@@ -54,7 +54,10 @@ async function untilHealthy(baseURL: string, gone: () => boolean): Promise<void>
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (gone()) throw new Error(`the portal at ${baseURL} exited while starting`);
-    const status = await fetch(`${baseURL}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

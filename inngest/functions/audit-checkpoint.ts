@@ -13,6 +13,8 @@ export const auditCheckpointCron = inngest.createFunction(
   async ({ step }) =>
     step.run("sign-audit-checkpoint", async () => {
       const checkpoint = await writeAuditCheckpoint(db, getBlobStore());
-      return checkpoint ? { headEventId: checkpoint.headEventId, eventCount: checkpoint.eventCount } : { headEventId: null, eventCount: 0 };
+      return checkpoint
+        ? { headEventId: checkpoint.headEventId, eventCount: checkpoint.eventCount }
+        : { headEventId: null, eventCount: 0 };
     }),
 );

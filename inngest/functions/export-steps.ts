@@ -38,10 +38,12 @@ export function tracedRequestRun<T>(functionId: string, run: RunContext, body: (
 export async function collectSources(step: Step, requestId: string, sourceKeys: string[]): Promise<string[]> {
   const outcomes = await Promise.all(
     sourceKeys.map((sourceKey) =>
-      step.run(`collect:${sourceKey}`, () => collectSource(requestId, sourceKey).catch(failFastWhenRejected)).then(
-        () => null,
-        (error: unknown) => ({ sourceKey, error }),
-      ),
+      step
+        .run(`collect:${sourceKey}`, () => collectSource(requestId, sourceKey).catch(failFastWhenRejected))
+        .then(
+          () => null,
+          (error: unknown) => ({ sourceKey, error }),
+        ),
     ),
   );
   const failures = outcomes.filter((outcome) => outcome !== null);

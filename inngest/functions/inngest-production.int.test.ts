@@ -4,7 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCompany } from "@/prisma/demo-company";
-import { inngestSignature, signedInvoker, signRequestBody, startFakeInngestEventApi } from "@/test/fakes/inngest-server";
+import {
+  inngestSignature,
+  signedInvoker,
+  signRequestBody,
+  startFakeInngestEventApi,
+} from "@/test/fakes/inngest-server";
 
 // The production path of the workflows: the portal configured for Inngest (INNGEST_EVENT_KEY,
 // INNGEST_SIGNING_KEY) sends its events to Inngest's event API and serves its functions at
@@ -43,11 +48,15 @@ const invoke = signedInvoker(POST, signingKey);
 /** The executor: takes the events Inngest received, runs what they trigger through /api/inngest. */
 async function runReceivedEvents() {
   const events = eventApi.received.splice(0);
-  await db.jobEvent.createMany({ data: events.map((e) => ({ id: e.id, name: e.name, data: e.data as object })), skipDuplicates: true });
+  await db.jobEvent.createMany({
+    data: events.map((e) => ({ id: e.id, name: e.name, data: e.data as object })),
+    skipDuplicates: true,
+  });
   await drainJobs({ db, client: inngest, functions, invoke, backoffMs: 5 }, 120_000);
 }
 const status = async (id: string) => (await db.privacyRequest.findUniqueOrThrow({ where: { id } })).status;
-const readyEmails = (to: string) => db.outboxEmail.count({ where: { to, subject: { startsWith: "Your data is ready" } } });
+const readyEmails = (to: string) =>
+  db.outboxEmail.count({ where: { to, subject: { startsWith: "Your data is ready" } } });
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!);
@@ -62,9 +71,20 @@ describe("workflows on Inngest (production configuration)", () => {
     expect((await introspect()).status).toBe(401);
     const introspection = await introspect({ "x-inngest-signature": inngestSignature(signingKey, "") });
     expect(introspection.status).toBe(200);
-    expect(await introspection.json()).toMatchObject({ mode: "cloud", function_count: functions.length, has_event_key: true, has_signing_key: true });
+    expect(await introspection.json()).toMatchObject({
+      mode: "cloud",
+      function_count: functions.length,
+      has_event_key: true,
+      has_signing_key: true,
+    });
 
-    const body = JSON.stringify({ event: { name: "privacy/request.approved", data: {} }, events: [], steps: {}, ctx: { run_id: "x", attempt: 0, stack: { stack: [], current: 0 } }, version: 2 });
+    const body = JSON.stringify({
+      event: { name: "privacy/request.approved", data: {} },
+      events: [],
+      steps: {},
+      ctx: { run_id: "x", attempt: 0, stack: { stack: [], current: 0 } },
+      version: 2,
+    });
     const call = (headers: Record<string, string>) =>
       POST(
         new Request("https://portal.example/api/inngest?fnId=privacy-portal-export-request&stepId=step", {
@@ -74,7 +94,9 @@ describe("workflows on Inngest (production configuration)", () => {
         }),
       );
     const unsigned = await call({});
-    const forged = await call({ "x-inngest-signature": signRequestBody(`signkey-test-${randomBytes(32).toString("hex")}`, body) });
+    const forged = await call({
+      "x-inngest-signature": signRequestBody(`signkey-test-${randomBytes(32).toString("hex")}`, body),
+    });
     const tampered = await call({ "x-inngest-signature": inngestSignature(signingKey, "{}") });
     for (const response of [unsigned, forged, tampered]) expect(response.status).toBe(401);
     expect(await db.jobStep.count()).toBe(0);
@@ -97,11 +119,17 @@ describe("workflows on Inngest (production configuration)", () => {
     await queueExport(request.id); // commits; the relay right after it fails and is left to the sweep
     eventApi.setFailing(false);
     expect(eventApi.received).toEqual([]);
-    expect(await db.outboxEvent.findFirstOrThrow({ where: { sentAt: null } })).toMatchObject({ name: "privacy/request.approved", attempts: 1 });
+    expect(await db.outboxEvent.findFirstOrThrow({ where: { sentAt: null } })).toMatchObject({
+      name: "privacy/request.approved",
+      attempts: 1,
+    });
 
     // A minute later the relay-outbox schedule fires (the sweep leaves events younger than 30 s).
     await db.$executeRaw`UPDATE "OutboxEvent" SET "createdAt" = now() - interval '1 minute' WHERE "sentAt" IS NULL`;
-    const sweep = describeJobs(functions.filter((fn) => fn.id() === "relay-outbox"), inngest.id);
+    const sweep = describeJobs(
+      functions.filter((fn) => fn.id() === "relay-outbox"),
+      inngest.id,
+    );
     expect(await fireCronTicks(db, sweep)).toBe(1);
     await drainJobs({ db, client: inngest, functions, invoke, backoffMs: 5 });
     expect(eventApi.received.map((e) => e.name)).toEqual(["privacy/request.approved"]);

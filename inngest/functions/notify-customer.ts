@@ -1,6 +1,10 @@
 import { sendSubjectInformedEmail } from "@/lib/mandates/notify-subject";
 import { sendRequestReceivedEmail } from "@/lib/requests/notify-customer";
-import { sendDeadlineExtendedEmail, sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
+import {
+  sendDeadlineExtendedEmail,
+  sendRequestCancelledEmail,
+  sendRequestRejectedEmail,
+} from "@/lib/requests/notify-staff-decision";
 import { observeRequestStep } from "@/lib/requests/observed-step";
 import { inngest } from "../client";
 import { customerNoticeRequested, type CustomerNotice } from "@/lib/events/definitions";

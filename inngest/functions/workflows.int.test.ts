@@ -28,20 +28,27 @@ beforeAll(async () => {
 });
 
 const drain = () => drainJobs({ db, client: inngest, functions, backoffMs: 5 }, 120_000);
-const readyEmails = (to: string) => db.outboxEmail.count({ where: { to, subject: { startsWith: "Your data is ready" } } });
+const readyEmails = (to: string) =>
+  db.outboxEmail.count({ where: { to, subject: { startsWith: "Your data is ready" } } });
 
 describe("export workflows", () => {
   it("takes an approved request to READY with one verified archive and one email", async () => {
     const request = await createApprovedRequest("alex@example.com");
     await queueExport(request.id);
     await drain();
-    const done = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true, sources: true } });
+    const done = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      include: { archives: true, sources: true },
+    });
     expect(done.status).toBe("READY");
     expect(done.archives).toHaveLength(1);
     expect(done.sources.every((s) => s.status === "DONE")).toBe(true);
     await inspectArchive(getBlobStore(), done.archives[0]!.storageKey, done.archives[0]!.sha256);
     expect(await readyEmails("alex@example.com")).toBe(1);
-    const run = await db.jobRun.findFirstOrThrow({ where: { functionId: "privacy-portal-export-request" }, orderBy: { createdAt: "desc" } });
+    const run = await db.jobRun.findFirstOrThrow({
+      where: { functionId: "privacy-portal-export-request" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(run).toMatchObject({ status: "COMPLETED", output: { status: "READY" } });
   });
 
@@ -62,7 +69,9 @@ describe("export workflows", () => {
     const streams = failed.sources.find((s) => s.sourceKey === "streams")!;
     expect(streams).toMatchObject({ status: "FAILED", attempts: 4 });
     expect(streams.error).toMatch(/streams/);
-    expect(await db.outboxEmail.count({ where: { to: "casey@example.com", subject: { contains: "delayed" } } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { to: "casey@example.com", subject: { contains: "delayed" } } })).toBe(
+      1,
+    );
 
     await queueSourceRetry(request.id, "streams");
     await drain();
@@ -82,7 +91,9 @@ describe("export workflows", () => {
       });
     let first: ChildProcess | undefined = worker();
     const activity = () => db.requestSource.findFirst({ where: { requestId: request.id, sourceKey: "activity" } });
-    await expect.poll(async () => (await activity())?.recordCount ?? 0, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await activity())?.recordCount ?? 0, { timeout: 30_000, interval: 100 })
+      .toBeGreaterThan(0);
     expect((await activity())!.status).toBe("COLLECTING");
     first.kill("SIGKILL");
     await new Promise((resolve) => first!.once("exit", resolve));
@@ -91,7 +102,10 @@ describe("export workflows", () => {
     const second = worker();
     try {
       await expect
-        .poll(async () => (await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status, { timeout: 60_000, interval: 200 })
+        .poll(async () => (await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status, {
+          timeout: 60_000,
+          interval: 200,
+        })
         .toBe("READY");
       await expect.poll(() => readyEmails("heavy@example.com"), { timeout: 10_000 }).toBe(1);
     } finally {

@@ -16,7 +16,10 @@ import { actionError, type ActionResult } from "./result";
 /** Emails a magic link, then shows "check your email". Rate-limited per address and per IP. */
 export async function requestSignInLink(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const t = (await getTranslations()) as unknown as MessageLookup;
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") ?? undefined });
+  const parsed = signInSchema.safeParse({
+    email: formData.get("email"),
+    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  });
   if (!parsed.success) {
     return actionError(t("errors.checkField"), localizeFieldErrors(t, z.flattenError(parsed.error).fieldErrors));
   }
@@ -26,7 +29,12 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
   // form say so in words instead of Auth.js's generic error page.
   const verdict = await checkSignInEmail(email, context.ip ?? null);
   if (!verdict.allowed) {
-    await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_refused", context, metadata: { email, reason: "rate-limited" } });
+    await audit({
+      actor: { type: "SYSTEM", name: "auth" },
+      action: "auth.sign_in_link_refused",
+      context,
+      metadata: { email, reason: "rate-limited" },
+    });
     const tSignIn = await getTranslations("signIn");
     return actionError(tSignIn("tooMany", { minutes: verdict.retryAfterMinutes }));
   }

@@ -14,7 +14,12 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   const parsed = localeChoiceSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return; // only our own buttons send this; nothing to explain
   const { locale } = parsed.data;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE, sameSite: "lax", httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: LOCALE_COOKIE_MAX_AGE,
+    sameSite: "lax",
+    httpOnly: true,
+  });
   const viewer = await getViewer();
   if (viewer) await rememberLocale(viewer, locale);
 }

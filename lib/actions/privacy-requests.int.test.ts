@@ -19,8 +19,11 @@ function form(fields: Record<string, string | string[]>): FormData {
 
 const post = <T>(cookie: string | undefined, work: () => Promise<T>, headers: Record<string, string> = {}) =>
   serve(browserRequest("/privacy-center/request", { method: "POST", cookie, headers }), work);
-const submit = (cookie: string | undefined, fields: Record<string, string | string[]>, headers?: Record<string, string>) =>
-  post(cookie, () => submitPrivacyRequestAction(null, form(fields)), headers);
+const submit = (
+  cookie: string | undefined,
+  fields: Record<string, string | string[]>,
+  headers?: Record<string, string>,
+) => post(cookie, () => submitPrivacyRequestAction(null, form(fields)), headers);
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 0 });
@@ -43,12 +46,20 @@ describe("the request form", () => {
 
   it("explains each wrong answer in the customer's language and stores nothing", async () => {
     const { cookie, user } = await signedIn("unsure@example.com", { locale: "de" });
-    const sent = await submit(cookie, { type: "ACCESS", formats: ["JSON", "CSV"], rangeFrom: "2025-05-01", rangeTo: "2025-01-01" });
+    const sent = await submit(cookie, {
+      type: "ACCESS",
+      formats: ["JSON", "CSV"],
+      rangeFrom: "2025-05-01",
+      rangeTo: "2025-01-01",
+    });
     expect(sent).toMatchObject({
       value: {
         ok: false,
         error: "Bitte prüfen Sie die markierten Angaben.",
-        fieldErrors: { confirm: ["Bitte bestätigen Sie, dass Sie nach Ihren eigenen Daten fragen."], rangeTo: ["Das Anfangsdatum muss vor dem Enddatum liegen oder gleich sein."] },
+        fieldErrors: {
+          confirm: ["Bitte bestätigen Sie, dass Sie nach Ihren eigenen Daten fragen."],
+          rangeTo: ["Das Anfangsdatum muss vor dem Enddatum liegen oder gleich sein."],
+        },
       },
     });
     expect(await db.privacyRequest.count({ where: { userId: user.id } })).toBe(0);
@@ -57,16 +68,30 @@ describe("the request form", () => {
   it("says why a second open request is refused, and a signed-out visitor is asked to sign in", async () => {
     const { cookie } = await signedIn("twice@example.com");
     const open = await createApprovedRequest("twice@example.com");
-    expect(await submit(cookie, { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" })).toMatchObject({ value: { ok: false, error: expect.stringContaining(open.reference) } });
-    expect(await submit(undefined, { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" })).toMatchObject({ value: { ok: false, error: "Your session has ended. Please sign in again." } });
+    expect(await submit(cookie, { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" })).toMatchObject({
+      value: { ok: false, error: expect.stringContaining(open.reference) },
+    });
+    expect(await submit(undefined, { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" })).toMatchObject({
+      value: { ok: false, error: "Your session has ended. Please sign in again." },
+    });
   });
 
   it("while the database is away says so in the reader's language, and nothing is stored", async () => {
     const { cookie, user } = await signedIn("outage-form@example.com");
     await takeDatabaseAway(process.env.DATABASE_URL!);
     try {
-      const sent = await submit(cookie, { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" }, { "accept-language": "de" });
-      expect(sent).toMatchObject({ value: { ok: false, error: "Das Portal erreicht seine Datenbank gerade nicht. Es wurde nichts geändert; bitte versuchen Sie es in einer Minute noch einmal." } });
+      const sent = await submit(
+        cookie,
+        { type: "ACCESS", formats: ["JSON", "CSV"], confirm: "yes" },
+        { "accept-language": "de" },
+      );
+      expect(sent).toMatchObject({
+        value: {
+          ok: false,
+          error:
+            "Das Portal erreicht seine Datenbank gerade nicht. Es wurde nichts geändert; bitte versuchen Sie es in einer Minute noch einmal.",
+        },
+      });
     } finally {
       await bringDatabaseBack(process.env.DATABASE_URL!);
     }
@@ -78,15 +103,21 @@ describe("cancelling a request", () => {
   it("cancels the customer's own request before the export starts; anything else changes nothing and says so", async () => {
     const { cookie } = await signedIn("changed-mind@example.com");
     const own = await createApprovedRequest("changed-mind@example.com", { status: "SUBMITTED" });
-    expect(await post(cookie, () => cancelPrivacyRequestAction(own.id))).toMatchObject({ redirectedTo: `/privacy-center/requests/${own.id}` });
+    expect(await post(cookie, () => cancelPrivacyRequestAction(own.id))).toMatchObject({
+      redirectedTo: `/privacy-center/requests/${own.id}`,
+    });
     expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("CANCELLED");
 
     const foreign = await createApprovedRequest("someone-else@example.com", { status: "SUBMITTED" });
-    expect(await post(cookie, () => cancelPrivacyRequestAction(foreign.id))).toMatchObject({ redirectedTo: `/privacy-center/requests/${foreign.id}?notice=not-cancellable` });
+    expect(await post(cookie, () => cancelPrivacyRequestAction(foreign.id))).toMatchObject({
+      redirectedTo: `/privacy-center/requests/${foreign.id}?notice=not-cancellable`,
+    });
     expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("SUBMITTED");
 
     const started = await createApprovedRequest("changed-mind@example.com", { status: "COLLECTING" });
-    expect(await post(cookie, () => cancelPrivacyRequestAction(started.id))).toMatchObject({ redirectedTo: expect.stringContaining("?notice=not-cancellable") });
+    expect(await post(cookie, () => cancelPrivacyRequestAction(started.id))).toMatchObject({
+      redirectedTo: expect.stringContaining("?notice=not-cancellable"),
+    });
     expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: started.id } })).status).toBe("COLLECTING");
 
     expect(await post(undefined, () => cancelPrivacyRequestAction(own.id))).toMatchObject({

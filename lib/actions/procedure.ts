@@ -100,8 +100,14 @@ export function action<S extends z.ZodType, T = undefined>(
       if (!allowed[spec.who](viewer)) return actionError(t(NOT_FOUND));
       const parsed = spec.input.safeParse((spec.fromForm ?? formFields)(formData));
       if (!parsed.success) {
-        const fieldErrors = parsed.error.issues.length > 0 ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>) : undefined;
-        return actionError(localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"), localizeFieldErrors(t, fieldErrors));
+        const fieldErrors =
+          parsed.error.issues.length > 0
+            ? (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>)
+            : undefined;
+        return actionError(
+          localizeMessage(t, spec.invalidMessage ?? parsed.error.issues[0]?.message ?? "errors.checkForm"),
+          localizeFieldErrors(t, fieldErrors),
+        );
       }
       const result = await handler(parsed.data, { viewer, context: await requestContext() });
       return result.ok ? result : { ...result, error: localizeMessage(t, result.error) };
@@ -109,7 +115,8 @@ export function action<S extends z.ZodType, T = undefined>(
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof ActionRefusedError) return actionError(error.message);
       // The database is away (failover, restart): a transaction that failed committed nothing.
-      if (isDatabaseUnavailable(error)) return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
+      if (isDatabaseUnavailable(error))
+        return actionError(translator(await resolveVisitorLocale())(DATABASE_UNAVAILABLE_MESSAGE));
       throw error;
     }
   }

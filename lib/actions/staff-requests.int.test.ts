@@ -5,15 +5,26 @@ import { db } from "@/lib/db";
 import { sendRequestCancelledEmail, sendRequestRejectedEmail } from "@/lib/requests/notify-staff-decision";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { createApprovedRequest, createPendingRequest } from "@/test/factories";
-import { approveIdentityAction, cancelRequestAction, extendDeadlineAction, rejectIdentityAction, retrySourceAction } from "./staff-requests";
+import {
+  approveIdentityAction,
+  cancelRequestAction,
+  extendDeadlineAction,
+  rejectIdentityAction,
+  retrySourceAction,
+} from "./staff-requests";
 
 // The review console's actions as a browser calls them: a signed-in viewer (the Auth.js session is
 // the one thing stood in for), a form, and the database underneath.
 
-const signedIn = vi.hoisted(() => ({ session: null as null | { user: { id: string; email: string; name: null; role: string } } }));
+const signedIn = vi.hoisted(() => ({
+  session: null as null | { user: { id: string; email: string; name: null; role: string } },
+}));
 vi.mock("@/lib/auth", () => ({ auth: async () => signedIn.session }));
 const NOT_FOUND_TEXT = "That request or page does not exist.";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }), cookies: async () => new Map() }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
+  cookies: async () => new Map(),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 type Person = { id: string; email: string; role: string };
@@ -32,7 +43,10 @@ function form(fields: Record<string, string>): FormData {
 }
 
 const snapshot = async (id: string) =>
-  db.privacyRequest.findUniqueOrThrow({ where: { id }, include: { identityCheck: true, _count: { select: { auditEvents: true } } } });
+  db.privacyRequest.findUniqueOrThrow({
+    where: { id },
+    include: { identityCheck: true, _count: { select: { auditEvents: true } } },
+  });
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 0 });
@@ -62,15 +76,30 @@ describe("who may use the staff actions", () => {
   it("a signed-out caller is told to sign in", async () => {
     as(null);
     const request = await createPendingRequest("signed-out@example.com");
-    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({ ok: false, error: expect.stringMatching(/sign in/) });
+    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/sign in/),
+    });
   });
 
   it("an unknown id, a malformed id or a foreign source key is refused and changes nothing", async () => {
-    expect(await approveIdentityAction(null, form({ requestId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, error: NOT_FOUND_TEXT });
-    expect(await approveIdentityAction(null, form({ requestId: "../../etc/passwd" }))).toMatchObject({ ok: false, error: "Unknown request." });
+    expect(await approveIdentityAction(null, form({ requestId: "00000000-0000-4000-8000-000000000000" }))).toEqual({
+      ok: false,
+      error: NOT_FOUND_TEXT,
+    });
+    expect(await approveIdentityAction(null, form({ requestId: "../../etc/passwd" }))).toMatchObject({
+      ok: false,
+      error: "Unknown request.",
+    });
     const request = await createApprovedRequest("casey@example.com", { status: "FAILED" });
-    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "no-such-source" }))).toEqual({ ok: false, error: NOT_FOUND_TEXT });
-    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "'; DROP TABLE x" }))).toMatchObject({ ok: false, error: "Unknown source." });
+    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "no-such-source" }))).toEqual({
+      ok: false,
+      error: NOT_FOUND_TEXT,
+    });
+    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "'; DROP TABLE x" }))).toMatchObject({
+      ok: false,
+      error: "Unknown source.",
+    });
   });
 });
 
@@ -85,9 +114,21 @@ describe("identity decisions", () => {
 
   it("a rejection records who decided, emails the customer the reason and how to complain", async () => {
     const request = await createPendingRequest("rejected@example.com");
-    expect(await rejectIdentityAction(null, form({ requestId: request.id, reason: "The account email does not match our records" }))).toMatchObject({ ok: true });
+    expect(
+      await rejectIdentityAction(
+        null,
+        form({ requestId: request.id, reason: "The account email does not match our records" }),
+      ),
+    ).toMatchObject({ ok: true });
     const stored = await snapshot(request.id);
-    expect(stored).toMatchObject({ status: "REJECTED", identityCheck: { status: "REJECTED", reviewerId: riley.id, reason: "The account email does not match our records" } });
+    expect(stored).toMatchObject({
+      status: "REJECTED",
+      identityCheck: {
+        status: "REJECTED",
+        reviewerId: riley.id,
+        reason: "The account email does not match our records",
+      },
+    });
     expect(stored.identityCheck!.decidedAt).not.toBeNull();
     const notice = await db.jobEvent.findUniqueOrThrow({ where: { id: `request-rejected/${request.id}` } });
     expect(notice.data).toEqual({ requestId: request.id, notice: "rejected" });
@@ -106,7 +147,9 @@ describe("identity decisions", () => {
     ]);
     expect(decisions.filter((d) => d.ok)).toHaveLength(1);
     expect(decisions.find((d) => !d.ok)).toMatchObject({ error: expect.stringMatching(/already decided/) });
-    const decided = await db.auditEvent.count({ where: { requestId: request.id, action: { in: ["identity.approved", "identity.rejected"] } } });
+    const decided = await db.auditEvent.count({
+      where: { requestId: request.id, action: { in: ["identity.approved", "identity.rejected"] } },
+    });
     expect(decided).toBe(1);
     const stored = await snapshot(request.id);
     expect(stored.identityCheck!.status).toBe(stored.status === "APPROVED" ? "APPROVED" : "REJECTED");
@@ -141,25 +184,47 @@ describe("choosing the customer record", () => {
 
   it("with several matches, approval needs a choice among them; a record that does not match is refused", async () => {
     const request = await createPendingRequest("twin@example.com");
-    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({ ok: false, error: expect.stringMatching(/matches 2 customer records/) });
+    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/matches 2 customer records/),
+    });
     expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "cus_000001" }))).toMatchObject({
       ok: false,
       error: "That customer record does not match this person's email.",
     });
     expect((await snapshot(request.id)).status).toBe("IDENTITY_REVIEW");
-    expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "cus_twin_b" }))).toMatchObject({ ok: true });
-    expect(await snapshot(request.id)).toMatchObject({ status: "APPROVED", subjectId: "cus_twin_b", identityCheck: { status: "APPROVED", reviewerId: riley.id } });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId: request.id, action: "identity.approved" } });
-    expect(audit).toMatchObject({ actorId: riley.id, userAgent: "vitest", metadata: { subject: "cus_twin_b", matchedSubjects: 2 } });
+    expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "cus_twin_b" }))).toMatchObject({
+      ok: true,
+    });
+    expect(await snapshot(request.id)).toMatchObject({
+      status: "APPROVED",
+      subjectId: "cus_twin_b",
+      identityCheck: { status: "APPROVED", reviewerId: riley.id },
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { requestId: request.id, action: "identity.approved" },
+    });
+    expect(audit).toMatchObject({
+      actorId: riley.id,
+      userAgent: "vitest",
+      metadata: { subject: "cus_twin_b", matchedSubjects: 2 },
+    });
     expect(await db.jobEvent.count({ where: { id: `request-approved/${request.id}` } })).toBe(1);
   });
 
   it("with no match, the reviewer confirms that no data is held before approving", async () => {
     const request = await createPendingRequest("stranger@example.com");
-    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({ ok: false, error: expect.stringMatching(/no customer record/) });
-    expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "none" }))).toMatchObject({ ok: true });
+    expect(await approveIdentityAction(null, form({ requestId: request.id }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no customer record/),
+    });
+    expect(await approveIdentityAction(null, form({ requestId: request.id, subject: "none" }))).toMatchObject({
+      ok: true,
+    });
     expect(await snapshot(request.id)).toMatchObject({ status: "APPROVED", subjectId: null });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId: request.id, action: "identity.approved" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { requestId: request.id, action: "identity.approved" },
+    });
     expect(audit.metadata).toMatchObject({ subject: "none", matchedSubjects: 0 });
   });
 });
@@ -168,12 +233,18 @@ describe("cancelling and retrying", () => {
   it("cancels with a reason and emails it; a running export cannot be cancelled", async () => {
     const request = await createPendingRequest("cancel-me@example.com");
     expect(await cancelRequestAction(null, form({ requestId: request.id, reason: "" }))).toMatchObject({ ok: false });
-    expect(await cancelRequestAction(null, form({ requestId: request.id, reason: "A duplicate of DSR-2026-000001" }))).toMatchObject({ ok: true });
+    expect(
+      await cancelRequestAction(null, form({ requestId: request.id, reason: "A duplicate of DSR-2026-000001" })),
+    ).toMatchObject({ ok: true });
     expect((await snapshot(request.id)).status).toBe("CANCELLED");
     await sendRequestCancelledEmail(request.id);
-    expect((await db.outboxEmail.findFirstOrThrow({ where: { to: "cancel-me@example.com" } })).text).toContain("A duplicate of DSR-2026-000001");
+    expect((await db.outboxEmail.findFirstOrThrow({ where: { to: "cancel-me@example.com" } })).text).toContain(
+      "A duplicate of DSR-2026-000001",
+    );
     const running = await createApprovedRequest("running@example.com", { status: "COLLECTING" });
-    expect(await cancelRequestAction(null, form({ requestId: running.id, reason: "Too late for this" }))).toMatchObject({ ok: false, error: expect.stringMatching(/can no longer be cancelled/) });
+    expect(await cancelRequestAction(null, form({ requestId: running.id, reason: "Too late for this" }))).toMatchObject(
+      { ok: false, error: expect.stringMatching(/can no longer be cancelled/) },
+    );
   });
 
   it("retries a failed source: audited and queued; a source that did not fail is refused", async () => {
@@ -184,11 +255,20 @@ describe("cancelling and retrying", () => {
         { requestId: request.id, sourceKey: "profile", status: "DONE" },
       ],
     });
-    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "profile" }))).toMatchObject({ ok: false, error: expect.stringMatching(/Only a failed source/) });
-    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "orders" }))).toMatchObject({ ok: true });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId: request.id, action: "source.retry_requested" } });
+    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "profile" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Only a failed source/),
+    });
+    expect(await retrySourceAction(null, form({ requestId: request.id, sourceKey: "orders" }))).toMatchObject({
+      ok: true,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { requestId: request.id, action: "source.retry_requested" },
+    });
     expect(audit).toMatchObject({ actorId: riley.id, targetId: "orders" });
-    const event = await db.jobEvent.findFirstOrThrow({ where: { name: "privacy/source.retry", id: { startsWith: `source-retry/${request.id}/orders/` } } });
+    const event = await db.jobEvent.findFirstOrThrow({
+      where: { name: "privacy/source.retry", id: { startsWith: `source-retry/${request.id}/orders/` } },
+    });
     expect(event.data).toEqual({ requestId: request.id, sourceKey: "orders" });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });

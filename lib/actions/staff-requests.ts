@@ -45,11 +45,31 @@ function staffAction<S extends Parameters<typeof action>[0]["input"]>(
   });
 }
 
-export const approveIdentityAction = staffAction(approveIdentitySchema, approveIdentity, "Approved. The export has started.");
-export const rejectIdentityAction = staffAction(rejectIdentitySchema, rejectIdentity, "Rejected. The customer has been emailed the reason.");
-export const extendDeadlineAction = staffAction(extendDeadlineSchema, extendRequestDeadline, "Extended. The customer has been emailed the new date and the reason.");
-export const cancelRequestAction = staffAction(cancelRequestSchema, cancelRequestAsStaff, "Cancelled. The customer has been emailed the reason.");
-export const retrySourceAction = staffAction(retrySourceSchema, retryFailedSource, "Retry started. The source is collected again and the archive re-packaged.");
+export const approveIdentityAction = staffAction(
+  approveIdentitySchema,
+  approveIdentity,
+  "Approved. The export has started.",
+);
+export const rejectIdentityAction = staffAction(
+  rejectIdentitySchema,
+  rejectIdentity,
+  "Rejected. The customer has been emailed the reason.",
+);
+export const extendDeadlineAction = staffAction(
+  extendDeadlineSchema,
+  extendRequestDeadline,
+  "Extended. The customer has been emailed the new date and the reason.",
+);
+export const cancelRequestAction = staffAction(
+  cancelRequestSchema,
+  cancelRequestAsStaff,
+  "Cancelled. The customer has been emailed the reason.",
+);
+export const retrySourceAction = staffAction(
+  retrySourceSchema,
+  retryFailedSource,
+  "Retry started. The source is collected again and the archive re-packaged.",
+);
 export const decideFindingAction = staffAction(
   decideFindingSchema,
   decideFinding,

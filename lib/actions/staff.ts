@@ -17,24 +17,38 @@ async function refusalsAsMessages<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const inviteReviewerAction = action({ who: "admin", input: staffInvitationSchema }, async ({ email }, { viewer, context }) => {
-  const invited = await refusalsAsMessages(() => inviteReviewer(viewer, email, context));
-  revalidatePath("/admin/staff");
-  const message = invited.emailSent
-    ? `${invited.email} is now a reviewer. We emailed them a link to sign in.`
-    : `${invited.email} is now a reviewer, but the invitation email could not be sent. ` +
-      "Ask them to sign in at /sign-in.";
-  return { ok: true, data: message };
-});
+export const inviteReviewerAction = action(
+  { who: "admin", input: staffInvitationSchema },
+  async ({ email }, { viewer, context }) => {
+    const invited = await refusalsAsMessages(() => inviteReviewer(viewer, email, context));
+    revalidatePath("/admin/staff");
+    const message = invited.emailSent
+      ? `${invited.email} is now a reviewer. We emailed them a link to sign in.`
+      : `${invited.email} is now a reviewer, but the invitation email could not be sent. ` +
+        "Ask them to sign in at /sign-in.";
+    return { ok: true, data: message };
+  },
+);
 
-export const changeStaffRoleAction = action({ who: "admin", input: staffRoleChangeSchema }, async ({ userId, role }, { viewer, context }) => {
-  const change = await refusalsAsMessages(() => setStaffRole(viewer, userId, role, context));
-  revalidatePath("/admin/staff");
-  return { ok: true, data: change.changed ? `${change.user.email} is now ${role === "ADMIN" ? "an admin" : "a reviewer"}.` : `${change.user.email} already had that role.` };
-});
+export const changeStaffRoleAction = action(
+  { who: "admin", input: staffRoleChangeSchema },
+  async ({ userId, role }, { viewer, context }) => {
+    const change = await refusalsAsMessages(() => setStaffRole(viewer, userId, role, context));
+    revalidatePath("/admin/staff");
+    return {
+      ok: true,
+      data: change.changed
+        ? `${change.user.email} is now ${role === "ADMIN" ? "an admin" : "a reviewer"}.`
+        : `${change.user.email} already had that role.`,
+    };
+  },
+);
 
-export const removeStaffMemberAction = action({ who: "admin", input: staffRemovalSchema }, async ({ userId }, { viewer, context }) => {
-  const change = await refusalsAsMessages(() => removeStaffMember(viewer, userId, context));
-  revalidatePath("/admin/staff");
-  return { ok: true, data: `${change.user.email} is no longer a member of staff.` };
-});
+export const removeStaffMemberAction = action(
+  { who: "admin", input: staffRemovalSchema },
+  async ({ userId }, { viewer, context }) => {
+    const change = await refusalsAsMessages(() => removeStaffMember(viewer, userId, context));
+    revalidatePath("/admin/staff");
+    return { ok: true, data: `${change.user.email} is no longer a member of staff.` };
+  },
+);

@@ -1,6 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database/availability";
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from "@/lib/database/availability";
 import { getViewer, type Viewer } from "@/lib/dal/session";
 import { env } from "@/lib/env";
 import { timed } from "@/lib/metrics/http";
@@ -39,13 +43,17 @@ async function answer<P>(handler: Handler<P>, request: Request, params: P, body?
     if (!viewer) return apiError("unauthenticated", "Sign in to use the exports API.");
     // The session is a cookie the browser sends from any site: a write must prove it is ours.
     const config = env();
-    assertSameOriginWrite(request, [config.PORTAL_URL, config.AUTH_URL].filter((url) => url !== undefined));
+    assertSameOriginWrite(
+      request,
+      [config.PORTAL_URL, config.AUTH_URL].filter((url) => url !== undefined),
+    );
     assertJsonBody(request, body);
     return await handler(request, { viewer, params });
   } catch (error) {
     if (error instanceof ApiError) return apiError(error.code, error.message, error.details);
     if (error instanceof RequestRefusedError) return apiError(error.code, error.message);
-    if (error instanceof z.ZodError) return apiError("invalid_request", "The request body is not valid.", z.flattenError(error));
+    if (error instanceof z.ZodError)
+      return apiError("invalid_request", "The request body is not valid.", z.flattenError(error));
     if (isDatabaseUnavailable(error)) return databaseUnavailable();
     const path = new URL(request.url).pathname;
     logger().error({ err: error, method: request.method, path }, "API request failed");

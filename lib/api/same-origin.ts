@@ -16,7 +16,10 @@ export function assertSameOriginWrite(request: Request, trustedOrigins: readonly
   // posts with `Origin: null`, yet Sec-Fetch-Site still says same-origin.
   const allowed = fetchSite ? fetchSite === "same-origin" : !!origin && isOwnOrigin(request, origin, trustedOrigins);
   if (!allowed) {
-    throw new ApiError("cross_site_request", "This request did not come from the privacy portal's own pages, so it was refused.");
+    throw new ApiError(
+      "cross_site_request",
+      "This request did not come from the privacy portal's own pages, so it was refused.",
+    );
   }
 }
 
@@ -43,7 +46,11 @@ function isOwnOrigin(request: Request, origin: string, trustedOrigins: readonly 
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? own.host;
   try {
     const claimed = new URL(origin);
-    return claimed.origin === own.origin || claimed.host === host || trustedOrigins.some((trusted) => new URL(trusted).origin === claimed.origin);
+    return (
+      claimed.origin === own.origin ||
+      claimed.host === host ||
+      trustedOrigins.some((trusted) => new URL(trusted).origin === claimed.origin)
+    );
   } catch {
     return false;
   }

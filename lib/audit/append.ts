@@ -3,9 +3,7 @@ import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./actions";
 import { auditChainText } from "./hash";
 
-export type AuditActor =
-  | { type: "USER"; id: string; email?: string | null }
-  | { type: "SYSTEM"; name: string };
+export type AuditActor = { type: "USER"; id: string; email?: string | null } | { type: "SYSTEM"; name: string };
 
 export type AuditContext = { ip?: string | null; userAgent?: string | null };
 
@@ -73,13 +71,17 @@ export async function auditedChange(change: Prisma.Sql, inputs: AuditEventInput[
  * one transaction (its event would be chained before theirs).
  */
 export async function appendAuditEventNow(tx: Tx, input: AuditEventInput): Promise<AuditEvent> {
-  const [event] = await tx.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
+  const [event] = await tx.$queryRaw<
+    AuditEvent[]
+  >`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
   return event!;
 }
 
 /** For callers outside any transaction of their own: one statement, committed at once. */
 export async function audit(input: AuditEventInput): Promise<AuditEvent> {
-  const [event] = await db.$queryRaw<AuditEvent[]>`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
+  const [event] = await db.$queryRaw<
+    AuditEvent[]
+  >`SELECT * FROM audit_event_append(${JSON.stringify([chainable(input)])}::jsonb)`;
   return event!;
 }
 

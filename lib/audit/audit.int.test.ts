@@ -36,12 +36,16 @@ describe("audit log", () => {
     const rename = (id: string, name: string) => Prisma.sql`UPDATE "User" SET name = ${name} WHERE id = ${id}`;
     const event = { actor: system, action: "user.role_changed" as const, target: { type: "User", id: user.id } };
 
-    expect(await auditedChange(rename(user.id, "Renamed"), [event, { ...event, metadata: { second: true } }])).toBe(true);
+    expect(await auditedChange(rename(user.id, "Renamed"), [event, { ...event, metadata: { second: true } }])).toBe(
+      true,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Renamed");
     expect(await auditedChange(rename("no-such-user", "Nobody"), [event])).toBe(false);
     // A change that fails records nothing either: email is unique.
     const other = await db.user.create({ data: { email: `audited-other-${Date.now()}@example.com` } });
-    await expect(auditedChange(Prisma.sql`UPDATE "User" SET email = ${user.email} WHERE id = ${other.id}`, [event])).rejects.toThrow();
+    await expect(
+      auditedChange(Prisma.sql`UPDATE "User" SET email = ${user.email} WHERE id = ${other.id}`, [event]),
+    ).rejects.toThrow();
 
     const recorded = await db.auditEvent.findMany({ where: { targetId: user.id }, orderBy: { id: "asc" } });
     expect(recorded.map((row) => row.metadata)).toEqual([{}, { second: true }]);
@@ -51,12 +55,18 @@ describe("audit log", () => {
 
   it("refuses updates and deletes", async () => {
     const event = await audit({ actor: system, action: "user.created" });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "x" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "x" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
   });
 
   it("detects an event edited behind the application's back", async () => {
-    const first = await audit({ actor: { type: "USER", id: "u1", email: "a@example.com" }, action: "auth.signed_in", context: { ip: "10.0.0.1" } });
+    const first = await audit({
+      actor: { type: "USER", id: "u1", email: "a@example.com" },
+      action: "auth.signed_in",
+      context: { ip: "10.0.0.1" },
+    });
     await audit({ actor: system, action: "user.created" });
     // Someone with database access disables the guard and rewrites history.
     await db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
@@ -67,7 +77,13 @@ describe("audit log", () => {
   });
 
   it("the database hashes each event exactly as the verifier does, whatever text it holds", async () => {
-    const awkward = ['quote " and backslash \\', "line\nbreak\ttab\u0001", "Zoë, Ørsted, 北京, 🙂", "</script>&amp;", ""];
+    const awkward = [
+      'quote " and backslash \\',
+      "line\nbreak\ttab\u0001",
+      "Zoë, Ørsted, 北京, 🙂",
+      "</script>&amp;",
+      "",
+    ];
     await db.$transaction((tx) =>
       appendAuditEvents(
         tx,
@@ -95,13 +111,21 @@ describe("audit log", () => {
     let recorded!: () => void;
     const hasRecorded = new Promise<void>((resolve) => (recorded = resolve));
     const first = db.$transaction(async (tx) => {
-      await appendAuditEvent(tx, { actor: system, action: "user.created", metadata: { order: "recorded first, committed last" } });
+      await appendAuditEvent(tx, {
+        actor: system,
+        action: "user.created",
+        metadata: { order: "recorded first, committed last" },
+      });
       recorded();
       await longOpen;
     });
     await hasRecorded;
     // Nothing waits for the open transaction: it holds no lock until it commits.
-    const second = await audit({ actor: system, action: "user.created", metadata: { order: "recorded second, committed first" } });
+    const second = await audit({
+      actor: system,
+      action: "user.created",
+      metadata: { order: "recorded second, committed first" },
+    });
     commitFirst();
     await first;
     const last = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });

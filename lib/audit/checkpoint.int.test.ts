@@ -25,7 +25,15 @@ const store = () => getBlobStore();
 
 async function appendEvents(count: number) {
   const events = [];
-  for (let i = 0; i < count; i++) events.push(await audit({ actor: { type: "USER", id: `u${i}`, email: "a@example.com" }, action: "auth.signed_in", context: { ip: "198.51.100.1" }, metadata: { i } }));
+  for (let i = 0; i < count; i++)
+    events.push(
+      await audit({
+        actor: { type: "USER", id: `u${i}`, email: "a@example.com" },
+        action: "auth.signed_in",
+        context: { ip: "198.51.100.1" },
+        metadata: { i },
+      }),
+    );
   return events;
 }
 
@@ -79,7 +87,12 @@ describe("audit checkpoints", () => {
     // The chain on its own is consistent again: this is the attack the checkpoints exist for.
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     const report = await verifyAuditTrail(db, store());
-    expect(report).toMatchObject({ ok: false, agreedThrough: early[2]!.id, brokenAt: BigInt(second!.headEventId), checkpoints: 2 });
+    expect(report).toMatchObject({
+      ok: false,
+      agreedThrough: early[2]!.id,
+      brokenAt: BigInt(second!.headEventId),
+      checkpoints: 2,
+    });
     expect(first!.headEventId).toBe(early[2]!.id.toString());
     expect(report.ok === false && report.reason).toContain(`changed after event ${early[2]!.id}`);
   });

@@ -32,7 +32,9 @@ export function checkpointKey(): string {
 
 function sign(checkpoint: AuditCheckpoint, key: string): string {
   const { headEventId, headHash, eventCount, createdAt } = checkpoint;
-  return createHmac("sha256", key).update(canonicalJson({ headEventId, headHash, eventCount, createdAt })).digest("hex");
+  return createHmac("sha256", key)
+    .update(canonicalJson({ headEventId, headHash, eventCount, createdAt }))
+    .digest("hex");
 }
 
 export function isAuthentic(checkpoint: SignedAuditCheckpoint, key: string): boolean {
@@ -42,21 +44,39 @@ export function isAuthentic(checkpoint: SignedAuditCheckpoint, key: string): boo
 }
 
 /** Signs the chain's current head and stores it; null while the chain is empty. */
-export async function writeAuditCheckpoint(client: PrismaClient, store: BlobStore, key = checkpointKey(), now = new Date()): Promise<SignedAuditCheckpoint | null> {
+export async function writeAuditCheckpoint(
+  client: PrismaClient,
+  store: BlobStore,
+  key = checkpointKey(),
+  now = new Date(),
+): Promise<SignedAuditCheckpoint | null> {
   // One statement, one snapshot: the head and the count agree even while events are appended.
   const [head] = await client.$queryRaw<{ id: bigint; hash: string; count: bigint }[]>`
     SELECT id, hash, (SELECT count(*) FROM "AuditEvent" e WHERE e.id <= h.id) AS count
     FROM "AuditEvent" h ORDER BY id DESC LIMIT 1`;
   if (!head) return null;
-  const checkpoint: AuditCheckpoint = { headEventId: head.id.toString(), headHash: head.hash, eventCount: Number(head.count), createdAt: now.toISOString() };
+  const checkpoint: AuditCheckpoint = {
+    headEventId: head.id.toString(),
+    headHash: head.hash,
+    eventCount: Number(head.count),
+    createdAt: now.toISOString(),
+  };
   const signed = { ...checkpoint, signature: sign(checkpoint, key) };
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  await store.put(`${CHECKPOINT_PREFIX}${stamp}-${checkpoint.headEventId}.json`, JSON.stringify(signed, null, 2), { contentType: "application/json" });
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  await store.put(`${CHECKPOINT_PREFIX}${stamp}-${checkpoint.headEventId}.json`, JSON.stringify(signed, null, 2), {
+    contentType: "application/json",
+  });
   return signed;
 }
 
 /** Every checkpoint in the store, oldest head first; `authentic` is false for a forged or altered one. */
-export async function readAuditCheckpoints(store: BlobStore, key = checkpointKey()): Promise<{ key: string; checkpoint: SignedAuditCheckpoint; authentic: boolean }[]> {
+export async function readAuditCheckpoints(
+  store: BlobStore,
+  key = checkpointKey(),
+): Promise<{ key: string; checkpoint: SignedAuditCheckpoint; authentic: boolean }[]> {
   const found: { key: string; checkpoint: SignedAuditCheckpoint; authentic: boolean }[] = [];
   for await (const blob of store.list(CHECKPOINT_PREFIX)) {
     const checkpoint = await readCheckpoint(store, blob.key);

@@ -28,7 +28,12 @@ export type AuditCsvEvent = HashedAuditFields & { id: bigint; request: { referen
 
 async function* records(events: AsyncIterable<AuditCsvEvent>) {
   for await (const { request, ...event } of events) {
-    yield { ...event, id: event.id.toString(), createdAt: event.createdAt.toISOString(), requestReference: request?.reference ?? null };
+    yield {
+      ...event,
+      id: event.id.toString(),
+      createdAt: event.createdAt.toISOString(),
+      requestReference: request?.reference ?? null,
+    };
   }
 }
 

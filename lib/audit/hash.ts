@@ -20,7 +20,9 @@ export type HashedAuditFields = {
 
 export function auditEventHash(event: HashedAuditFields): string {
   // The same text as JSON.stringify([prevHash, createdAt, …, metadata]).
-  return createHash("sha256").update(`[${JSON.stringify(event.prevHash)},${auditChainText(event)}`).digest("hex");
+  return createHash("sha256")
+    .update(`[${JSON.stringify(event.prevHash)},${auditChainText(event)}`)
+    .digest("hex");
 }
 
 /**
@@ -49,7 +51,9 @@ export function auditChainText(event: Omit<HashedAuditFields, "prevHash">): stri
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }

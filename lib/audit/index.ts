@@ -1,3 +1,12 @@
 export { AUDIT_ACTIONS, type AuditAction } from "./actions";
-export { appendAuditEvent, appendAuditEventNow, auditedChange, appendAuditEvents, audit, type AuditActor, type AuditContext, type AuditEventInput } from "./append";
+export {
+  appendAuditEvent,
+  appendAuditEventNow,
+  auditedChange,
+  appendAuditEvents,
+  audit,
+  type AuditActor,
+  type AuditContext,
+  type AuditEventInput,
+} from "./append";
 export { verifyAuditChain, verifyAuditTrail, type AuditChainReport } from "./verify";

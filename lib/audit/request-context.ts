@@ -11,6 +11,10 @@ export async function requestContext(): Promise<AuditContext> {
 export function requestContextFrom(headers: Headers): AuditContext {
   const config = env();
   // Forwarded headers are believed only through the configured proxies (lib/http/client-ip.ts).
-  const ip = clientIpFrom(headers, { hops: config.TRUSTED_PROXY_HOPS, onVercel: config.VERCEL ?? false, peerAddressStamped: peerAddressStamped() });
+  const ip = clientIpFrom(headers, {
+    hops: config.TRUSTED_PROXY_HOPS,
+    onVercel: config.VERCEL ?? false,
+    peerAddressStamped: peerAddressStamped(),
+  });
   return { ip, userAgent: headers.get("user-agent") };
 }

@@ -40,7 +40,10 @@ function checkpointDisagreement(
  * also pass through each checkpoint's head with the same hash and count: a chain rewritten from
  * some event on, hashes and all, is caught at the first checkpoint after that event.
  */
-export async function verifyAuditChain(client: PrismaClient, checkpoints: readonly AuditCheckpoint[] = []): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  client: PrismaClient,
+  checkpoints: readonly AuditCheckpoint[] = [],
+): Promise<AuditChainReport> {
   const pending = [...checkpoints].sort((a, b) => (safeBigInt(a.headEventId) < safeBigInt(b.headEventId) ? -1 : 1));
   let agreedThrough: bigint | null = null;
   let expectedPrev = GENESIS_HASH;
@@ -58,16 +61,29 @@ export async function verifyAuditChain(client: PrismaClient, checkpoints: readon
     });
     for (const event of events) {
       if (event.prevHash !== expectedPrev) {
-        return { ok: false, checked, brokenAt: event.id, agreedThrough, reason: "an earlier event was changed, removed or inserted" };
+        return {
+          ok: false,
+          checked,
+          brokenAt: event.id,
+          agreedThrough,
+          reason: "an earlier event was changed, removed or inserted",
+        };
       }
       if (auditEventHash(event) !== event.hash) {
-        return { ok: false, checked, brokenAt: event.id, agreedThrough, reason: "this event was changed after it was written" };
+        return {
+          ok: false,
+          checked,
+          brokenAt: event.id,
+          agreedThrough,
+          reason: "this event was changed after it was written",
+        };
       }
       expectedPrev = event.hash;
       checked += 1;
       while (pending[0] && safeBigInt(pending[0].headEventId) <= event.id) {
         const checkpoint = pending.shift()!;
-        if (safeBigInt(checkpoint.headEventId) < event.id) return disagreement(checkpoint, `event ${checkpoint.headEventId} is missing, though it is named by`);
+        if (safeBigInt(checkpoint.headEventId) < event.id)
+          return disagreement(checkpoint, `event ${checkpoint.headEventId} is missing, though it is named by`);
         if (checkpoint.headHash !== event.hash || checkpoint.eventCount !== checked) {
           return disagreement(checkpoint, `event ${event.id} (${checked} events so far) does not match`);
         }
@@ -83,12 +99,25 @@ export async function verifyAuditChain(client: PrismaClient, checkpoints: readon
 }
 
 /** The whole check: the chain against itself and against every signed checkpoint in `store`. */
-export async function verifyAuditTrail(client: PrismaClient, store: BlobStore, key = checkpointKey()): Promise<AuditChainReport & { checkpoints: number }> {
+export async function verifyAuditTrail(
+  client: PrismaClient,
+  store: BlobStore,
+  key = checkpointKey(),
+): Promise<AuditChainReport & { checkpoints: number }> {
   const found = await readAuditCheckpoints(store, key);
   const forged = found.find((entry) => !entry.authentic);
   if (forged) {
-    return { ok: false, checked: 0, brokenAt: safeBigInt(forged.checkpoint.headEventId), reason: `the checkpoint ${forged.key} is not signed with the portal's key`, checkpoints: found.length };
+    return {
+      ok: false,
+      checked: 0,
+      brokenAt: safeBigInt(forged.checkpoint.headEventId),
+      reason: `the checkpoint ${forged.key} is not signed with the portal's key`,
+      checkpoints: found.length,
+    };
   }
-  const report = await verifyAuditChain(client, found.map((entry) => entry.checkpoint));
+  const report = await verifyAuditChain(
+    client,
+    found.map((entry) => entry.checkpoint),
+  );
   return { ...report, checkpoints: found.length };
 }

@@ -24,7 +24,12 @@ export async function grantAdminEmails(client: PrismaClient, emails: readonly st
         });
       } else {
         const user = await tx.user.create({ data: { email, role: "ADMIN" } });
-        await appendAuditEvent(tx, { actor: ACTOR, action: "user.created", target: { type: "User", id: user.id }, metadata: { email, role: "ADMIN" } });
+        await appendAuditEvent(tx, {
+          actor: ACTOR,
+          action: "user.created",
+          target: { type: "User", id: user.id },
+          metadata: { email, role: "ADMIN" },
+        });
       }
       return true;
     });

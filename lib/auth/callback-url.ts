@@ -22,7 +22,8 @@ export function safeRedirectUrl(url: string, baseUrl: string): string {
   if (url.startsWith("/")) return `${baseUrl}${safeCallbackPath(url)}`;
   try {
     const parsed = new URL(url);
-    if (parsed.origin === new URL(baseUrl).origin) return `${baseUrl}${safeCallbackPath(`${parsed.pathname}${parsed.search}`)}`;
+    if (parsed.origin === new URL(baseUrl).origin)
+      return `${baseUrl}${safeCallbackPath(`${parsed.pathname}${parsed.search}`)}`;
   } catch {
     // fall through
   }

@@ -29,9 +29,19 @@ const magicLink: EmailConfig = {
     // In the language the person reads the portal in: their account's, else this browser's.
     const account = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
     const locale = localeFromHeaders(request.headers, account?.locale);
-    const content = await renderSignInEmail({ url: confirmationLink(url), companyName: env().COMPANY_NAME, expiresInMinutes: MAGIC_LINK_MINUTES, locale });
+    const content = await renderSignInEmail({
+      url: confirmationLink(url),
+      companyName: env().COMPANY_NAME,
+      expiresInMinutes: MAGIC_LINK_MINUTES,
+      locale,
+    });
     await sendEmail({ to: identifier, ...content });
-    await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "auth.sign_in_link_requested", context, metadata: { email: identifier } });
+    await audit({
+      actor: { type: "SYSTEM", name: "auth" },
+      action: "auth.sign_in_link_requested",
+      context,
+      metadata: { email: identifier },
+    });
   },
 };
 
@@ -51,22 +61,40 @@ export function authConfig(): NextAuthConfig {
         // Only what the portal reads (getViewer). Auth.js hands this callback the database session
         // row, token included, and serves what it returns at /api/auth/session: spread as is, page
         // scripts could read the token the httpOnly cookie keeps from them.
-        return { expires: session.expires, user: { id: user.id, email: user.email, name: user.name ?? null, image: null, role, locale } };
+        return {
+          expires: session.expires,
+          user: { id: user.id, email: user.email, name: user.name ?? null, image: null, role, locale },
+        };
       },
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     },
     events: {
       async createUser({ user }) {
-        await audit({ actor: { type: "SYSTEM", name: "auth" }, action: "user.created", target: { type: "User", id: user.id! }, metadata: { email: user.email } });
+        await audit({
+          actor: { type: "SYSTEM", name: "auth" },
+          action: "user.created",
+          target: { type: "User", id: user.id! },
+          metadata: { email: user.email },
+        });
       },
       async signIn({ user }) {
-        await audit({ actor: { type: "USER", id: user.id!, email: user.email }, action: "auth.signed_in", context: await requestContext(), metadata: { method: "magic-link" } });
+        await audit({
+          actor: { type: "USER", id: user.id!, email: user.email },
+          action: "auth.signed_in",
+          context: await requestContext(),
+          metadata: { method: "magic-link" },
+        });
       },
       async signOut(message) {
         const session = "session" in message ? message.session : null;
         if (!session) return;
         const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true } });
-        if (user) await audit({ actor: { type: "USER", id: user.id, email: user.email }, action: "auth.signed_out", context: await requestContext() });
+        if (user)
+          await audit({
+            actor: { type: "USER", id: user.id, email: user.email },
+            action: "auth.signed_out",
+            context: await requestContext(),
+          });
       },
     },
   };

@@ -12,7 +12,10 @@ describe("download tokens", () => {
 
   it("refuses a token after its expiry", () => {
     const token = createDownloadToken(grant, secret);
-    expect(verifyDownloadToken(token, secret, new Date("2026-12-01T00:00:01Z"))).toEqual({ ok: false, reason: "expired" });
+    expect(verifyDownloadToken(token, secret, new Date("2026-12-01T00:00:01Z"))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("refuses a token whose request was swapped for another", () => {
@@ -25,6 +28,7 @@ describe("download tokens", () => {
   it("refuses a token signed with another secret, and garbage", () => {
     const token = createDownloadToken(grant, "another-secret-that-is-long-enough-xyz");
     expect(verifyDownloadToken(token, secret, now)).toMatchObject({ ok: false, reason: "bad-signature" });
-    for (const junk of ["", "abc", "a.b.c", "....", "x".repeat(5000)]) expect(verifyDownloadToken(junk, secret, now).ok).toBe(false);
+    for (const junk of ["", "abc", "a.b.c", "....", "x".repeat(5000)])
+      expect(verifyDownloadToken(junk, secret, now).ok).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
 export type DownloadGrant = { requestId: string; archiveId: string; expiresAt: Date };
 
-export type DownloadTokenCheck = { ok: true; grant: DownloadGrant } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
+export type DownloadTokenCheck =
+  { ok: true; grant: DownloadGrant } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
 
 // A key of its own, derived from AUTH_SECRET, so a token can never double as a session value.
 function signingKey(secret: string): Buffer {
@@ -29,14 +30,16 @@ export function verifyDownloadToken(token: string, secret: string, now: Date = n
   if (!payload || !signature || extra !== undefined || token.length > 1024) return { ok: false, reason: "malformed" };
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad-signature" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "bad-signature" };
   let claims: { r?: unknown; a?: unknown; e?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  if (typeof claims.r !== "string" || typeof claims.a !== "string" || typeof claims.e !== "number") return { ok: false, reason: "malformed" };
+  if (typeof claims.r !== "string" || typeof claims.a !== "string" || typeof claims.e !== "number")
+    return { ok: false, reason: "malformed" };
   const expiresAt = new Date(claims.e * 1000);
   if (expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, grant: { requestId: claims.r, archiveId: claims.a, expiresAt } };

@@ -18,7 +18,9 @@ function form(fields: Record<string, string>): FormData {
 
 /** The sign-in form posted from a browser that reads German. */
 const submitSignInForm = (fields: Record<string, string>) =>
-  serve(browserRequest("/sign-in", { method: "POST", headers: { "accept-language": "de-DE,de;q=0.9" } }), () => requestSignInLink(null, form(fields)));
+  serve(browserRequest("/sign-in", { method: "POST", headers: { "accept-language": "de-DE,de;q=0.9" } }), () =>
+    requestSignInLink(null, form(fields)),
+  );
 
 async function newestLink(email: string): Promise<{ subject: string; link: URL }> {
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
@@ -28,17 +30,35 @@ async function newestLink(email: string): Promise<{ subject: string; link: URL }
 
 /** What the confirmation page's "Sign in" button does: POST the link's token to Auth.js's callback. */
 const pressSignIn = (link: URL) =>
-  callRoute(handlers.POST, browserRequest(`/api/auth/callback/email${link.search}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }));
+  callRoute(
+    handlers.POST,
+    browserRequest(`/api/auth/callback/email${link.search}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    }),
+  );
 
-const sessionCookie = (response: Response) => /authjs\.session-token=([^;]+)/.exec(response.headers.getSetCookie().join("\n"))?.[1];
+const sessionCookie = (response: Response) =>
+  /authjs\.session-token=([^;]+)/.exec(response.headers.getSetCookie().join("\n"))?.[1];
 const auditActions = async (email: string) =>
-  (await db.auditEvent.findMany({ where: { OR: [{ actorEmail: email }, { metadata: { path: ["email"], equals: email } }] }, orderBy: { id: "asc" } })).map((e) => e.action);
+  (
+    await db.auditEvent.findMany({
+      where: { OR: [{ actorEmail: email }, { metadata: { path: ["email"], equals: email } }] },
+      orderBy: { id: "asc" },
+    })
+  ).map((e) => e.action);
 
 describe("signing in with a magic link", () => {
   it("emails a link in the reader's language, opens a session once, and signs out", async () => {
     const email = "new.customer@example.com";
-    const asked = await submitSignInForm({ email: "New.Customer@Example.com", callbackUrl: "/privacy-center/request?type=access" });
-    expect(asked).toMatchObject({ redirectedTo: `/verify-request?${new URLSearchParams({ callbackUrl: "/privacy-center/request?type=access" })}` });
+    const asked = await submitSignInForm({
+      email: "New.Customer@Example.com",
+      callbackUrl: "/privacy-center/request?type=access",
+    });
+    expect(asked).toMatchObject({
+      redirectedTo: `/verify-request?${new URLSearchParams({ callbackUrl: "/privacy-center/request?type=access" })}`,
+    });
 
     const { subject, link } = await newestLink(email);
     expect(subject).toBe("Anmeldung im StreamPay Datenschutzcenter");
@@ -48,7 +68,9 @@ describe("signing in with a magic link", () => {
 
     const signedIn = await pressSignIn(link);
     expect(signedIn.status).toBe(302);
-    expect(new URL(signedIn.headers.get("location")!).pathname + new URL(signedIn.headers.get("location")!).search).toBe("/privacy-center/request?type=access");
+    expect(
+      new URL(signedIn.headers.get("location")!).pathname + new URL(signedIn.headers.get("location")!).search,
+    ).toBe("/privacy-center/request?type=access");
     const token = sessionCookie(signedIn);
     expect(token).toBeTruthy();
     expect(await db.session.count({ where: { sessionToken: token, user: { email, role: "CUSTOMER" } } })).toBe(1);
@@ -70,7 +92,12 @@ describe("signing in with a magic link", () => {
     expect(out.setCookies.join("\n")).toMatch(/authjs\.session-token=;/);
     expect(await db.session.count({ where: { user: { email } } })).toBe(0);
 
-    expect(await auditActions(email)).toEqual(["auth.sign_in_link_requested", "user.created", "auth.signed_in", "auth.signed_out"]);
+    expect(await auditActions(email)).toEqual([
+      "auth.sign_in_link_requested",
+      "user.created",
+      "auth.signed_in",
+      "auth.signed_out",
+    ]);
   });
 
   it("explains a mistyped address next to the field, and a sixth link in an hour with the wait, in the reader's language", async () => {
@@ -81,7 +108,14 @@ describe("signing in with a magic link", () => {
     const email = "eager@example.com";
     for (let i = 0; i < 5; i++) expect(await submitSignInForm({ email })).toHaveProperty("redirectedTo");
     const refused = await submitSignInForm({ email });
-    expect(refused).toMatchObject({ value: { ok: false, error: expect.stringMatching(/^Für diese Adresse wurden zu viele Anmelde-E-Mails angefordert\. Bitte versuchen Sie es in (59|60) Minuten/) } });
+    expect(refused).toMatchObject({
+      value: {
+        ok: false,
+        error: expect.stringMatching(
+          /^Für diese Adresse wurden zu viele Anmelde-E-Mails angefordert\. Bitte versuchen Sie es in (59|60) Minuten/,
+        ),
+      },
+    });
     expect(await db.outboxEmail.count({ where: { to: email } })).toBe(5);
     expect((await auditActions(email)).at(-1)).toBe("auth.sign_in_link_refused");
   });

@@ -16,6 +16,10 @@ export function confirmationLink(authCallbackUrl: string): string {
 
 /** Where the confirmation page's form posts: the callback with the same token. */
 export function callbackAction(params: { token: string; email: string; callbackUrl?: string }): string {
-  const query = new URLSearchParams({ token: params.token, email: params.email, ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}) });
+  const query = new URLSearchParams({
+    token: params.token,
+    email: params.email,
+    ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}),
+  });
   return `${EMAIL_CALLBACK_PATH}?${query}`;
 }

@@ -14,7 +14,15 @@ async function requestLink(email: string, headers: Record<string, string>) {
   const provider = authConfig().providers[0] as EmailConfig;
   const url = `http://localhost:3000/api/auth/callback/email?${new URLSearchParams({ token: "t", email })}`;
   const request = new Request("http://localhost:3000/api/auth/signin/email", { method: "POST", headers });
-  const params = { identifier: email, url, request, token: "t", expires: new Date(Date.now() + 60_000), provider, theme: {} };
+  const params = {
+    identifier: email,
+    url,
+    request,
+    token: "t",
+    expires: new Date(Date.now() + 60_000),
+    provider,
+    theme: {},
+  };
   return provider.sendVerificationRequest(params as Parameters<EmailConfig["sendVerificationRequest"]>[0]);
 }
 
@@ -39,16 +47,29 @@ afterEach(() => {
 
 describe("sign-in emails per IP", () => {
   it("with no trusted proxy, count the TCP peer: forged X-Forwarded-For addresses do not reset the cap", async () => {
-    const sent = await sendUntilRefused("direct", (i) => ({ [PEER_ADDRESS_HEADER]: "198.51.100.9", "x-forwarded-for": `203.0.113.${i}` }));
+    const sent = await sendUntilRefused("direct", (i) => ({
+      [PEER_ADDRESS_HEADER]: "198.51.100.9",
+      "x-forwarded-for": `203.0.113.${i}`,
+    }));
     expect(sent).toBe(20);
-    const recorded = await db.auditEvent.findMany({ where: { action: "auth.sign_in_link_requested", actorEmail: "auth", metadata: { path: ["email"], string_starts_with: "direct-" } }, select: { ip: true } });
+    const recorded = await db.auditEvent.findMany({
+      where: {
+        action: "auth.sign_in_link_requested",
+        actorEmail: "auth",
+        metadata: { path: ["email"], string_starts_with: "direct-" },
+      },
+      select: { ip: true },
+    });
     expect(new Set(recorded.map((event) => event.ip))).toEqual(new Set(["198.51.100.9"]));
   });
 
   it("behind one trusted proxy, count the address that proxy appended, not the ones the client wrote", async () => {
     process.env.TRUSTED_PROXY_HOPS = "1";
     reloadEnv();
-    const sent = await sendUntilRefused("proxied", (i) => ({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": `203.0.113.${i}, 198.51.100.20` }));
+    const sent = await sendUntilRefused("proxied", (i) => ({
+      [PEER_ADDRESS_HEADER]: "10.0.0.2",
+      "x-forwarded-for": `203.0.113.${i}, 198.51.100.20`,
+    }));
     expect(sent).toBe(20);
   });
 });

@@ -40,7 +40,9 @@ export async function checkSignInEmail(email: string, ip: string | null): Promis
   const used = await Promise.all([perAddress.get(email.toLowerCase()), ip ? perIp.get(ip) : null]);
   const limits = [perAddress.points, perIp.points];
   const exhausted = used.find((res, i) => res !== null && res.consumedPoints >= limits[i]!);
-  return exhausted ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(exhausted.msBeforeNext / 60_000)) } : { allowed: true };
+  return exhausted
+    ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(exhausted.msBeforeNext / 60_000)) }
+    : { allowed: true };
 }
 
 /** Counts one sign-in email for this address and IP; refuses once either is over its hourly cap. */

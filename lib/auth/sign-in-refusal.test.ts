@@ -9,7 +9,8 @@ describe("a sign-in refused by the rate limit", () => {
     expect(retryAfterMinutesFrom(error.code)).toBe(60);
     expect(signInLimitMessage(60)).toContain("try again in 60 minutes");
     expect(signInLimitMessage(1)).toContain("try again in 1 minute,");
-    for (const forged of [undefined, "credentials", "rate-limited-99999m", "rate-limited-m", "rate-limited-5m<script>"]) expect(retryAfterMinutesFrom(forged)).toBeNull();
+    for (const forged of [undefined, "credentials", "rate-limited-99999m", "rate-limited-m", "rate-limited-5m<script>"])
+      expect(retryAfterMinutesFrom(forged)).toBeNull();
   });
 
   it("is logged as one line, without a stack trace; real errors keep theirs", () => {

@@ -26,7 +26,15 @@ beforeAll(async () => {
   // Matching events (first request, source.collected) interleaved with near misses, chained
   // exactly as appendAuditEvent chains them but written in bulk (thousands of appends one by one
   // are slow on a busy machine).
-  const workflow = { actorType: "SYSTEM", actorId: null as string | null, actorEmail: "workflow", targetType: null, targetId: null, ip: null, userAgent: null };
+  const workflow = {
+    actorType: "SYSTEM",
+    actorId: null as string | null,
+    actorEmail: "workflow",
+    targetType: null,
+    targetId: null,
+    ip: null,
+    userAgent: null,
+  };
   const planned: { action: AuditAction; requestId: string; metadata: object; actor?: typeof workflow }[] = [];
   for (let i = 0; i < MATCHING; i++) {
     const metadata = { i, note: i % 50 === 0 ? '=HYPERLINK("x")' : "ok" };
@@ -35,8 +43,10 @@ beforeAll(async () => {
     if (i % 4 === 1) planned.push({ action: "source.collected", requestId: second.id, metadata });
   }
   const lead = { ...workflow, actorType: "USER", actorId: user.id, actorEmail: user.email };
-  for (let i = 0; i < 3; i++) planned.push({ action: "identity.approved", requestId: second.id, metadata: {}, actor: lead });
-  let prevHash = (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }))?.hash ?? GENESIS_HASH;
+  for (let i = 0; i < 3; i++)
+    planned.push({ action: "identity.approved", requestId: second.id, metadata: {}, actor: lead });
+  let prevHash =
+    (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }))?.hash ?? GENESIS_HASH;
   const rows = planned.map(({ actor, ...event }) => {
     const fields = { ...(actor ?? workflow), ...event, prevHash, createdAt: new Date() };
     prevHash = auditEventHash(fields);
@@ -60,10 +70,16 @@ async function csvRows(query: string): Promise<Record<string, string>[]> {
 describe("the audit CSV", () => {
   it("contains every filtered event and only those, across several batches, oldest first", async () => {
     const rows = await csvRows(`request=${first.reference}&action=source.collected`);
-    const expected = await db.auditEvent.findMany({ where: { requestId: first.id, action: "source.collected" }, orderBy: { id: "asc" }, select: { id: true, hash: true } });
+    const expected = await db.auditEvent.findMany({
+      where: { requestId: first.id, action: "source.collected" },
+      orderBy: { id: "asc" },
+      select: { id: true, hash: true },
+    });
     expect(expected).toHaveLength(MATCHING);
     expect(rows.map((row) => [row.id, row.hash])).toEqual(expected.map((event) => [event.id.toString(), event.hash]));
-    expect(new Set(rows.map((row) => `${row.action} ${row.requestReference}`))).toEqual(new Set([`source.collected ${first.reference}`]));
+    expect(new Set(rows.map((row) => `${row.action} ${row.requestReference}`))).toEqual(
+      new Set([`source.collected ${first.reference}`]),
+    );
   });
 
   it("guards cells a spreadsheet would run as a formula", async () => {
@@ -74,8 +90,15 @@ describe("the audit CSV", () => {
 
   it("records who exported what", async () => {
     await csvRows("actor=lead@audit.example");
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.exported" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorId: reviewer.id, ip: "203.0.113.5", metadata: { filter: { actor: "lead@audit.example" } } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "audit.exported" },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({
+      actorId: reviewer.id,
+      ip: "203.0.113.5",
+      metadata: { filter: { actor: "lead@audit.example" } },
+    });
   });
 
   it("is empty for an unknown reference rather than everything", async () => {
@@ -95,7 +118,11 @@ describe("the audit log page's query", () => {
       if (page.olderThan === null) break;
       before = page.olderThan;
     }
-    const expected = await db.auditEvent.findMany({ where: { requestId: second.id }, orderBy: { id: "desc" }, select: { id: true } });
+    const expected = await db.auditEvent.findMany({
+      where: { requestId: second.id },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
     expect(expected.length).toBeGreaterThan(AUDIT_PAGE_SIZE * 2);
     expect(seen).toEqual(expected.map((event) => event.id));
   });
@@ -105,17 +132,29 @@ describe("the audit log page's query", () => {
     expect(byActor.events.every((event) => event.actorId === reviewer.id)).toBe(true);
     expect(byActor.events.filter((event) => event.action === "identity.approved")).toHaveLength(3);
     const bySystemActor = await listAuditEvents(reviewer, filterOf("actor=workflow&action=source.failed"));
-    expect(bySystemActor.events.every((event) => event.actorEmail === "workflow" && event.action === "source.failed")).toBe(true);
+    expect(
+      bySystemActor.events.every((event) => event.actorEmail === "workflow" && event.action === "source.failed"),
+    ).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEvents(reviewer, filterOf(`from=${today}&to=${today}&action=identity.approved`))).events).toHaveLength(3);
+    expect(
+      (await listAuditEvents(reviewer, filterOf(`from=${today}&to=${today}&action=identity.approved`))).events,
+    ).toHaveLength(3);
     expect((await listAuditEvents(reviewer, filterOf("to=2020-01-01"))).events).toEqual([]);
   });
 
   it("drops bad filter values with a message instead of failing", () => {
-    const { filter, problems } = parseAuditLogFilter({ from: "31/12/2026", action: "user.deleted_everything", request: "'; DROP TABLE", before: "abc", actor: "x".repeat(300) });
+    const { filter, problems } = parseAuditLogFilter({
+      from: "31/12/2026",
+      action: "user.deleted_everything",
+      request: "'; DROP TABLE",
+      before: "abc",
+      actor: "x".repeat(300),
+    });
     expect(filter).toEqual({});
     expect(problems).toHaveLength(5);
-    expect(parseAuditLogFilter({ from: "2026-02-01", to: "2026-01-01" }).problems).toEqual(["From is after To; the date range was ignored."]);
+    expect(parseAuditLogFilter({ from: "2026-02-01", to: "2026-01-01" }).problems).toEqual([
+      "From is after To; the date range was ignored.",
+    ]);
   });
 
   it("is for staff only", async () => {
@@ -130,7 +169,9 @@ describe("Verify chain", () => {
   it("reports an intact chain with its length, then names the first edited event", async () => {
     const total = await db.auditEvent.count();
     expect(await verifyAuditLog(reviewer)).toMatchObject({ ok: true, checked: total });
-    const victim = await db.auditEvent.findFirstOrThrow({ where: { requestId: second.id, action: "identity.approved" } });
+    const victim = await db.auditEvent.findFirstOrThrow({
+      where: { requestId: second.id, action: "identity.approved" },
+    });
     // Someone with database access disables the append-only guard and rewrites history.
     await db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
     await db.$executeRaw`UPDATE "AuditEvent" SET metadata = '{"decision":"forged"}' WHERE id = ${victim.id}`;

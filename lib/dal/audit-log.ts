@@ -48,7 +48,10 @@ async function conditionFor(filter: AuditLogFilter): Promise<Prisma.AuditEventWh
   if (filter.request) {
     if (UUID.test(filter.request)) where.push({ requestId: filter.request.toLowerCase() });
     else {
-      const request = await db.privacyRequest.findUnique({ where: { reference: filter.request.toUpperCase() }, select: { id: true } });
+      const request = await db.privacyRequest.findUnique({
+        where: { reference: filter.request.toUpperCase() },
+        select: { id: true },
+      });
       if (!request) return null;
       where.push({ requestId: request.id });
     }
@@ -56,7 +59,10 @@ async function conditionFor(filter: AuditLogFilter): Promise<Prisma.AuditEventWh
   if (filter.actor) {
     // A person is found by account email (or id) and matched on actorId, which is indexed; a
     // system actor ("auth", "seed", "cli") is stored by name in actorEmail.
-    const user = await db.user.findFirst({ where: { OR: [{ email: filter.actor.toLowerCase() }, { id: filter.actor }] }, select: { id: true } });
+    const user = await db.user.findFirst({
+      where: { OR: [{ email: filter.actor.toLowerCase() }, { id: filter.actor }] },
+      select: { id: true },
+    });
     where.push(user ? { actorId: user.id } : { actorEmail: filter.actor });
   }
   if (filter.action) where.push({ action: filter.action });
@@ -66,7 +72,10 @@ async function conditionFor(filter: AuditLogFilter): Promise<Prisma.AuditEventWh
 }
 
 /** One page of events, newest first, and the cursor of the next (older) page if there is one. */
-export async function listAuditEvents(viewer: Viewer, filter: AuditLogFilter): Promise<{ events: AuditLogEvent[]; olderThan: bigint | null }> {
+export async function listAuditEvents(
+  viewer: Viewer,
+  filter: AuditLogFilter,
+): Promise<{ events: AuditLogEvent[]; olderThan: bigint | null }> {
   assertStaff(viewer, "listAuditEvents");
   const condition = await conditionFor(filter);
   if (!condition) return { events: [], olderThan: null };
@@ -85,7 +94,11 @@ export async function listAuditEvents(viewer: Viewer, filter: AuditLogFilter): P
  * Every event the filter matches, oldest first, fetched AUDIT_EXPORT_BATCH at a time by id so an
  * export of the whole log never holds more than one batch. The export itself is audited first.
  */
-export async function exportAuditEvents(viewer: Viewer, filter: AuditLogFilter, context: AuditContext): Promise<AsyncGenerator<AuditLogEvent>> {
+export async function exportAuditEvents(
+  viewer: Viewer,
+  filter: AuditLogFilter,
+  context: AuditContext,
+): Promise<AsyncGenerator<AuditLogEvent>> {
   assertStaff(viewer, "exportAuditEvents");
   const { before: _cursor, ...exported } = filter;
   await audit({
@@ -119,5 +132,7 @@ export async function exportAuditEvents(viewer: Viewer, filter: AuditLogFilter, 
 export async function verifyAuditLog(viewer: Viewer): Promise<AuditChainReport> {
   assertStaff(viewer, "verifyAuditLog");
   const config = env();
-  return config.AUDIT_CHECKPOINT_KEY || config.AUTH_SECRET ? verifyAuditTrail(db, getBlobStore()) : verifyAuditChain(db);
+  return config.AUDIT_CHECKPOINT_KEY || config.AUTH_SECRET
+    ? verifyAuditTrail(db, getBlobStore())
+    : verifyAuditChain(db);
 }

@@ -12,8 +12,19 @@ const now = new Date("2026-11-25T12:00:00Z"); // a Wednesday
 const thisWeek = weekStart(now);
 const viewer: Viewer = { id: "x", email: "lead@example.com", name: null, role: "REVIEWER" };
 
-async function request(options: { type?: RequestType; status: RequestStatus; submittedDaysAgo: number; dueInDays: number; completedDaysAgo?: number; extendedDueInDays?: number }) {
-  const user = await db.user.upsert({ where: { email: "dash@example.com" }, create: { email: "dash@example.com" }, update: {} });
+async function request(options: {
+  type?: RequestType;
+  status: RequestStatus;
+  submittedDaysAgo: number;
+  dueInDays: number;
+  completedDaysAgo?: number;
+  extendedDueInDays?: number;
+}) {
+  const user = await db.user.upsert({
+    where: { email: "dash@example.com" },
+    create: { email: "dash@example.com" },
+    update: {},
+  });
   await db.$transaction(async (tx) =>
     tx.privacyRequest.create({
       data: {
@@ -24,8 +35,10 @@ async function request(options: { type?: RequestType; status: RequestStatus; sub
         status: options.status,
         submittedAt: new Date(now.getTime() - options.submittedDaysAgo * DAY),
         dueAt: new Date(now.getTime() + options.dueInDays * DAY),
-        extendedDueAt: options.extendedDueInDays === undefined ? null : new Date(now.getTime() + options.extendedDueInDays * DAY),
-        completedAt: options.completedDaysAgo === undefined ? null : new Date(now.getTime() - options.completedDaysAgo * DAY),
+        extendedDueAt:
+          options.extendedDueInDays === undefined ? null : new Date(now.getTime() + options.extendedDueInDays * DAY),
+        completedAt:
+          options.completedDaysAgo === undefined ? null : new Date(now.getTime() - options.completedDaysAgo * DAY),
       },
     }),
   );
@@ -46,7 +59,10 @@ describe("the dashboard", () => {
   it("counts requests received per week by type over the last weeks", async () => {
     const figures = await loadDashboard(viewer, now);
     expect(figures.received).toHaveLength(WEEKS);
-    expect(figures.received.at(-1)).toEqual({ week: thisWeek.toISOString().slice(0, 10), byType: { ACCESS: 2, PORTABILITY: 0 } }); // Monday and Tuesday; Sunday is last week
+    expect(figures.received.at(-1)).toEqual({
+      week: thisWeek.toISOString().slice(0, 10),
+      byType: { ACCESS: 2, PORTABILITY: 0 },
+    }); // Monday and Tuesday; Sunday is last week
     const total = (type: RequestType) => figures.received.reduce((sum, week) => sum + week.byType[type], 0);
     expect([total("ACCESS"), total("PORTABILITY")]).toEqual([6, 1]);
   });

@@ -81,7 +81,9 @@ export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<D
     since: isoDay(since),
     received: weeks.map((week) => {
       const rows = received.filter((row) => row.week === week);
-      const byType = Object.fromEntries(REQUEST_TYPE_KEYS.map((type) => [type, rows.find((row) => row.type === type)?.count ?? 0]));
+      const byType = Object.fromEntries(
+        REQUEST_TYPE_KEYS.map((type) => [type, rows.find((row) => row.type === type)?.count ?? 0]),
+      );
       return { week, byType: byType as Record<RequestType, number> };
     }),
     delivered: weeks.map((week) => {
@@ -94,8 +96,14 @@ export async function loadDashboard(viewer: Viewer, now = new Date()): Promise<D
       onTimeRate: total.delivered === 0 ? null : total.onTime / total.delivered,
       medianDays: days(total.medianSeconds),
     },
-    openByStatus: OPEN_STATUSES.map((status) => ({ status, count: openByStatus.find((row) => row.status === status)?._count._all ?? 0 })),
+    openByStatus: OPEN_STATUSES.map((status) => ({
+      status,
+      count: openByStatus.find((row) => row.status === status)?._count._all ?? 0,
+    })),
     // "overdue" sorts after the dates; show it first.
-    openByDueWeek: [...openByDueWeek.filter((row) => row.week === "overdue"), ...openByDueWeek.filter((row) => row.week !== "overdue")],
+    openByDueWeek: [
+      ...openByDueWeek.filter((row) => row.week === "overdue"),
+      ...openByDueWeek.filter((row) => row.week !== "overdue"),
+    ],
   };
 }

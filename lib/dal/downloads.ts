@@ -31,7 +31,10 @@ function secret(): string {
 }
 
 /** A fresh signed link for the viewer's ready archive (status page, API), valid a few minutes. */
-export function signDownloadPath(requestId: string, archive: { id: string; expiresAt: Date }): { path: string; expiresAt: Date } {
+export function signDownloadPath(
+  requestId: string,
+  archive: { id: string; expiresAt: Date },
+): { path: string; expiresAt: Date } {
   const expiresAt = new Date(Math.min(archive.expiresAt.getTime(), Date.now() + LINK_MINUTES * 60_000));
   const token = createDownloadToken({ requestId, archiveId: archive.id, expiresAt }, secret());
   return { path: `/privacy-center/requests/${requestId}/download?${new URLSearchParams({ token })}`, expiresAt };
@@ -87,16 +90,27 @@ export async function authorizeDownload(
   const check = verifyDownloadToken(token, secret(), now);
   if (!check.ok) return check.reason === "expired" ? { kind: "expired" } : { kind: "invalid-link" };
   const archive = request.archives[0];
-  if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId) return { kind: "invalid-link" };
+  if (check.grant.requestId !== requestId || !archive || archive.id !== check.grant.archiveId)
+    return { kind: "invalid-link" };
   if (isArchiveGone(archive, now)) return { kind: "expired" };
   // Made for someone else, who objected: nothing leaves until staff have looked at it.
   if (request.mandate?.objectedAt) return { kind: "withheld" };
-  if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000) return { kind: "step-up" };
-  return { kind: "ok", archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes }, reference: request.reference };
+  if (!sessionStartedAt || now.getTime() - sessionStartedAt.getTime() > env().DOWNLOAD_REAUTH_MINUTES * 60_000)
+    return { kind: "step-up" };
+  return {
+    kind: "ok",
+    archive: { id: archive.id, storageKey: archive.storageKey, sizeBytes: archive.sizeBytes },
+    reference: request.reference,
+  };
 }
 
 /** Counts the download and records who took it, from where. */
-export async function recordDownload(viewer: Viewer, requestId: string, archiveId: string, context: AuditContext): Promise<void> {
+export async function recordDownload(
+  viewer: Viewer,
+  requestId: string,
+  archiveId: string,
+  context: AuditContext,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const updated = await tx.exportArchive.update({
       where: { id: archiveId },

@@ -21,7 +21,15 @@ export function listOwnPrivacyRequests(viewer: Viewer) {
   return db.privacyRequest.findMany({
     where: { userId: viewer.id },
     orderBy: { submittedAt: "desc" },
-    select: { id: true, reference: true, type: true, status: true, submittedAt: true, dueAt: true, extendedDueAt: true },
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      submittedAt: true,
+      dueAt: true,
+      extendedDueAt: true,
+    },
   });
 }
 

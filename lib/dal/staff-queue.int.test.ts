@@ -80,15 +80,20 @@ describe("the staff queue", () => {
   });
 
   it("finds a request by its reference or its customer's email, in any case", async () => {
-    const [byReference] = (await listQueuePage(reviewer, parseQueueFilter({ status: "all", q: " dsr-2025-000097 " }), now)).rows;
+    const [byReference] = (
+      await listQueuePage(reviewer, parseQueueFilter({ status: "all", q: " dsr-2025-000097 " }), now)
+    ).rows;
     expect(byReference).toMatchObject({ reference: "DSR-2025-000097", status: "FAILED" });
-    const byEmail = (await listQueuePage(reviewer, parseQueueFilter({ status: "all", q: "BULK7@example.com" }), now)).rows;
+    const byEmail = (await listQueuePage(reviewer, parseQueueFilter({ status: "all", q: "BULK7@example.com" }), now))
+      .rows;
     expect(byEmail.length).toBe(QUEUE_PAGE_SIZE);
     expect(byEmail.every((row) => row.email === "bulk7@example.com")).toBe(true);
   });
 
   it("ignores bad or tampered filter values instead of failing", () => {
-    expect(parseQueueFilter({ status: "DROP TABLE", type: ["ACCESS", "x"], due: "yesterday", after: "1_../../x", q: "" })).toEqual({
+    expect(
+      parseQueueFilter({ status: "DROP TABLE", type: ["ACCESS", "x"], due: "yesterday", after: "1_../../x", q: "" }),
+    ).toEqual({
       status: "open",
       type: "ACCESS",
       due: "any",
@@ -98,14 +103,33 @@ describe("the staff queue", () => {
   });
 
   it("reads indexes, never the whole request table, for every view", async () => {
-    const views = [{}, { status: "all" }, { status: "IDENTITY_REVIEW" }, { due: "overdue" }, { due: "soon", type: "ACCESS" }, { q: "DSR-2025-000100" }, { q: "bulk3@example.com" }];
+    const views = [
+      {},
+      { status: "all" },
+      { status: "IDENTITY_REVIEW" },
+      { due: "overdue" },
+      { due: "soon", type: "ACCESS" },
+      { q: "DSR-2025-000100" },
+      { q: "bulk3@example.com" },
+    ];
     for (const view of views) {
       const first = await listQueuePage(reviewer, parseQueueFilter(view), now);
       const filter = parseQueueFilter({ ...view, after: first.next ?? undefined });
-      const [plan] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${queueQuery(filter, now)}`);
-      const scans = planNodes((plan!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan).filter((node) => node["Relation Name"] === "PrivacyRequest");
-      expect(scans.map((node) => node["Node Type"]), `plan for ${JSON.stringify(view)}`).not.toContain("Seq Scan");
-      expect(scans.every((node) => node["Index Name"]?.startsWith("PrivacyRequest_") || node["Node Type"] === "Bitmap Heap Scan")).toBe(true);
+      const [plan] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(
+        Prisma.sql`EXPLAIN (FORMAT JSON) ${queueQuery(filter, now)}`,
+      );
+      const scans = planNodes((plan!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan).filter(
+        (node) => node["Relation Name"] === "PrivacyRequest",
+      );
+      expect(
+        scans.map((node) => node["Node Type"]),
+        `plan for ${JSON.stringify(view)}`,
+      ).not.toContain("Seq Scan");
+      expect(
+        scans.every(
+          (node) => node["Index Name"]?.startsWith("PrivacyRequest_") || node["Node Type"] === "Bitmap Heap Scan",
+        ),
+      ).toBe(true);
     }
   });
 });

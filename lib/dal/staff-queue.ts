@@ -46,7 +46,8 @@ function conditions(filter: QueueFilter, now: Date): Prisma.Sql[] {
   if (filter.type !== "any") where.push(Prisma.sql`r."type" = ${filter.type}::"RequestType"`);
   // Overdue and due-soon only mean something while the request is open.
   if (filter.due === "overdue") where.push(Prisma.sql`${inOpen} AND ${DUE} < ${now}`);
-  if (filter.due === "soon") where.push(Prisma.sql`${inOpen} AND ${DUE} >= ${now} AND ${DUE} < ${addDays(now, SOON_DAYS)}`);
+  if (filter.due === "soon")
+    where.push(Prisma.sql`${inOpen} AND ${DUE} >= ${now} AND ${DUE} < ${addDays(now, SOON_DAYS)}`);
   if (filter.q) {
     // A reference or an email, matched exactly on their unique indexes (no table scan).
     const q = filter.q;
@@ -92,7 +93,12 @@ export async function listQueuePage(
   const page = rows.slice(0, QUEUE_PAGE_SIZE).map((row) => {
     const left = daysLeft(row.due, now);
     const open = isOpen(row.status);
-    return { ...row, daysLeft: left, overdue: open && row.due < now, dueSoon: open && row.due >= now && left <= SOON_DAYS };
+    return {
+      ...row,
+      daysLeft: left,
+      overdue: open && row.due < now,
+      dueSoon: open && row.due >= now && left <= SOON_DAYS,
+    };
   });
   const last = page.at(-1);
   const next = rows.length > QUEUE_PAGE_SIZE && last ? `${last.due.getTime()}_${last.id}` : null;

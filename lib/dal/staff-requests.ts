@@ -67,7 +67,15 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
       where: { requestId: id },
       orderBy: { id: "asc" },
       take: TIMELINE_LIMIT,
-      select: { id: true, createdAt: true, action: true, actorType: true, actorEmail: true, targetId: true, metadata: true },
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        actorType: true,
+        actorEmail: true,
+        targetId: true,
+        metadata: true,
+      },
     }),
     // All of them, beyond the findings listed on the page.
     db.disclosureFinding.count({ where: { requestId: id, decision: "PENDING" } }),
@@ -99,29 +107,53 @@ async function countAgentSubjects(agentUserId: string): Promise<number> {
 
 export type StaffRequestView = NonNullable<Awaited<ReturnType<typeof findRequestForStaff>>>;
 
-const staffCall = (viewer: Viewer, requestId: string, context: AuditContext) => ({ actor: { id: viewer.id, email: viewer.email }, requestId, context });
+const staffCall = (viewer: Viewer, requestId: string, context: AuditContext) => ({
+  actor: { id: viewer.id, email: viewer.email },
+  requestId,
+  context,
+});
 
-export function approveIdentity(viewer: Viewer, input: ApproveIdentityInput, context: AuditContext): Promise<StaffOutcome> {
+export function approveIdentity(
+  viewer: Viewer,
+  input: ApproveIdentityInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "approveIdentity");
   return approveIdentityCheck(staffCall(viewer, input.requestId, context), input.subject);
 }
 
-export function rejectIdentity(viewer: Viewer, input: RejectIdentityInput, context: AuditContext): Promise<StaffOutcome> {
+export function rejectIdentity(
+  viewer: Viewer,
+  input: RejectIdentityInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "rejectIdentity");
   return rejectIdentityCheck(staffCall(viewer, input.requestId, context), input.reason);
 }
 
-export function extendRequestDeadline(viewer: Viewer, input: ExtendDeadlineInput, context: AuditContext): Promise<StaffOutcome> {
+export function extendRequestDeadline(
+  viewer: Viewer,
+  input: ExtendDeadlineInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "extendRequestDeadline");
   return extendDeadline(staffCall(viewer, input.requestId, context), input);
 }
 
-export function cancelRequestAsStaff(viewer: Viewer, input: CancelRequestInput, context: AuditContext): Promise<StaffOutcome> {
+export function cancelRequestAsStaff(
+  viewer: Viewer,
+  input: CancelRequestInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "cancelRequestAsStaff");
   return cancelRequestByStaff(staffCall(viewer, input.requestId, context), input.reason);
 }
 
-export function retryFailedSource(viewer: Viewer, input: RetrySourceInput, context: AuditContext): Promise<StaffOutcome> {
+export function retryFailedSource(
+  viewer: Viewer,
+  input: RetrySourceInput,
+  context: AuditContext,
+): Promise<StaffOutcome> {
   assertStaff(viewer, "retryFailedSource");
   return requestSourceRetry(staffCall(viewer, input.requestId, context), input.sourceKey);
 }

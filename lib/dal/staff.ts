@@ -36,14 +36,40 @@ export function listStaffMembers(viewer: Viewer) {
  * to sign in. The role change commits first; if the email then fails, the person can still sign
  * in at /sign-in, and the admin is told.
  */
-export async function inviteReviewer(viewer: Viewer, email: string, context: AuditContext): Promise<{ email: string; emailSent: boolean }> {
+export async function inviteReviewer(
+  viewer: Viewer,
+  email: string,
+  context: AuditContext,
+): Promise<{ email: string; emailSent: boolean }> {
   assertAdmin(viewer, "inviteReviewer");
-  const change = await changeStaffRole(actorOf(viewer), { email }, "REVIEWER", { context, createIfMissing: true, refuseIfStaff: true });
-  const signInUrl = new URL(`/sign-in?${new URLSearchParams({ callbackUrl: "/admin" })}`, env().PORTAL_URL ?? "http://localhost:3000").toString();
+  const change = await changeStaffRole(actorOf(viewer), { email }, "REVIEWER", {
+    context,
+    createIfMissing: true,
+    refuseIfStaff: true,
+  });
+  const signInUrl = new URL(
+    `/sign-in?${new URLSearchParams({ callbackUrl: "/admin" })}`,
+    env().PORTAL_URL ?? "http://localhost:3000",
+  ).toString();
   try {
-    const content = await renderStaffInvitationEmail({ signInUrl, companyName: env().COMPANY_NAME, invitedBy: viewer.name ?? viewer.email, role: "reviewer" });
-    const { id } = await sendEmail({ to: change.user.email, ...content, idempotencyKey: `staff-invitation/${change.auditEventId}` });
-    await audit({ actor: actorOf(viewer), action: "email.sent", target: { type: "User", id: change.user.id }, context, metadata: { template: "staff-invitation", emailId: id } });
+    const content = await renderStaffInvitationEmail({
+      signInUrl,
+      companyName: env().COMPANY_NAME,
+      invitedBy: viewer.name ?? viewer.email,
+      role: "reviewer",
+    });
+    const { id } = await sendEmail({
+      to: change.user.email,
+      ...content,
+      idempotencyKey: `staff-invitation/${change.auditEventId}`,
+    });
+    await audit({
+      actor: actorOf(viewer),
+      action: "email.sent",
+      target: { type: "User", id: change.user.id },
+      context,
+      metadata: { template: "staff-invitation", emailId: id },
+    });
     return { email: change.user.email, emailSent: true };
   } catch (error) {
     logger({ module: "staff" }).error({ err: error }, "staff invitation email failed");

@@ -20,7 +20,15 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
  * 503 with Retry-After, not 500, when a burst outruns the connection pool.
  */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
-const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const UNAVAILABLE_NODE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 
 type ErrorLike = {
   name?: unknown;
@@ -40,11 +48,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as ErrorLike;
     if (e.name === "PrismaClientInitializationError") return true;
     if (typeof e.code === "string") {
-      if (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code)) return true;
+      if (
+        UNAVAILABLE_PRISMA_CODES.has(e.code) ||
+        UNAVAILABLE_NODE_CODES.has(e.code) ||
+        UNAVAILABLE_SQLSTATE.test(e.code)
+      )
+        return true;
     }
     if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
     // pg's own wording when the server closes the socket under a client (pg/lib/client.js).
-    if (typeof e.message === "string" && /Connection terminated|Client has encountered a connection error/.test(e.message)) return true;
+    if (
+      typeof e.message === "string" &&
+      /Connection terminated|Client has encountered a connection error/.test(e.message)
+    )
+      return true;
     current = e.meta?.driverAdapterError?.cause ?? e.cause;
   }
   return false;
@@ -66,14 +83,19 @@ export function logConnectionErrors<T extends pg.Pool | pg.Client>(
   name: string,
   log: (line: string) => void = (line) => logger().warn(line),
 ): T {
-  const onError = (error: Error) => log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`);
+  const onError = (error: Error) =>
+    log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`);
   // Both emit 'error' with the Error first; their typings are separate overload sets.
   (connection as pg.Client).on("error", onError);
   return connection;
 }
 
 /** A connected pg.Client whose dropped connection fails its queries instead of the process. */
-export async function connectClient(connectionString: string, name: string, options: pg.ClientConfig = {}): Promise<pg.Client> {
+export async function connectClient(
+  connectionString: string,
+  name: string,
+  options: pg.ClientConfig = {},
+): Promise<pg.Client> {
   const client = logConnectionErrors(new pg.Client({ ...options, connectionString }), name);
   try {
     await client.connect();
@@ -85,7 +107,11 @@ export async function connectClient(connectionString: string, name: string, opti
 }
 
 /** Runs `work` with a short-lived client and always closes it. */
-export async function withClient<T>(connectionString: string, name: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  connectionString: string,
+  name: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = await connectClient(connectionString, name);
   try {
     return await work(client);

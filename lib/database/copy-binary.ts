@@ -33,7 +33,8 @@ export class CopyBinaryReader {
     let position = 0;
     if (!this.#headerRead) {
       if (buffer.length < HEADER_FIXED) return this.#keep(buffer, 0);
-      if (!buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error("COPY output is not in PostgreSQL's binary format");
+      if (!buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+        throw new Error("COPY output is not in PostgreSQL's binary format");
       const headerEnd = HEADER_FIXED + buffer.readInt32BE(SIGNATURE.length + 4);
       if (buffer.length < headerEnd) return this.#keep(buffer, 0);
       position = headerEnd;

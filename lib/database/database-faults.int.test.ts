@@ -99,7 +99,12 @@ describe("database faults", () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ ok: false, database: "unavailable" });
       // The same failure is what the API and server actions turn into a 503 / "try again" answer.
-      expect(await db.user.count().then(() => null, (error: unknown) => isDatabaseUnavailable(error))).toBe(true);
+      expect(
+        await db.user.count().then(
+          () => null,
+          (error: unknown) => isDatabaseUnavailable(error),
+        ),
+      ).toBe(true);
     } finally {
       await bringDatabaseBack(process.env.DATABASE_URL!);
     }

@@ -55,7 +55,13 @@ export async function startEmbeddedPostgres(options: {
   }
 
   if (runAs && placed && placed.moved.length > 0) {
-    const server = await runPostgresAs(runAs, { ...placed, dataDir, port: options.port, username: USER, password: PASSWORD });
+    const server = await runPostgresAs(runAs, {
+      ...placed,
+      dataDir,
+      port: options.port,
+      username: USER,
+      password: PASSWORD,
+    });
     return handle(() => server.stop());
   }
 

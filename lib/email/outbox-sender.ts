@@ -10,7 +10,10 @@ export function createOutboxSender(client: PrismaClient, from: string): EmailSen
         // sending the same digest) both succeed with the one stored email. An upsert raced to a
         // unique violation here.
         await client.outboxEmail.createMany({ data: [{ ...message, from }], skipDuplicates: true });
-        const { id } = await client.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: message.idempotencyKey }, select: { id: true } });
+        const { id } = await client.outboxEmail.findUniqueOrThrow({
+          where: { idempotencyKey: message.idempotencyKey },
+          select: { id: true },
+        });
         return { id };
       }
       const { id } = await client.outboxEmail.create({ data: { ...message, from }, select: { id: true } });

@@ -13,14 +13,28 @@ const message = { to: "alex@example.com", subject: "Your data is ready", html: "
 
 describe("Resend sender", () => {
   it("delivers the email with both parts from the configured sender", async () => {
-    const sender = createResendSender({ apiKey: "re_test_key", from: "Privacy <privacy@streampay.example>", baseUrl: resend.baseUrl });
+    const sender = createResendSender({
+      apiKey: "re_test_key",
+      from: "Privacy <privacy@streampay.example>",
+      baseUrl: resend.baseUrl,
+    });
     const { id } = await sender.send(message);
     const received = resend.delivered.find((e) => e.id === id);
-    expect(received?.body).toMatchObject({ from: "Privacy <privacy@streampay.example>", to: "alex@example.com", subject: "Your data is ready", html: "<p>Ready</p>", text: "Ready" });
+    expect(received?.body).toMatchObject({
+      from: "Privacy <privacy@streampay.example>",
+      to: "alex@example.com",
+      subject: "Your data is ready",
+      html: "<p>Ready</p>",
+      text: "Ready",
+    });
   });
 
   it("delivers once when a retried step sends with the same idempotency key", async () => {
-    const sender = createResendSender({ apiKey: "re_test_key", from: "privacy@streampay.example", baseUrl: resend.baseUrl });
+    const sender = createResendSender({
+      apiKey: "re_test_key",
+      from: "privacy@streampay.example",
+      baseUrl: resend.baseUrl,
+    });
     const first = await sender.send({ ...message, idempotencyKey: "ready-email/req-1" });
     const second = await sender.send({ ...message, idempotencyKey: "ready-email/req-1" });
     expect(second.id).toBe(first.id);
@@ -28,7 +42,11 @@ describe("Resend sender", () => {
   });
 
   it("turns a refusal into an error that says why", async () => {
-    const sender = createResendSender({ apiKey: "re_wrong", from: "privacy@streampay.example", baseUrl: resend.baseUrl });
+    const sender = createResendSender({
+      apiKey: "re_wrong",
+      from: "privacy@streampay.example",
+      baseUrl: resend.baseUrl,
+    });
     await expect(sender.send(message)).rejects.toThrow(EmailDeliveryError);
     await expect(sender.send(message)).rejects.toThrow(/Missing API key/);
   });

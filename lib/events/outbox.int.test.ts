@@ -16,12 +16,20 @@ describe("event outbox", () => {
     ).rejects.toThrow("the change failed");
     expect(await db.jobEvent.count({ where: { id: "outbox-rollback" } })).toBe(0);
 
-    await db.$transaction((tx) => enqueueEvents(tx, [customerNoticeRequested.create({ requestId, notice: "received" }, { id: "outbox-commit" })]));
-    expect(await db.jobEvent.findUniqueOrThrow({ where: { id: "outbox-commit" } })).toMatchObject({ name: "privacy/customer.notice", data: { requestId } });
+    await db.$transaction((tx) =>
+      enqueueEvents(tx, [customerNoticeRequested.create({ requestId, notice: "received" }, { id: "outbox-commit" })]),
+    );
+    expect(await db.jobEvent.findUniqueOrThrow({ where: { id: "outbox-commit" } })).toMatchObject({
+      name: "privacy/customer.notice",
+      data: { requestId },
+    });
   });
 
   it("refuses an event whose data does not match its schema, and writes nothing", async () => {
-    const bad = customerNoticeRequested.create({ requestId: "not-a-uuid", notice: "received" }, { id: "outbox-invalid" });
+    const bad = customerNoticeRequested.create(
+      { requestId: "not-a-uuid", notice: "received" },
+      { id: "outbox-invalid" },
+    );
     await expect(db.$transaction((tx) => enqueueEvents(tx, [bad]))).rejects.toThrow();
     expect(await db.jobEvent.count({ where: { id: "outbox-invalid" } })).toBe(0);
   });
@@ -39,7 +47,11 @@ describe("event outbox", () => {
       if (sent.length === 1) throw new Error("Inngest is unreachable");
     };
     await expect(relayOutbox({ send: failingOnce })).rejects.toThrow("unreachable");
-    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: "relay-1" } })).toMatchObject({ sentAt: null, attempts: 1, lastError: "Inngest is unreachable" });
+    expect(await db.outboxEvent.findUniqueOrThrow({ where: { id: "relay-1" } })).toMatchObject({
+      sentAt: null,
+      attempts: 1,
+      lastError: "Inngest is unreachable",
+    });
 
     expect(await relayOutbox({ send: failingOnce })).toEqual({ relayed: 2 });
     expect(sent).toEqual([

@@ -60,7 +60,10 @@ export async function relayOutbox(
 ): Promise<{ relayed: number }> {
   const { send = sendToInngest, olderThanMs = 0, limit = 100 } = options;
   const pending = await db.outboxEvent.findMany({
-    where: { sentAt: null, ...(options.ids ? { id: { in: options.ids } } : { createdAt: { lte: new Date(Date.now() - olderThanMs) } }) },
+    where: {
+      sentAt: null,
+      ...(options.ids ? { id: { in: options.ids } } : { createdAt: { lte: new Date(Date.now() - olderThanMs) } }),
+    },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true, name: true, data: true },
@@ -68,11 +71,19 @@ export async function relayOutbox(
   if (pending.length === 0) return { relayed: 0 };
   const ids = pending.map((event) => event.id);
   try {
-    await send(pending.map((event) => ({ id: event.id, name: event.name, data: event.data as Record<string, unknown> })));
+    await send(
+      pending.map((event) => ({ id: event.id, name: event.name, data: event.data as Record<string, unknown> })),
+    );
   } catch (error) {
-    await db.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, lastError: String((error as Error).message).slice(0, 500) } });
+    await db.outboxEvent.updateMany({
+      where: { id: { in: ids } },
+      data: { attempts: { increment: 1 }, lastError: String((error as Error).message).slice(0, 500) },
+    });
     throw error;
   }
-  await db.outboxEvent.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+  await db.outboxEvent.updateMany({
+    where: { id: { in: ids } },
+    data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+  });
   return { relayed: pending.length };
 }

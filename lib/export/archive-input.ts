@@ -60,7 +60,8 @@ export function assertArchiveInput(input: ArchiveInput): void {
   if (input.request.formats.length === 0) throw new Error("An export needs at least one format (JSON or CSV).");
   const seen = new Set<string>();
   for (const { source, status, recordCount, stagingKey } of input.sources) {
-    if (!SOURCE_KEY.test(source.key)) throw new Error(`Source key ${JSON.stringify(source.key)} is not a safe file name.`);
+    if (!SOURCE_KEY.test(source.key))
+      throw new Error(`Source key ${JSON.stringify(source.key)} is not a safe file name.`);
     if (seen.has(source.key)) throw new Error(`Source "${source.key}" appears twice in the archive input.`);
     seen.add(source.key);
     if (!Number.isSafeInteger(recordCount) || recordCount < 0) {

@@ -11,7 +11,13 @@ import { toOlderStaging } from "./testing/staged-files";
 // for its package step after an upgrade: it must package into the same files, the CSV built from
 // the JSON lines with the allow-list applied when it was not staged.
 
-const DATA_FILES = ["data/orders.json", "data/orders.csv", "data/support_tickets.json", "data/support_tickets.csv", "manifest.json"];
+const DATA_FILES = [
+  "data/orders.json",
+  "data/orders.csv",
+  "data/support_tickets.json",
+  "data/support_tickets.csv",
+  "manifest.json",
+];
 
 describe("packaging what the collect step staged", () => {
   it("gives the same data files from deflated staging, from older NDJSON + CSV staging, and from NDJSON alone", async () => {
@@ -20,14 +26,15 @@ describe("packaging what the collect step staged", () => {
       const store = new MemoryBlobStore();
       const staged = await stageFixture(store, 2_000);
       const input = older ? await toOlderStaging(store, staged, older) : staged;
-      if (older) expect(await store.head(stagedCsvKey(input.sources[0]!.stagingKey!)) !== null).toBe(older.csv);
+      if (older) expect((await store.head(stagedCsvKey(input.sources[0]!.stagingKey!))) !== null).toBe(older.csv);
       await writeExportArchive(store, "exports/a.zip", input);
       archives.push(await readZipEntries(store.bytes("exports/a.zip")));
       // Only the archive is added: what packaging deflated from older staging is removed again.
       expect([...store.objects.keys()].filter((key) => key.endsWith(".repacked"))).toEqual([]);
     }
     for (const path of DATA_FILES) {
-      for (const archive of archives.slice(1)) expect(archive.get(path)!.equals(archives[0]!.get(path)!), path).toBe(true);
+      for (const archive of archives.slice(1))
+        expect(archive.get(path)!.equals(archives[0]!.get(path)!), path).toBe(true);
       expect(archives[0]!.get(path)!.toString("utf8")).not.toContain(LEAKED_SECRET);
     }
   });
@@ -38,15 +45,22 @@ describe("packaging what the collect step staged", () => {
     const csvKey = stagedCsvKey(input.sources[0]!.stagingKey!);
     const rows = store.bytes(csvKey).toString("utf8").split("\r\n");
     await store.put(csvKey, rows.slice(1).join("\r\n")); // one record lost
-    await expect(writeExportArchive(store, "exports/short.zip", input)).rejects.toThrow(/holds 99 records, but 100 were collected/);
+    await expect(writeExportArchive(store, "exports/short.zip", input)).rejects.toThrow(
+      /holds 99 records, but 100 were collected/,
+    );
     expect(await store.head("exports/short.zip")).toBeNull();
   });
 
   it("refuses a staged file from another attempt (a different count) or cut short, and leaves no archive", async () => {
     const store = new MemoryBlobStore();
     const input = await stageFixture(store, 100);
-    const recounted = { ...input, sources: input.sources.map((entry, index) => (index === 0 ? { ...entry, recordCount: 101 } : entry)) };
-    await expect(writeExportArchive(store, "exports/a.zip", recounted)).rejects.toThrow(/holds 100 records, but 101 were collected/);
+    const recounted = {
+      ...input,
+      sources: input.sources.map((entry, index) => (index === 0 ? { ...entry, recordCount: 101 } : entry)),
+    };
+    await expect(writeExportArchive(store, "exports/a.zip", recounted)).rejects.toThrow(
+      /holds 100 records, but 101 were collected/,
+    );
 
     const file = input.sources[0]!.files!.CSV!;
     await store.put(file.key, store.bytes(file.key).subarray(0, file.compressedBytes - 10));

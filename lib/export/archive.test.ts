@@ -107,10 +107,18 @@ describe("the export archive a customer downloads", () => {
     expect(orders).toMatchObject({ key: "orders", status: "DONE", recordCount: ORDER_COUNT });
     expect(orders!.files).toEqual(["data/orders.json", "data/orders.csv"]);
     expect(orders!.fields.total_cents).toBe("Amount charged, in cents");
-    expect(tickets).toMatchObject({ status: "DONE", recordCount: 0, files: ["data/support_tickets.json", "data/support_tickets.csv"] });
+    expect(tickets).toMatchObject({
+      status: "DONE",
+      recordCount: 0,
+      files: ["data/support_tickets.json", "data/support_tickets.csv"],
+    });
     expect(analytics).toMatchObject({ status: "FAILED", error: "The analytics service did not answer.", files: [] });
     // Art. 15(1) completeness and 15(2) transfers, per source.
-    expect(orders!.count).toEqual({ method: "DATABASE_ROWS", description: "Rows counted by the source database while exporting", complete: true });
+    expect(orders!.count).toEqual({
+      method: "DATABASE_ROWS",
+      description: "Rows counted by the source database while exporting",
+      complete: true,
+    });
     expect(analytics!.count.complete).toBe(false);
     expect(orders!.transfers).toEqual([]);
     expect(manifest.files.find((f) => f.path === "data/orders.csv")!.records).toBe(ORDER_COUNT);
@@ -211,7 +219,9 @@ describe("edge cases of the export archive", () => {
     const base = await stageFixture(store, SMALL);
     const [orders, ...rest] = base.sources;
     const input = { ...base, sources: [{ ...orders!, recordCount: SMALL + 1 }, ...rest] };
-    await expect(writeExportArchive(store, "exports/short.zip", input)).rejects.toThrow(/holds 100 records, but 101 were collected/);
+    await expect(writeExportArchive(store, "exports/short.zip", input)).rejects.toThrow(
+      /holds 100 records, but 101 were collected/,
+    );
     expect(await store.head("exports/short.zip")).toBeNull();
   });
 

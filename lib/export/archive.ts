@@ -41,7 +41,11 @@ export const MANIFEST_PATH = "manifest.json";
  * On any failure the partial archive is deleted and the error rethrown, so the package step
  * can simply be retried.
  */
-export async function writeExportArchive(store: BlobStore, key: string, input: ArchiveInput): Promise<ExportArchiveResult> {
+export async function writeExportArchive(
+  store: BlobStore,
+  key: string,
+  input: ArchiveInput,
+): Promise<ExportArchiveResult> {
   assertArchiveInput(input);
   const zip = new ZipUpload(store, key, input.generatedAt);
   const files = input.sources
@@ -60,7 +64,11 @@ export async function writeExportArchive(store: BlobStore, key: string, input: A
     for (const [index, { entry, format }] of files.entries()) {
       const file = await deflating[index]!;
       const path = dataFilePath(entry.source.key, format);
-      dataFiles.push({ path, ...(await zip.appendDeflated(path, file.deflated, await file.open())), records: file.records });
+      dataFiles.push({
+        path,
+        ...(await zip.appendDeflated(path, file.deflated, await file.open())),
+        records: file.records,
+      });
     }
 
     const readme = { path: README_PATH, ...(await zip.append(README_PATH, await renderReadmeHtml(input, dataFiles))) };
@@ -78,7 +86,9 @@ export async function writeExportArchive(store: BlobStore, key: string, input: A
   } finally {
     await Promise.allSettled(deflating);
     const repacked = files.filter(({ entry, format }) => entry.stagingKey && !entry.files?.[format]);
-    await store.delete(repacked.map(({ entry, format }) => repackedKey(entry.stagingKey!, format))).catch(() => undefined);
+    await store
+      .delete(repacked.map(({ entry, format }) => repackedKey(entry.stagingKey!, format)))
+      .catch(() => undefined);
   }
 }
 
@@ -90,7 +100,11 @@ function repackedKey(stagingKey: string, format: ExportFormat): string {
   return `${stagingKey.replace(/\.ndjson$/, "")}.${format.toLowerCase()}.repacked`;
 }
 
-async function deflateDataFile(store: BlobStore, entry: ArchiveSource, format: ExportFormat): Promise<DeflatedDataFile> {
+async function deflateDataFile(
+  store: BlobStore,
+  entry: ArchiveSource,
+  format: ExportFormat,
+): Promise<DeflatedDataFile> {
   const staged = entry.files?.[format];
   if (staged) {
     // Deflated and counted at collect time; the count is checked against the source's row again,
@@ -124,7 +138,9 @@ async function deflateDataFile(store: BlobStore, entry: ArchiveSource, format: E
  */
 function assertCollectedCount(entry: ArchiveSource, records: number): void {
   if (records !== entry.recordCount) {
-    throw new Error(`Staging object for "${entry.source.key}" holds ${records} records, but ${entry.recordCount} were collected.`);
+    throw new Error(
+      `Staging object for "${entry.source.key}" holds ${records} records, but ${entry.recordCount} were collected.`,
+    );
   }
 }
 

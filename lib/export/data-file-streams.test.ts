@@ -12,7 +12,7 @@ import { CsvRecordsAfterHeader, JsonArrayFromLines } from "./data-file-streams";
 const RECORDS = [
   { id: 1, note: "plain" },
   { id: 2, note: 'quote " and comma , and\r\nline break' },
-  { id: 3, note: "=HYPERLINK(\"http://evil\")" },
+  { id: 3, note: '=HYPERLINK("http://evil")' },
   { id: 4, note: "Zoë 🎉", nested: { a: [1, "b"] } },
 ];
 
@@ -55,7 +55,10 @@ describe("data/<source>.csv from staged records", () => {
   const rows = Buffer.from(RECORDS.map((record) => csvRecordLine(fields, record)).join(""));
 
   it("writes what csv-stringify writes for the same guarded cells", () => {
-    const cells = [fields, ...RECORDS.map((record) => fields.map((field) => csvCell((record as Record<string, unknown>)[field])))];
+    const cells = [
+      fields,
+      ...RECORDS.map((record) => fields.map((field) => csvCell((record as Record<string, unknown>)[field]))),
+    ];
     const reference = stringify(cells, { bom: true, record_delimiter: "windows" });
     expect(csvHeader(fields) + rows.toString("utf8")).toBe(reference);
   });
@@ -63,7 +66,10 @@ describe("data/<source>.csv from staged records", () => {
   it("puts the header first and counts records, not line breaks inside quoted cells, however it is chunked", async () => {
     const expected = csvHeader(fields) + rows.toString("utf8");
     for (let cut = 0; cut <= rows.length; cut += 1) {
-      const { text, records } = await through(chunked(rows, [cut, cut + 5]), new CsvRecordsAfterHeader(csvHeader(fields)));
+      const { text, records } = await through(
+        chunked(rows, [cut, cut + 5]),
+        new CsvRecordsAfterHeader(csvHeader(fields)),
+      );
       expect(text, `cut at ${cut}`).toBe(expected);
       expect(records, `cut at ${cut}`).toBe(RECORDS.length);
     }

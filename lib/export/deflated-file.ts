@@ -34,5 +34,8 @@ export async function deflateIntoStore(store: BlobStore, key: string, body: Read
 export function deflateInMemory(content: Buffer): { file: DeflatedFile; compressed: Buffer } {
   const compressed = deflateRawSync(content, { level: DEFLATE_LEVEL });
   const sha256 = createHash("sha256").update(content).digest("hex");
-  return { compressed, file: { bytes: content.length, sha256, crc32: crc32(content), compressedBytes: compressed.length } };
+  return {
+    compressed,
+    file: { bytes: content.length, sha256, crc32: crc32(content), compressedBytes: compressed.length },
+  };
 }

@@ -66,9 +66,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
       reference: request.reference,
       type: request.type,
       submittedAt: request.submittedAt.toISOString(),
-      range: request.range
-        ? { from: request.range.from?.toISOString(), to: request.range.to?.toISOString() }
-        : null,
+      range: request.range ? { from: request.range.from?.toISOString(), to: request.range.to?.toISOString() } : null,
     },
     // The subject's name is left out: id and email identify them; the manifest says no more than needed.
     subject: { id: subject.id, email: subject.email },

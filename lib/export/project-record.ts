@@ -70,7 +70,8 @@ function exportObject(value: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(value)) {
     const exported = exportValue(value[key]);
     // A key named "__proto__" is data here too, never the prototype.
-    if (key === "__proto__") Object.defineProperty(result, key, { value: exported, enumerable: true, writable: true, configurable: true });
+    if (key === "__proto__")
+      Object.defineProperty(result, key, { value: exported, enumerable: true, writable: true, configurable: true });
     else result[key] = exported;
   }
   return result;

@@ -96,7 +96,8 @@ export class SerializedRowWriter {
     const csv = this.#csv;
     const cells = this.cells;
     if (!csv || !cells) return;
-    if (fieldCount !== cells.length + 1) throw new Error(`A serialised row has ${fieldCount - 1} CSV cells, not ${cells.length}`);
+    if (fieldCount !== cells.length + 1)
+      throw new Error(`A serialised row has ${fieldCount - 1} CSV cells, not ${cells.length}`);
     for (let cell = 0; cell < cells.length; cell += 1) {
       const start = starts[cell + 1]!;
       const end = ends[cell + 1]!;

@@ -28,7 +28,12 @@ describe("staging a source's records", () => {
   it("keeps only the fields the source declares, even when a collector returns more", async () => {
     const store = new MemoryBlobStore();
     const key = stagingKey("req1", "orders");
-    const staged = await stageSourceRecords(store, key, orders, once([{ id: 1, password_hash: "pbkdf2$secret", internal_score: 7 }]));
+    const staged = await stageSourceRecords(
+      store,
+      key,
+      orders,
+      once([{ id: 1, password_hash: "pbkdf2$secret", internal_score: 7 }]),
+    );
 
     const files = await readStagedFiles(store, staged);
     expect(files.json + files.csv).not.toMatch(/password_hash|pbkdf2|internal_score/);
@@ -60,18 +65,30 @@ describe("staging a source's records", () => {
 
   it("does not pick up inherited properties for a field named like one", async () => {
     const store = new MemoryBlobStore();
-    const source = fakeSource({ key: "odd", fields: { constructor: "A column that happens to be called constructor" } });
+    const source = fakeSource({
+      key: "odd",
+      fields: { constructor: "A column that happens to be called constructor" },
+    });
     await stageSourceRecords(store, "k", source, once([{}]));
     expect(await collect(readStagedRecords(store, "k"))).toEqual([{ constructor: null }]);
   });
 
   it("reports the record count and the bytes stored, and reads every record back in order", async () => {
     const store = new MemoryBlobStore();
-    const result = await stageSourceRecords(store, "k", orders, pagesOf(2_500, 100, (i) => ({ id: i, meta: "ü".repeat(i % 5) })));
+    const result = await stageSourceRecords(
+      store,
+      "k",
+      orders,
+      pagesOf(2_500, 100, (i) => ({ id: i, meta: "ü".repeat(i % 5) })),
+    );
 
     expect(result.recordCount).toBe(2_500);
     const files = await readStagedFiles(store, result);
-    expect(result.files.JSON).toMatchObject({ key: stagedFileKey("k", "JSON"), records: 2_500, bytes: Buffer.byteLength(files.json) });
+    expect(result.files.JSON).toMatchObject({
+      key: stagedFileKey("k", "JSON"),
+      records: 2_500,
+      bytes: Buffer.byteLength(files.json),
+    });
     expect(result.files.CSV).toMatchObject({ records: 2_500, bytes: Buffer.byteLength(files.csv) });
     // The NDJSON lines' bytes, as before the files were deflated: "[\n", "\n]\n" and a comma per record but the last aside.
     expect(result.bytes).toBe(Buffer.byteLength(files.json) - 4 - 2_499);
@@ -82,9 +99,17 @@ describe("staging a source's records", () => {
   it("writes the same files whether a source is small enough to stage in memory or streams", async () => {
     const fields = Object.keys(orders.fields);
     for (const count of [300, 6_000]) {
-      const record = (i: number) => ({ id: i, placed_at: `2026-01-0${(i % 9) + 1}`, total: i * 3, receipt: null, meta: `=note "${i}",\r\nü` });
-      const expectedJson = "[\n" + Array.from({ length: count }, (_, i) => JSON.stringify(record(i))).join(",\n") + "\n]\n";
-      const expectedCsv = csvHeader(fields) + Array.from({ length: count }, (_, i) => csvRecordLine(fields, record(i))).join("");
+      const record = (i: number) => ({
+        id: i,
+        placed_at: `2026-01-0${(i % 9) + 1}`,
+        total: i * 3,
+        receipt: null,
+        meta: `=note "${i}",\r\nü`,
+      });
+      const expectedJson =
+        "[\n" + Array.from({ length: count }, (_, i) => JSON.stringify(record(i))).join(",\n") + "\n]\n";
+      const expectedCsv =
+        csvHeader(fields) + Array.from({ length: count }, (_, i) => csvRecordLine(fields, record(i))).join("");
       // One size on each side of the limit, so both ways of staging are checked.
       expect(Buffer.byteLength(expectedJson + expectedCsv) > IN_MEMORY_BYTES, `${count} records`).toBe(count > 300);
 
@@ -109,9 +134,17 @@ describe("staging a source's records", () => {
 
   it("stages an empty history as an empty object", async () => {
     const store = new MemoryBlobStore();
-    const staged = await stageSourceRecords(store, "k", orders, pagesOf(0, 100, () => ({})));
+    const staged = await stageSourceRecords(
+      store,
+      "k",
+      orders,
+      pagesOf(0, 100, () => ({})),
+    );
     expect(staged).toMatchObject({ recordCount: 0, bytes: 0, files: { JSON: { records: 0 }, CSV: { records: 0 } } });
-    expect(await readStagedFiles(store, staged)).toEqual({ json: "[]\n", csv: "\uFEFFid,placed_at,total,receipt,meta\r\n" });
+    expect(await readStagedFiles(store, staged)).toEqual({
+      json: "[]\n",
+      csv: "\uFEFFid,placed_at,total,receipt,meta\r\n",
+    });
     expect(await collect(readStagedRecords(store, "k"))).toEqual([]);
   });
 

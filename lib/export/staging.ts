@@ -5,7 +5,13 @@ import type { DataSource, ExportRecord, SerializedPage } from "@/lib/sources/typ
 import type { BlobStore } from "@/lib/storage/blob-store";
 import type { ExportFormat } from "./archive-input";
 import { csvHeader, csvRecordLine } from "./csv";
-import { CsvFraming, CsvRecordsAfterHeader, JsonArrayFraming, JsonArrayFromLines, type DataFileFraming } from "./data-file-streams";
+import {
+  CsvFraming,
+  CsvRecordsAfterHeader,
+  JsonArrayFraming,
+  JsonArrayFromLines,
+  type DataFileFraming,
+} from "./data-file-streams";
 import { deflateInMemory, deflateIntoStore, type DeflatedFile } from "./deflated-file";
 import { compileProjector } from "./project-record";
 
@@ -136,7 +142,12 @@ async function* resumed(head: SerializedPage[], rest: AsyncIterator<SerializedPa
   }
 }
 
-async function stageInMemory(store: BlobStore, key: string, pages: SerializedPage[], csvHeaderRow: string | undefined): Promise<StagedSource> {
+async function stageInMemory(
+  store: BlobStore,
+  key: string,
+  pages: SerializedPage[],
+  csvHeaderRow: string | undefined,
+): Promise<StagedSource> {
   const formats: Array<[ExportFormat, DataFileFraming]> = [["JSON", new JsonArrayFraming()]];
   if (csvHeaderRow !== undefined) formats.push(["CSV", new CsvFraming(csvHeaderRow)]);
   let recordCount = 0;
@@ -146,7 +157,9 @@ async function stageInMemory(store: BlobStore, key: string, pages: SerializedPag
     if (page.records === 0) continue;
     recordCount += page.records;
     bytes += Buffer.byteLength(page.json);
-    formats.forEach(([format, framing], index) => content[index]!.push(framing.frame(Buffer.from((format === "JSON" ? page.json : page.csv) ?? ""))));
+    formats.forEach(([format, framing], index) =>
+      content[index]!.push(framing.frame(Buffer.from((format === "JSON" ? page.json : page.csv) ?? ""))),
+    );
   }
   try {
     const files: StagedFiles = {};
@@ -170,7 +183,8 @@ async function stageInMemory(store: BlobStore, key: string, pages: SerializedPag
  */
 function assertRecordCounts(files: StagedFiles, recordCount: number): void {
   for (const file of Object.values(files)) {
-    if (file.records !== recordCount) throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
+    if (file.records !== recordCount)
+      throw new Error(`${file.key} holds ${file.records} records, but ${recordCount} were collected.`);
   }
 }
 
@@ -180,11 +194,19 @@ function assertRecordCounts(files: StagedFiles, recordCount: number): void {
  */
 type DataFileWriter = { input: PassThrough; done: Promise<StagedDataFile> };
 
-function dataFileWriter(store: BlobStore, key: string, framing: JsonArrayFromLines | CsvRecordsAfterHeader): DataFileWriter {
+function dataFileWriter(
+  store: BlobStore,
+  key: string,
+  framing: JsonArrayFromLines | CsvRecordsAfterHeader,
+): DataFileWriter {
   const input = new PassThrough();
   // pipe, not pipeline: a failure is reported once, through deflateIntoStore.
   input.on("error", (error) => framing.destroy(error));
-  const done = deflateIntoStore(store, key, input.pipe(framing)).then((file) => ({ ...file, key, records: framing.records }));
+  const done = deflateIntoStore(store, key, input.pipe(framing)).then((file) => ({
+    ...file,
+    key,
+    records: framing.records,
+  }));
   return { input, done };
 }
 
@@ -199,7 +221,10 @@ async function stageStreaming(
   pages: AsyncIterable<SerializedPage>,
 ): Promise<StagedSource> {
   const json = dataFileWriter(store, stagedFileKey(key, "JSON"), new JsonArrayFromLines());
-  const csv = csvHeaderRow === undefined ? undefined : dataFileWriter(store, stagedFileKey(key, "CSV"), new CsvRecordsAfterHeader(csvHeaderRow));
+  const csv =
+    csvHeaderRow === undefined
+      ? undefined
+      : dataFileWriter(store, stagedFileKey(key, "CSV"), new CsvRecordsAfterHeader(csvHeaderRow));
   let recordCount = 0;
   let bytes = 0;
 

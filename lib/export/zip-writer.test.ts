@@ -26,7 +26,10 @@ async function zipOf(files: File[], options: ZipWriterOptions = {}): Promise<Buf
     const { file, compressed } = deflateInMemory(content);
     // Several chunks per entry, as a staged object arrives from storage.
     const pieces = [compressed.subarray(0, 3), compressed.subarray(3, 40), compressed.subarray(40)];
-    await zip.add({ path, crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes }, Readable.from(pieces));
+    await zip.add(
+      { path, crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes },
+      Readable.from(pieces),
+    );
   }
   await zip.finish();
   output.end();
@@ -34,7 +37,9 @@ async function zipOf(files: File[], options: ZipWriterOptions = {}): Promise<Buf
 }
 
 /** Each entry's name, stored CRC-32, sizes and modification time, as yauzl reads the central directory. */
-function centralDirectory(zip: Buffer): Promise<Array<{ name: string; crc32: number; bytes: number; modified: Date; dosModified: Date }>> {
+function centralDirectory(
+  zip: Buffer,
+): Promise<Array<{ name: string; crc32: number; bytes: number; modified: Date; dosModified: Date }>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: false }, (error, file) => {
       if (error || !file) return reject(error ?? new Error("not a zip"));
@@ -46,7 +51,10 @@ function centralDirectory(zip: Buffer): Promise<Array<{ name: string; crc32: num
           bytes: entry.uncompressedSize,
           modified: entry.getLastModDate(),
           // yauzl 3 takes options its type declarations (written for yauzl 2) do not list.
-          dosModified: (entry.getLastModDate as (options: { forceDosFormat: boolean; timezone: "UTC" }) => Date).call(entry, { forceDosFormat: true, timezone: "UTC" }),
+          dosModified: (entry.getLastModDate as (options: { forceDosFormat: boolean; timezone: "UTC" }) => Date).call(
+            entry,
+            { forceDosFormat: true, timezone: "UTC" },
+          ),
         }),
       );
       file.on("end", () => resolve(entries));
@@ -92,14 +100,27 @@ describe("ZipWriter", () => {
     const { file, compressed } = deflateInMemory(Buffer.from("x".repeat(500)));
     const entry = { path: "data/a.json", crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes };
     const sink = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
-    await expect(new ZipWriter(sink(), MODIFIED).add(entry, Readable.from([compressed.subarray(1)]))).rejects.toThrow(/data\/a\.json: \d+ compressed bytes were stored/);
-    await expect(new ZipWriter(sink(), MODIFIED).add(entry, Readable.from([compressed, Buffer.from([0])]))).rejects.toThrow(/were stored/);
+    await expect(new ZipWriter(sink(), MODIFIED).add(entry, Readable.from([compressed.subarray(1)]))).rejects.toThrow(
+      /data\/a\.json: \d+ compressed bytes were stored/,
+    );
+    await expect(
+      new ZipWriter(sink(), MODIFIED).add(entry, Readable.from([compressed, Buffer.from([0])])),
+    ).rejects.toThrow(/were stored/);
   });
 
   it("fails an entry whose stored object fails while it is read", async () => {
     const { file } = deflateInMemory(Buffer.from("y".repeat(500)));
-    const broken = new Readable({ read() { this.destroy(new Error("storage went away")); } });
+    const broken = new Readable({
+      read() {
+        this.destroy(new Error("storage went away"));
+      },
+    });
     const zip = new ZipWriter(new Writable({ write: (_chunk, _encoding, callback) => callback() }), MODIFIED);
-    await expect(zip.add({ path: "data/b.json", crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes }, broken)).rejects.toThrow("storage went away");
+    await expect(
+      zip.add(
+        { path: "data/b.json", crc32: file.crc32, bytes: file.bytes, compressedBytes: file.compressedBytes },
+        broken,
+      ),
+    ).rejects.toThrow("storage went away");
   });
 });

@@ -48,7 +48,10 @@ export class ZipWriter {
     modified: Date,
     private readonly options: ZipWriterOptions = {},
   ) {
-    this.#time = { dos: dosDateTime(modified), unix: Math.min(INT32_MAX, Math.max(0, Math.floor(modified.getTime() / 1000))) };
+    this.#time = {
+      dos: dosDateTime(modified),
+      unix: Math.min(INT32_MAX, Math.max(0, Math.floor(modified.getTime() / 1000))),
+    };
   }
 
   /**
@@ -80,11 +83,20 @@ export class ZipWriter {
   #localHeader(entry: ZipEntry, name: Buffer): Buffer {
     const zip64 = this.options.forceZip64 || entry.bytes >= MAX32 || entry.compressedBytes >= MAX32;
     // In a local header the ZIP64 field holds both sizes, or neither.
-    const extra = Buffer.concat([zip64 ? extraField(ZIP64_EXTRA, [entry.bytes, entry.compressedBytes]) : Buffer.alloc(0), this.#timestampExtra()]);
+    const extra = Buffer.concat([
+      zip64 ? extraField(ZIP64_EXTRA, [entry.bytes, entry.compressedBytes]) : Buffer.alloc(0),
+      this.#timestampExtra(),
+    ]);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     const size = (value: number) => (zip64 ? MAX32 : value);
-    this.#sharedFields(header, 4, entry, { zip64, compressedBytes: size(entry.compressedBytes), bytes: size(entry.bytes), nameLength: name.length, extraLength: extra.length });
+    this.#sharedFields(header, 4, entry, {
+      zip64,
+      compressedBytes: size(entry.compressedBytes),
+      bytes: size(entry.bytes),
+      nameLength: name.length,
+      extraLength: extra.length,
+    });
     return Buffer.concat([header, name, extra]);
   }
 
@@ -94,8 +106,15 @@ export class ZipWriter {
     const compressed = force || entry.compressedBytes >= MAX32;
     const offset = force || entry.offset >= MAX32;
     // Only the fields that overflow go into the ZIP64 field, in this order.
-    const wide = [...(bytes ? [entry.bytes] : []), ...(compressed ? [entry.compressedBytes] : []), ...(offset ? [entry.offset] : [])];
-    const extra = Buffer.concat([wide.length > 0 ? extraField(ZIP64_EXTRA, wide) : Buffer.alloc(0), this.#timestampExtra()]);
+    const wide = [
+      ...(bytes ? [entry.bytes] : []),
+      ...(compressed ? [entry.compressedBytes] : []),
+      ...(offset ? [entry.offset] : []),
+    ];
+    const extra = Buffer.concat([
+      wide.length > 0 ? extraField(ZIP64_EXTRA, wide) : Buffer.alloc(0),
+      this.#timestampExtra(),
+    ]);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(MADE_BY_UNIX | VERSION_ZIP64, 4);

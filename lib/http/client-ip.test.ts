@@ -8,7 +8,11 @@ const request = (headers: Record<string, string>) => new Headers(headers);
 
 describe("the client's IP address", () => {
   it("with no trusted proxy (hops 0) is the TCP peer, whatever X-Forwarded-For claims", () => {
-    const forged = request({ [PEER_ADDRESS_HEADER]: "::ffff:198.51.100.7", "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67" });
+    const forged = request({
+      [PEER_ADDRESS_HEADER]: "::ffff:198.51.100.7",
+      "x-forwarded-for": "203.0.113.66",
+      "x-real-ip": "203.0.113.67",
+    });
     expect(clientIpFrom(forged, direct)).toBe("198.51.100.7");
     expect(clientIpFrom(request({ [PEER_ADDRESS_HEADER]: "2001:db8::1" }), direct)).toBe("2001:db8::1");
   });
@@ -19,11 +23,16 @@ describe("the client's IP address", () => {
   });
 
   it("behind one proxy (hops 1) is the entry that proxy appended, not the ones the client wrote", () => {
-    const headers = request({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.66, 203.0.113.99, 198.51.100.7" });
+    const headers = request({
+      [PEER_ADDRESS_HEADER]: "10.0.0.2",
+      "x-forwarded-for": "203.0.113.66, 203.0.113.99, 198.51.100.7",
+    });
     expect(clientIpFrom(headers, behindOneProxy)).toBe("198.51.100.7");
     expect(clientIpFrom(headers, { ...behindOneProxy, hops: 2 })).toBe("203.0.113.99");
     // A request that reached the app without passing the proxy: the leftmost is all we know.
-    expect(clientIpFrom(request({ "x-forwarded-for": "198.51.100.7" }), { ...behindOneProxy, hops: 3 })).toBe("198.51.100.7");
+    expect(clientIpFrom(request({ "x-forwarded-for": "198.51.100.7" }), { ...behindOneProxy, hops: 3 })).toBe(
+      "198.51.100.7",
+    );
     // No X-Forwarded-For at all: the peer.
     expect(clientIpFrom(request({ [PEER_ADDRESS_HEADER]: "10.0.0.2" }), behindOneProxy)).toBe("10.0.0.2");
   });

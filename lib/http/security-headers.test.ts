@@ -5,7 +5,8 @@ describe("security headers", () => {
   it("lets only nonced scripts run and forbids framing, plugins, base and form hijacking", () => {
     const policy = contentSecurityPolicy({ nonce: "abc123", https: false, development: false });
     expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(policy).toContain(directive);
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+      expect(policy).toContain(directive);
     expect(policy).not.toMatch(/unsafe-eval|upgrade-insecure-requests/);
     expect(contentSecurityPolicy({ nonce: "n", https: false, development: true })).toContain("'unsafe-eval'");
   });
@@ -13,12 +14,20 @@ describe("security headers", () => {
   it("sends HSTS and upgrades requests only over https", () => {
     const policy = contentSecurityPolicy({ nonce: "n", https: true, development: false });
     expect(policy).toContain("upgrade-insecure-requests");
-    expect(securityHeaders({ pathname: "/", policy, https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+    expect(securityHeaders({ pathname: "/", policy, https: true })["Strict-Transport-Security"]).toMatch(
+      /^max-age=\d+/,
+    );
     expect(securityHeaders({ pathname: "/", policy, https: false })).not.toHaveProperty("Strict-Transport-Security");
   });
 
   it("sends no Referer from pages and routes that carry a signed link or token", () => {
-    for (const path of ["/privacy-center/requests/8f0c", "/privacy-center/requests/8f0c/download", "/api/v1/exports/8f0c", "/sign-in/confirm", "/privacy-center/object"]) {
+    for (const path of [
+      "/privacy-center/requests/8f0c",
+      "/privacy-center/requests/8f0c/download",
+      "/api/v1/exports/8f0c",
+      "/sign-in/confirm",
+      "/privacy-center/object",
+    ]) {
       expect(referrerPolicyFor(path), path).toBe("no-referrer");
     }
     for (const path of ["/", "/privacy-center", "/privacy-center/request", "/admin/requests/8f0c", "/api/v1/exports"]) {

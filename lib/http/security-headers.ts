@@ -20,7 +20,9 @@ const SIGNED_LINK_PATHS = [
 ];
 
 export function referrerPolicyFor(pathname: string): "no-referrer" | "strict-origin-when-cross-origin" {
-  return SIGNED_LINK_PATHS.some((pattern) => pattern.test(pathname)) ? "no-referrer" : "strict-origin-when-cross-origin";
+  return SIGNED_LINK_PATHS.some((pattern) => pattern.test(pathname))
+    ? "no-referrer"
+    : "strict-origin-when-cross-origin";
 }
 
 export function contentSecurityPolicy({ nonce, https, development }: PolicyInput): string {

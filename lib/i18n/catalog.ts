@@ -34,7 +34,9 @@ export function isAvailableLocale(value: unknown): value is string {
 export function defaultLocale(): string {
   const locale = env().DEFAULT_LOCALE;
   if (!isAvailableLocale(locale)) {
-    throw new ConfigError(`DEFAULT_LOCALE: there is no messages/${locale}.json (available: ${availableLocales().join(", ")}).`);
+    throw new ConfigError(
+      `DEFAULT_LOCALE: there is no messages/${locale}.json (available: ${availableLocales().join(", ")}).`,
+    );
   }
   return locale;
 }

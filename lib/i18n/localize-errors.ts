@@ -13,7 +13,9 @@ export function localizeFieldErrors(
   fieldErrors: Record<string, string[] | undefined> | undefined,
 ): Record<string, string[]> | undefined {
   if (!fieldErrors) return undefined;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, (messages ?? []).map((m) => localizeMessage(t, m))]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [field, (messages ?? []).map((m) => localizeMessage(t, m))]),
+  );
 }
 
 /** z.flattenError's shape, with every message translated (the exports API's `details`). */
@@ -21,5 +23,8 @@ export function localizeFlatErrors(
   t: MessageLookup,
   flat: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> },
 ): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
-  return { formErrors: flat.formErrors.map((m) => localizeMessage(t, m)), fieldErrors: localizeFieldErrors(t, flat.fieldErrors) ?? {} };
+  return {
+    formErrors: flat.formErrors.map((m) => localizeMessage(t, m)),
+    fieldErrors: localizeFieldErrors(t, flat.fieldErrors) ?? {},
+  };
 }

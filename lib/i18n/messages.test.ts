@@ -15,14 +15,20 @@ const _everyStatusHasEnglishText: { readonly [S in RequestStatus]: { label: stri
 type Tree = { [key: string]: string | Tree };
 const dir = path.join(process.cwd(), "messages");
 const files = readdirSync(dir).filter((file) => file.endsWith(".json"));
-const catalogs = Object.fromEntries(files.map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Tree]));
+const catalogs = Object.fromEntries(
+  files.map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Tree]),
+);
 
 function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
 }
 
 function lookup(tree: Tree, key: string): string | Tree | undefined {
-  return key.split(".").reduce<string | Tree | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), tree);
+  return key
+    .split(".")
+    .reduce<string | Tree | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), tree);
 }
 
 describe("message files", () => {
@@ -34,27 +40,77 @@ describe("message files", () => {
 
   it.each(Object.keys(catalogs))("%s has every key English has, and no others", (locale) => {
     const own = keys(catalogs[locale]!);
-    expect(english.filter((key) => !own.includes(key)), `missing in messages/${locale}.json`).toEqual([]);
-    expect(own.filter((key) => !english.includes(key)), `unknown in messages/${locale}.json`).toEqual([]);
-    for (const key of own) expect(String(lookup(catalogs[locale]!, key)).trim(), `${locale}: ${key} is empty`).not.toBe("");
+    expect(
+      english.filter((key) => !own.includes(key)),
+      `missing in messages/${locale}.json`,
+    ).toEqual([]);
+    expect(
+      own.filter((key) => !english.includes(key)),
+      `unknown in messages/${locale}.json`,
+    ).toEqual([]);
+    for (const key of own)
+      expect(String(lookup(catalogs[locale]!, key)).trim(), `${locale}: ${key} is empty`).not.toBe("");
   });
 
   it.each(Object.keys(catalogs))("%s has a customer label and explanation for every request status", (locale) => {
     for (const status of REQUEST_STATUSES) {
-      expect(typeof lookup(catalogs[locale]!, `status.${status}.label`), `${locale}: status.${status}.label`).toBe("string");
-      expect(typeof lookup(catalogs[locale]!, `status.${status}.detail`), `${locale}: status.${status}.detail`).toBe("string");
+      expect(typeof lookup(catalogs[locale]!, `status.${status}.label`), `${locale}: status.${status}.label`).toBe(
+        "string",
+      );
+      expect(typeof lookup(catalogs[locale]!, `status.${status}.detail`), `${locale}: status.${status}.detail`).toBe(
+        "string",
+      );
     }
   });
 
   it.each(Object.keys(catalogs))("%s: every message is valid ICU and formats with its arguments", (locale) => {
-    const t = translator(locale) as unknown as { (key: string, values?: Record<string, unknown>): string; markup(key: string, values: Record<string, unknown>): string };
+    const t = translator(locale) as unknown as {
+      (key: string, values?: Record<string, unknown>): string;
+      markup(key: string, values: Record<string, unknown>): string;
+    };
     const text = "x";
     const values = {
       ...Object.fromEntries(["count", "days", "minutes", "limit", "number"].map((name) => [name, 2])),
       ...Object.fromEntries(
-        ["company", "email", "name", "reference", "type", "submitted", "due", "size", "date", "source", "state", "language", "first", "second", "range", "sources", "records", "dateTime", "authority", "authorityUrl", "original", "reason", "contact", "recipient", "country", "safeguard", "marker", "agent", "relationship", "sha256"].map((name) => [name, text]),
+        [
+          "company",
+          "email",
+          "name",
+          "reference",
+          "type",
+          "submitted",
+          "due",
+          "size",
+          "date",
+          "source",
+          "state",
+          "language",
+          "first",
+          "second",
+          "range",
+          "sources",
+          "records",
+          "dateTime",
+          "authority",
+          "authorityUrl",
+          "original",
+          "reason",
+          "contact",
+          "recipient",
+          "country",
+          "safeguard",
+          "marker",
+          "agent",
+          "relationship",
+          "sha256",
+        ].map((name) => [name, text]),
       ),
-      ...Object.fromEntries(["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink"].map((tag) => [tag, (chunks: string) => chunks])),
+      ...Object.fromEntries(
+        ["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink"].map((tag) => [
+          tag,
+          (chunks: string) => chunks,
+        ]),
+      ),
     };
     for (const key of english) {
       const formatted = t.markup(key, values);

@@ -27,6 +27,7 @@ export function translator(locale: string | null | undefined): Translator {
 export function formatter(locale: string | null | undefined) {
   const resolved = supportedLocale(locale);
   let found = formatters.get(resolved);
-  if (!found) formatters.set(resolved, (found = createFormatter({ locale: resolved, timeZone: TIME_ZONE, formats: FORMATS })));
+  if (!found)
+    formatters.set(resolved, (found = createFormatter({ locale: resolved, timeZone: TIME_ZONE, formats: FORMATS })));
   return found;
 }

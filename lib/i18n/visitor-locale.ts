@@ -10,7 +10,10 @@ import { cookieValue, negotiateLocale } from "./negotiate";
  */
 export function localeFromHeaders(headers: Headers, accountLocale?: string | null): string {
   return negotiateLocale(
-    { chosen: accountLocale ?? cookieValue(headers.get("cookie"), LOCALE_COOKIE), acceptLanguage: headers.get("accept-language") },
+    {
+      chosen: accountLocale ?? cookieValue(headers.get("cookie"), LOCALE_COOKIE),
+      acceptLanguage: headers.get("accept-language"),
+    },
     availableLocales(),
     defaultLocale(),
   );

@@ -31,11 +31,20 @@ const wide = client.createFunction({ id: "wide", triggers: [{ event: "test/wide"
 
 describe("embedded runner: concurrency", () => {
   it("executes no more steps at once than its concurrency, across runs, and finishes them all", async () => {
-    const worker = startWorker({ databaseUrl: process.env.DATABASE_URL!, client, functions: [wide], concurrency: 3, pollMs: 50 });
+    const worker = startWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      client,
+      functions: [wide],
+      concurrency: 3,
+      pollMs: 50,
+    });
     try {
       const { ids } = await client.send(Array.from({ length: 6 }, () => ({ name: "test/wide", data: {} })));
       await expect
-        .poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), { timeout: 30_000, interval: 50 })
+        .poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), {
+          timeout: 30_000,
+          interval: 50,
+        })
         .toBe(6);
       expect(most).toBeLessThanOrEqual(3);
       expect(most).toBeGreaterThan(1); // the limit is a limit, not one step at a time

@@ -18,7 +18,12 @@ export type CronTicksSeen = Map<string, { tickAt: number; nextAt: number }>;
  * worker) remembers ticks already settled, so a worker that ticks on every finished step asks the
  * database only when a schedule's tick changes, and parses the schedule only then too.
  */
-export async function fireCronTicks(db: PrismaClient, catalog: JobCatalog, now = new Date(), seen: CronTicksSeen = new Map()): Promise<number> {
+export async function fireCronTicks(
+  db: PrismaClient,
+  catalog: JobCatalog,
+  now = new Date(),
+  seen: CronTicksSeen = new Map(),
+): Promise<number> {
   let fired = 0;
   for (const job of catalog.values()) {
     for (const schedule of job.crons) {

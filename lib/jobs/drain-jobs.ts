@@ -28,7 +28,16 @@ export async function drainJobs(options: DrainOptions, timeoutMs = 60_000): Prom
   const owner = `drain-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 30_000;
   const catalog = describeJobs(options.functions, options.client.id);
-  const execute = createRunExecutor({ db, client: options.client, catalog, owner, leaseMs, backoffMs: options.backoffMs ?? 10, log: options.log, invoke: options.invoke });
+  const execute = createRunExecutor({
+    db,
+    client: options.client,
+    catalog,
+    owner,
+    leaseMs,
+    backoffMs: options.backoffMs ?? 10,
+    log: options.log,
+    invoke: options.invoke,
+  });
   const deadline = Date.now() + timeoutMs;
   while (await hasPendingWork(db)) {
     if (Date.now() > deadline) throw new Error(`Jobs were still pending after ${timeoutMs} ms.`);

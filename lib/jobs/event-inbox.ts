@@ -48,5 +48,8 @@ export const embeddedEventFetch: typeof fetch = async (input, init) => {
     const ids = await recordEvents(Array.isArray(payload) ? payload : [payload]);
     return Response.json({ ids, status: 200 });
   }
-  return Response.json({ error: `The embedded job runner has no Inngest API (${method} ${url.pathname}).` }, { status: 404 });
+  return Response.json(
+    { error: `The embedded job runner has no Inngest API (${method} ${url.pathname}).` },
+    { status: 404 },
+  );
 };

@@ -155,7 +155,11 @@ async function runRound(
   const planned = ops.filter((op) => op.op === "StepPlanned");
   const replies = await runSteps(executor, run, job, planned, stopping);
   const { attempts, resumeAt: retryAt } = await storeStepOutcomes(executor, run, job, planned, replies);
-  const sleptUntil = await storeSleeps(executor, run, ops.filter((op) => op.op === "Sleep"));
+  const sleptUntil = await storeSleeps(
+    executor,
+    run,
+    ops.filter((op) => op.op === "Sleep"),
+  );
   const resumeAt = sleptUntil ? later(retryAt, sleptUntil) : retryAt;
   if (resumeAt) {
     await executor.store.park(run.id, attempts, resumeAt);

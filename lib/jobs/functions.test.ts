@@ -8,7 +8,10 @@ const approved = eventType("test/approved", { schema: z.object({ id: z.string() 
 
 describe("the embedded runner's view of a function", () => {
   it("reads event names from typed and plain triggers, and cron schedules", () => {
-    const fn = client.createFunction({ id: "both", retries: 2, triggers: [approved, { event: "test/plain" }, cron("0 * * * *")] }, async () => null);
+    const fn = client.createFunction(
+      { id: "both", retries: 2, triggers: [approved, { event: "test/plain" }, cron("0 * * * *")] },
+      async () => null,
+    );
     expect(describeJobs([fn], client.id).get("catalog-test-both")).toMatchObject({
       events: ["test/approved", "test/plain"],
       crons: ["0 * * * *"],
@@ -27,6 +30,9 @@ describe("the embedded runner's view of a function", () => {
       { id: "flow", concurrency: { limit: 1 }, triggers: [{ event: "test/plain", if: "event.data.x == 1" }] },
       async () => null,
     );
-    expect(describeJobs([fn], client.id).get("catalog-test-flow")!.ignoredOptions).toEqual(["concurrency", "triggers[].if"]);
+    expect(describeJobs([fn], client.id).get("catalog-test-flow")!.ignoredOptions).toEqual([
+      "concurrency",
+      "triggers[].if",
+    ]);
   });
 });

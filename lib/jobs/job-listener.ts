@@ -8,7 +8,11 @@ import { JOBS_CHANNEL } from "./event-inbox";
 
 const RECONNECT_MS = 2_000;
 
-export function listenForJobs(databaseUrl: string, onWake: () => void, log: (line: string) => void): { close(): Promise<void> } {
+export function listenForJobs(
+  databaseUrl: string,
+  onWake: () => void,
+  log: (line: string) => void,
+): { close(): Promise<void> } {
   let current: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;

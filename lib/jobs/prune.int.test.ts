@@ -13,7 +13,9 @@ async function run(id: string, status: "QUEUED" | "COMPLETED" | "FAILED", finish
   await db.jobRun.create({ data: { id, functionId: "prune-test", eventId: id, event: {}, status } });
   await db.$executeRaw`UPDATE "JobRun" SET "updatedAt" = ${finishedAt} WHERE id = ${id}`;
   for (let position = 0; position < steps; position += 1) {
-    await db.jobStep.create({ data: { runId: id, stepId: `s${position}`, result: { type: "data", data: position }, position } });
+    await db.jobStep.create({
+      data: { runId: id, stepId: `s${position}`, result: { type: "data", data: position }, position },
+    });
   }
 }
 
@@ -48,18 +50,33 @@ describe("pruneFinishedJobs", () => {
     const counts = await pruneFinishedJobs(db, { olderThan: cutoff, batchSize: 2 });
 
     expect(counts).toEqual({ runs: 4, events: 1, cronTicks: 2, outboxEvents: 1 });
-    expect((await db.jobRun.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(["old-queued", "recent-done"]);
-    expect((await db.jobStep.findMany({ select: { runId: true } })).map((s) => s.runId).sort()).toEqual(["old-queued", "recent-done"]);
-    expect((await db.jobEvent.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id)).toEqual(["event-recent", "event-undispatched"]);
-    expect(await db.jobCronTick.findMany({ select: { functionId: true, tickAt: true } })).toEqual([{ functionId: "a", tickAt: recent }]);
-    expect((await db.outboxEvent.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id)).toEqual(["outbox-recent", "outbox-unsent"]);
+    expect((await db.jobRun.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual([
+      "old-queued",
+      "recent-done",
+    ]);
+    expect((await db.jobStep.findMany({ select: { runId: true } })).map((s) => s.runId).sort()).toEqual([
+      "old-queued",
+      "recent-done",
+    ]);
+    expect((await db.jobEvent.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id)).toEqual([
+      "event-recent",
+      "event-undispatched",
+    ]);
+    expect(await db.jobCronTick.findMany({ select: { functionId: true, tickAt: true } })).toEqual([
+      { functionId: "a", tickAt: recent },
+    ]);
+    expect((await db.outboxEvent.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id)).toEqual([
+      "outbox-recent",
+      "outbox-unsent",
+    ]);
   });
 
   it("finds what it deletes through an index", async () => {
     const plans = await db.$transaction(async (tx) => {
       // One connection, table scans ruled out: the plan names the index if the query can use one.
       await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
-      const plan = (sql: string) => tx.$queryRawUnsafe(`EXPLAIN (FORMAT JSON) ${sql}`).then((rows) => JSON.stringify(rows));
+      const plan = (sql: string) =>
+        tx.$queryRawUnsafe(`EXPLAIN (FORMAT JSON) ${sql}`).then((rows) => JSON.stringify(rows));
       return [
         await plan(`SELECT id FROM "JobRun" WHERE status IN ('COMPLETED', 'FAILED') AND "updatedAt" < now() LIMIT 10`),
         await plan(`SELECT "functionId" FROM "JobCronTick" WHERE "tickAt" < now() LIMIT 10`),

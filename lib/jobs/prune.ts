@@ -9,7 +9,10 @@ import type { PrismaClient } from "@/lib/db";
 
 export type PruneCounts = { runs: number; events: number; cronTicks: number; outboxEvents: number };
 
-export async function pruneFinishedJobs(db: PrismaClient, options: { olderThan: Date; batchSize?: number }): Promise<PruneCounts> {
+export async function pruneFinishedJobs(
+  db: PrismaClient,
+  options: { olderThan: Date; batchSize?: number },
+): Promise<PruneCounts> {
   const { olderThan } = options;
   const batch = options.batchSize ?? 1_000;
   const inBatches = async (deleteBatch: () => Promise<number>) => {

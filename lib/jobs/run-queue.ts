@@ -20,7 +20,10 @@ export async function dispatchEvents(db: PrismaClient, catalog: JobCatalog): Pro
       if (runs.length > 0) await tx.jobRun.createMany({ data: runs, skipDuplicates: true });
     }
     if (events.length > 0) {
-      await tx.jobEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
+      await tx.jobEvent.updateMany({
+        where: { id: { in: events.map((e) => e.id) } },
+        data: { dispatchedAt: new Date() },
+      });
     }
     return events.length;
   });

@@ -61,7 +61,10 @@ export function createRunStore(db: PrismaClient, owner: string) {
 
     /** Gives the run back to the queue at once, for another worker (this one is stopping). */
     async release(runId: string): Promise<void> {
-      await db.jobRun.updateMany({ where: { id: runId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } });
+      await db.jobRun.updateMany({
+        where: { id: runId, leaseOwner: owner },
+        data: { leaseOwner: null, leaseExpiresAt: null },
+      });
     },
 
     async finish(runId: string, end: RunEnd): Promise<void> {

@@ -11,7 +11,9 @@ describe("reading the SDK's ops", () => {
   });
 
   it("ends a step.sleepUntil at the date the SDK wrote in the op's name", () => {
-    expect(sleepEndsAt({ op: "Sleep", id: "x", name: "2026-12-01T08:00:00.000Z" }, now)).toEqual(new Date("2026-12-01T08:00:00Z"));
+    expect(sleepEndsAt({ op: "Sleep", id: "x", name: "2026-12-01T08:00:00.000Z" }, now)).toEqual(
+      new Date("2026-12-01T08:00:00Z"),
+    );
   });
 
   it("refuses a sleep it cannot read instead of sleeping for no time", () => {
@@ -19,7 +21,9 @@ describe("reading the SDK's ops", () => {
   });
 
   it("describes serialized errors by name and message", () => {
-    expect(describeError({ name: "TypeError", message: "the source is down", stack: "…" })).toBe("TypeError: the source is down");
+    expect(describeError({ name: "TypeError", message: "the source is down", stack: "…" })).toBe(
+      "TypeError: the source is down",
+    );
     expect(describeError({ name: "Error", message: "plain" })).toBe("plain");
     expect(describeError({ error: "Could not find step" })).toBe("Could not find step");
     expect(describeError("text body")).toBe("text body");

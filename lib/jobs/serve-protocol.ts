@@ -54,7 +54,10 @@ export type Reply =
 const ORIGIN = "http://embedded.invalid";
 
 /** The executor's call for `call`, as Inngest POSTs it to a serve endpoint at `origin` + /api/inngest. */
-export function invocationRequest(call: Invocation, origin = ORIGIN): { url: string; body: string; headers: Record<string, string> } {
+export function invocationRequest(
+  call: Invocation,
+  origin = ORIGIN,
+): { url: string; body: string; headers: Record<string, string> } {
   const url = `${origin}/api/inngest?${new URLSearchParams({ fnId: call.functionId, stepId: call.stepId })}`;
   const body = {
     event: call.event,
@@ -72,11 +75,18 @@ export function invocationRequest(call: Invocation, origin = ORIGIN): { url: str
     version: 2,
   };
   // The Web handler builds its URL from the host header, so one is always sent.
-  return { url, body: JSON.stringify(body), headers: { host: new URL(origin).host, "content-type": "application/json" } };
+  return {
+    url,
+    body: JSON.stringify(body),
+    headers: { host: new URL(origin).host, "content-type": "application/json" },
+  };
 }
 
 /** The SDK's own serve handler for these functions, called without a network in between. */
-export function createInProcessServe(client: Inngest.Any, functions: JobFunction[]): (call: Invocation) => Promise<Reply> {
+export function createInProcessServe(
+  client: Inngest.Any,
+  functions: JobFunction[],
+): (call: Invocation) => Promise<Reply> {
   const handler = serve({ client, functions });
   return async function invoke(call) {
     const { url, body, headers } = invocationRequest(call);
@@ -121,7 +131,10 @@ const DURATION_UNITS: Record<string, number> = { w: 604_800_000, d: 86_400_000, 
 export function sleepEndsAt(op: StepOp, now = new Date()): Date {
   const name = op.name ?? "";
   if (/^(\d+[wdhms])+$/.test(name)) {
-    const ms = [...name.matchAll(/(\d+)([wdhms])/g)].reduce((sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS[unit!]!, 0);
+    const ms = [...name.matchAll(/(\d+)([wdhms])/g)].reduce(
+      (sum, [, n, unit]) => sum + Number(n) * DURATION_UNITS[unit!]!,
+      0,
+    );
     return new Date(now.getTime() + ms);
   }
   const at = Date.parse(name);
@@ -133,7 +146,8 @@ export function sleepEndsAt(op: StepOp, now = new Date()): Date {
 export function describeError(error: unknown): string {
   if (error && typeof error === "object") {
     const { name, message } = error as { name?: unknown; message?: unknown };
-    if (typeof message === "string") return typeof name === "string" && name !== "Error" ? `${name}: ${message}` : message;
+    if (typeof message === "string")
+      return typeof name === "string" && name !== "Error" ? `${name}: ${message}` : message;
     if ("error" in error && typeof error.error === "string") return error.error;
   }
   if (typeof error === "string") return error.slice(0, 1000);

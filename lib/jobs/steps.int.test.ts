@@ -17,47 +17,64 @@ const count = (name: string) => executions.get(name)?.length ?? 0;
 let flakyFailures = 2;
 let bodyFailures = 1;
 
-const fanOut = client.createFunction({ id: "fan-out", triggers: [{ event: "test/fan-out" }] }, async ({ event, step }) => {
-  const first = await step.run("first", () => (execute(`first:${event.id}`), 1));
-  const letters = await Promise.all(["a", "b", "c"].map((name) => step.run(`collect:${name}`, () => (execute(`${name}:${event.id}`), name))));
-  const last = await step.run("last", () => (execute(`last:${event.id}`), letters.join("")));
-  return { first, last };
-});
+const fanOut = client.createFunction(
+  { id: "fan-out", triggers: [{ event: "test/fan-out" }] },
+  async ({ event, step }) => {
+    const first = await step.run("first", () => (execute(`first:${event.id}`), 1));
+    const letters = await Promise.all(
+      ["a", "b", "c"].map((name) => step.run(`collect:${name}`, () => (execute(`${name}:${event.id}`), name))),
+    );
+    const last = await step.run("last", () => (execute(`last:${event.id}`), letters.join("")));
+    return { first, last };
+  },
+);
 
-const flaky = client.createFunction({ id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] }, async ({ step }) => {
-  const value = await step.run("flaky", () => {
-    execute("flaky");
-    if (flakyFailures-- > 0) throw new Error("the source timed out");
-    return "ok";
-  });
-  return { value };
-});
-
-const exhausted = client.createFunction({ id: "exhausted", retries: 1, triggers: [{ event: "test/exhausted" }] }, async ({ step }) => {
-  try {
-    await step.run("always-fails", () => {
-      execute("always-fails");
-      throw new TypeError("the source is down");
+const flaky = client.createFunction(
+  { id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] },
+  async ({ step }) => {
+    const value = await step.run("flaky", () => {
+      execute("flaky");
+      if (flakyFailures-- > 0) throw new Error("the source timed out");
+      return "ok";
     });
-    return { caught: null };
-  } catch (error) {
-    return { caught: `${(error as Error).name}: ${(error as Error).message}` };
-  }
-});
+    return { value };
+  },
+);
 
-const fatal = client.createFunction({ id: "fatal", retries: 5, triggers: [{ event: "test/fatal" }] }, async ({ step }) => {
-  await step.run("bad-input", () => {
-    execute("bad-input");
-    throw new NonRetriableError("bad input");
-  });
-});
+const exhausted = client.createFunction(
+  { id: "exhausted", retries: 1, triggers: [{ event: "test/exhausted" }] },
+  async ({ step }) => {
+    try {
+      await step.run("always-fails", () => {
+        execute("always-fails");
+        throw new TypeError("the source is down");
+      });
+      return { caught: null };
+    } catch (error) {
+      return { caught: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  },
+);
 
-const shakyBody = client.createFunction({ id: "shaky-body", retries: 2, triggers: [{ event: "test/shaky-body" }] }, async ({ step }) => {
-  const loaded = await step.run("load", () => (execute("load"), "loaded"));
-  execute("body");
-  if (bodyFailures-- > 0) throw new Error("the body failed between steps");
-  return { loaded };
-});
+const fatal = client.createFunction(
+  { id: "fatal", retries: 5, triggers: [{ event: "test/fatal" }] },
+  async ({ step }) => {
+    await step.run("bad-input", () => {
+      execute("bad-input");
+      throw new NonRetriableError("bad input");
+    });
+  },
+);
+
+const shakyBody = client.createFunction(
+  { id: "shaky-body", retries: 2, triggers: [{ event: "test/shaky-body" }] },
+  async ({ step }) => {
+    const loaded = await step.run("load", () => (execute("load"), "loaded"));
+    execute("body");
+    if (bodyFailures-- > 0) throw new Error("the body failed between steps");
+    return { loaded };
+  },
+);
 
 const napper = client.createFunction({ id: "napper", triggers: [{ event: "test/nap" }] }, async ({ step }) => {
   await step.run("before", () => execute("before"));
@@ -66,23 +83,33 @@ const napper = client.createFunction({ id: "napper", triggers: [{ event: "test/n
   return { slept: true };
 });
 
-const announcer = client.createFunction({ id: "announcer", triggers: [{ event: "test/announce" }] }, async ({ event, step }) => {
-  const sent = await step.sendEvent("announce", { name: "test/announced", data: { from: event.id } });
-  return { ids: sent.ids };
-});
+const announcer = client.createFunction(
+  { id: "announcer", triggers: [{ event: "test/announce" }] },
+  async ({ event, step }) => {
+    const sent = await step.sendEvent("announce", { name: "test/announced", data: { from: event.id } });
+    return { ids: sent.ids };
+  },
+);
 
-const listener = client.createFunction({ id: "listener", triggers: [{ event: "test/announced" }] }, async ({ event }) => ({
-  heardFrom: (event.data as { from: string }).from,
-}));
+const listener = client.createFunction(
+  { id: "listener", triggers: [{ event: "test/announced" }] },
+  async ({ event }) => ({
+    heardFrom: (event.data as { from: string }).from,
+  }),
+);
 
 // Defined on the portal's own client: what app code sends through it must reach the runner.
-const appFunction = portalClient.createFunction({ id: "steps-test-app", triggers: [{ event: "test/from-app" }] }, async ({ event }) => ({
-  got: (event.data as { hello: string }).hello,
-}));
+const appFunction = portalClient.createFunction(
+  { id: "steps-test-app", triggers: [{ event: "test/from-app" }] },
+  async ({ event }) => ({
+    got: (event.data as { hello: string }).hello,
+  }),
+);
 
 const functions = [fanOut, flaky, exhausted, fatal, shakyBody, napper, announcer, listener];
 const drain = () => drainJobs({ db, client, functions, backoffMs: 50 });
-const runOf = (functionId: string) => db.jobRun.findFirstOrThrow({ where: { functionId: `steps-test-${functionId}` }, orderBy: { createdAt: "desc" } });
+const runOf = (functionId: string) =>
+  db.jobRun.findFirstOrThrow({ where: { functionId: `steps-test-${functionId}` }, orderBy: { createdAt: "desc" } });
 
 describe("embedded runner: steps", () => {
   it("runs sequential and parallel steps once each, in order, and stores the function's output", async () => {
@@ -109,7 +136,10 @@ describe("embedded runner: steps", () => {
   it("hands a step's final failure to the function's try/catch after its retries", async () => {
     await client.send({ name: "test/exhausted", data: {} });
     await drain();
-    expect(await runOf("exhausted")).toMatchObject({ status: "COMPLETED", output: { caught: "TypeError: the source is down" } });
+    expect(await runOf("exhausted")).toMatchObject({
+      status: "COMPLETED",
+      output: { caught: "TypeError: the source is down" },
+    });
     expect(count("always-fails")).toBe(2);
   });
 
@@ -138,7 +168,9 @@ describe("embedded runner: steps", () => {
       const parked = await runOf("napper");
       expect(parked.status).toBe("QUEUED");
       expect(parked.runAfter.getTime()).toBeGreaterThan(Date.now());
-      await expect.poll(() => runOf("napper").then((r) => r.status), { timeout: 5_000, interval: 50 }).toBe("COMPLETED");
+      await expect
+        .poll(() => runOf("napper").then((r) => r.status), { timeout: 5_000, interval: 50 })
+        .toBe("COMPLETED");
     } finally {
       await worker.stop();
     }
@@ -158,7 +190,10 @@ describe("embedded runner: steps", () => {
 
   it("takes inngest.send from app code into PostgreSQL and runs what it triggers", async () => {
     const { ids } = await portalClient.send({ name: "test/from-app", data: { hello: "world" } });
-    expect(await db.jobEvent.findUnique({ where: { id: ids[0] } })).toMatchObject({ name: "test/from-app", data: { hello: "world" } });
+    expect(await db.jobEvent.findUnique({ where: { id: ids[0] } })).toMatchObject({
+      name: "test/from-app",
+      data: { hello: "world" },
+    });
     await drainJobs({ db, client: portalClient, functions: [appFunction] });
     expect(await db.jobRun.findFirst({ where: { eventId: ids[0] } })).toMatchObject({
       functionId: "privacy-portal-steps-test-app",

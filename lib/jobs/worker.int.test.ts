@@ -18,11 +18,14 @@ const executions = new Map<string, number>();
 const execute = (name: string) => executions.set(name, (executions.get(name) ?? 0) + 1);
 const databaseUrl = () => process.env.DATABASE_URL!;
 
-const fanOut = client.createFunction({ id: "fan-out", triggers: [{ event: "test/fan-out" }] }, async ({ event, step }) => {
-  await step.run("first", () => execute(`first:${event.id}`));
-  await Promise.all(["a", "b", "c"].map((name) => step.run(`collect:${name}`, () => execute(`${name}:${event.id}`))));
-  return { done: true };
-});
+const fanOut = client.createFunction(
+  { id: "fan-out", triggers: [{ event: "test/fan-out" }] },
+  async ({ event, step }) => {
+    await step.run("first", () => execute(`first:${event.id}`));
+    await Promise.all(["a", "b", "c"].map((name) => step.run(`collect:${name}`, () => execute(`${name}:${event.id}`))));
+    return { done: true };
+  },
+);
 
 const slow = client.createFunction({ id: "slow", triggers: [{ event: "test/slow" }] }, async ({ step }) => {
   await step.run("slow", async () => {
@@ -37,18 +40,26 @@ const slow = client.createFunction({ id: "slow", triggers: [{ event: "test/slow"
 const yearly = client.createFunction({ id: "yearly", triggers: [{ cron: "0 0 1 1 *" }] }, async ({ event }) => ({
   cron: (event.data as { cron: string }).cron,
 }));
-const everyFive = client.createFunction({ id: "every-five", triggers: [{ cron: "*/5 * * * *" }] }, async () => ({ ticked: true }));
+const everyFive = client.createFunction({ id: "every-five", triggers: [{ cron: "*/5 * * * *" }] }, async () => ({
+  ticked: true,
+}));
 
-const lapsing = client.createFunction({ id: "lapsing", triggers: [{ event: "test/lapsing" }] }, async ({ event, step }) => {
-  await step.run("outlives-its-lease", async () => {
-    execute(`lapsing:${event.id}`);
-    // What a database away for longer than the lease does to a run in progress: its renewals
-    // fail and its lease lapses while the step goes on.
-    await db.jobRun.updateMany({ where: { eventId: event.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  });
-  return { done: true };
-});
+const lapsing = client.createFunction(
+  { id: "lapsing", triggers: [{ event: "test/lapsing" }] },
+  async ({ event, step }) => {
+    await step.run("outlives-its-lease", async () => {
+      execute(`lapsing:${event.id}`);
+      // What a database away for longer than the lease does to a run in progress: its renewals
+      // fail and its lease lapses while the step goes on.
+      await db.jobRun.updateMany({
+        where: { eventId: event.id },
+        data: { leaseExpiresAt: new Date(Date.now() - 1_000) },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+    return { done: true };
+  },
+);
 
 const functions = [fanOut, slow, yearly];
 const runsOf = (functionId: string) => db.jobRun.count({ where: { functionId: `worker-test-${functionId}` } });
@@ -81,13 +92,19 @@ describe("embedded runner: workers", () => {
   });
 
   it("never runs a step twice when two workers share the queue", async () => {
-    const workers = [1, 2].map(() => startWorker({ databaseUrl: databaseUrl(), client, functions, pollMs: 50, concurrency: 3 }));
+    const workers = [1, 2].map(() =>
+      startWorker({ databaseUrl: databaseUrl(), client, functions, pollMs: 50, concurrency: 3 }),
+    );
     try {
       const { ids } = await client.send(Array.from({ length: 12 }, () => ({ name: "test/fan-out", data: {} })));
       await expect
-        .poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), { timeout: 20_000, interval: 50 })
+        .poll(() => db.jobRun.count({ where: { eventId: { in: ids }, status: "COMPLETED" } }), {
+          timeout: 20_000,
+          interval: 50,
+        })
         .toBe(12);
-      for (const id of ids) for (const name of ["first", "a", "b", "c"]) expect(executions.get(`${name}:${id}`)).toBe(1);
+      for (const id of ids)
+        for (const name of ["first", "a", "b", "c"]) expect(executions.get(`${name}:${id}`)).toBe(1);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }
@@ -101,7 +118,12 @@ describe("embedded runner: workers", () => {
       await new Promise((resolve) => setTimeout(resolve, 300)); // idle, listening
       const startedAt = Date.now();
       const [id] = (await client.send({ name: "test/fan-out", data: {} })).ids;
-      await expect.poll(() => db.jobRun.findFirst({ where: { eventId: id } }).then((r) => r?.status), { timeout: 5_000, interval: 20 }).toBe("COMPLETED");
+      await expect
+        .poll(() => db.jobRun.findFirst({ where: { eventId: id } }).then((r) => r?.status), {
+          timeout: 5_000,
+          interval: 20,
+        })
+        .toBe("COMPLETED");
       expect(Date.now() - startedAt).toBeLessThan(5_000);
     } finally {
       await worker.stop();
@@ -138,7 +160,10 @@ describe("embedded runner: workers", () => {
     await client.send({ name: "test/slow", data: {} });
     await expect.poll(() => executions.get("slow:start") ?? 0, { timeout: 5_000, interval: 10 }).toBe(1);
     await worker.stop();
-    const run = await db.jobRun.findFirstOrThrow({ where: { functionId: "worker-test-slow" }, include: { steps: true } });
+    const run = await db.jobRun.findFirstOrThrow({
+      where: { functionId: "worker-test-slow" },
+      include: { steps: true },
+    });
     expect(run).toMatchObject({ status: "QUEUED", leaseOwner: null });
     expect(run.steps).toHaveLength(1);
     expect(executions.get("next")).toBeUndefined();
@@ -156,19 +181,28 @@ describe("embedded runner: workers", () => {
     });
     const effects = async () =>
       Object.fromEntries(
-        (await db.$queryRaw<{ name: string; n: number }[]>`SELECT name, count(*)::int AS n FROM job_test_effects GROUP BY name`).map((r) => [
-          r.name,
-          r.n,
-        ]),
+        (
+          await db.$queryRaw<
+            { name: string; n: number }[]
+          >`SELECT name, count(*)::int AS n FROM job_test_effects GROUP BY name`
+        ).map((r) => [r.name, r.n]),
       );
     await expect.poll(async () => (await effects())["two-start"], { timeout: 20_000, interval: 50 }).toBe(1);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
 
-    const worker = startWorker({ databaseUrl: databaseUrl(), client: crashClient, functions: crashFunctions, leaseMs: 1000, pollMs: 100 });
+    const worker = startWorker({
+      databaseUrl: databaseUrl(),
+      client: crashClient,
+      functions: crashFunctions,
+      leaseMs: 1000,
+      pollMs: 100,
+    });
     try {
       await expect
-        .poll(() => db.jobRun.findFirst({ where: { eventId }, select: { status: true } }).then((r) => r?.status), { timeout: 20_000 })
+        .poll(() => db.jobRun.findFirst({ where: { eventId }, select: { status: true } }).then((r) => r?.status), {
+          timeout: 20_000,
+        })
         .toBe("COMPLETED");
     } finally {
       await worker.stop();

@@ -56,7 +56,10 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   // (stepConcurrency) sits inside it. p-limit keeps its queue in order and hands a freed place to
   // the next call, which is all a worker needs from a limiter (no priorities, no cancelling).
   const limit = pLimit(concurrency);
-  const serve = createInProcessServe(options.client, [...catalog.values()].map((job) => job.fn));
+  const serve = createInProcessServe(
+    options.client,
+    [...catalog.values()].map((job) => job.fn),
+  );
   const execute = createRunExecutor({
     db,
     client: options.client,

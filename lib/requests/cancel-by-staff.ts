@@ -7,7 +7,10 @@ import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type St
 import { transitionRequest } from "./transition";
 
 /** Staff close a request for a reason (a duplicate, a withdrawn request by phone); the customer is emailed why. */
-export async function cancelRequestByStaff({ actor, requestId, context }: StaffCall, reason: string): Promise<StaffOutcome> {
+export async function cancelRequestByStaff(
+  { actor, requestId, context }: StaffCall,
+  reason: string,
+): Promise<StaffOutcome> {
   const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
   if (!request) return NOT_FOUND;
   if (request.userId === actor.id) return OWN_REQUEST;
@@ -21,8 +24,12 @@ export async function cancelRequestByStaff({ actor, requestId, context }: StaffC
       context,
       data: { completedAt: new Date() },
       metadata: { reason, by: "staff" },
-      events: [customerNoticeRequested.create({ requestId, notice: "cancelled" }, { id: `request-cancelled/${requestId}` })],
+      events: [
+        customerNoticeRequested.create({ requestId, notice: "cancelled" }, { id: `request-cancelled/${requestId}` }),
+      ],
     }),
   );
-  return cancelled ? DONE : refused("This request can no longer be cancelled: its export is running, or it is already closed.");
+  return cancelled
+    ? DONE
+    : refused("This request can no longer be cancelled: its export is running, or it is already closed.");
 }

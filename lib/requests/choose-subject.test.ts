@@ -11,7 +11,10 @@ describe("which customer record an approval links", () => {
   });
 
   it("needs a choice among several, or 'no data held', and never a record that does not match", () => {
-    expect(chooseSubject([alex, twin], undefined)).toHaveProperty("refusal", expect.stringMatching(/matches 2 customer records/));
+    expect(chooseSubject([alex, twin], undefined)).toHaveProperty(
+      "refusal",
+      expect.stringMatching(/matches 2 customer records/),
+    );
     expect(chooseSubject([alex, twin], "cus_2")).toEqual({ subjectId: "cus_2" });
     expect(chooseSubject([alex, twin], "none")).toEqual({ subjectId: null });
     expect(chooseSubject([alex, twin], "cus_999")).toHaveProperty("refusal");

@@ -23,13 +23,20 @@ const PROGRESS_INTERVAL_MS = 500;
  * RequestSource row, which is what the customer's progress bar reads. Throws on failure so the
  * workflow retries it; re-running it overwrites the same staging object.
  */
-export async function collectSource(requestId: string, sourceKey: string, store: BlobStore = getBlobStore()): Promise<CollectedSource> {
+export async function collectSource(
+  requestId: string,
+  sourceKey: string,
+  store: BlobStore = getBlobStore(),
+): Promise<CollectedSource> {
   const source = getSource(sourceKey);
   const where = { requestId_sourceKey: { requestId, sourceKey } };
   const request = await startAttempt(requestId, sourceKey);
   try {
     const subject = await resolveDataSubject({ subjectId: request.subjectId, email: request.email });
-    const options = { range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined }, csv: request.formats.includes("CSV") };
+    const options = {
+      range: { from: request.rangeFrom ?? undefined, to: request.rangeTo ?? undefined },
+      csv: request.formats.includes("CSV"),
+    };
     // Art. 15(4): other people's data in the source's free text is found on the way to staging.
     const serialized = await serializedPages(source, subject, options);
     const scanned = await withDisclosureScan(requestId, source, subject, serialized);
@@ -66,7 +73,13 @@ export async function collectSource(requestId: string, sourceKey: string, store:
   }
 }
 
-type Attempt = { subjectId: string | null; rangeFrom: Date | null; rangeTo: Date | null; formats: string[]; email: string };
+type Attempt = {
+  subjectId: string | null;
+  rangeFrom: Date | null;
+  rangeTo: Date | null;
+  formats: string[];
+  email: string;
+};
 
 /**
  * Marks the source COLLECTING for one more attempt and reads what collecting it needs (the
@@ -90,7 +103,11 @@ async function startAttempt(requestId: string, sourceKey: string): Promise<Attem
 }
 
 /** The source's records in their staged form: written by its database where it can, else serialised here. */
-async function serializedPages(source: DataSource, subject: DataSubject, options: SerializeOptions): Promise<AsyncIterable<SerializedPage>> {
+async function serializedPages(
+  source: DataSource,
+  subject: DataSubject,
+  options: SerializeOptions,
+): Promise<AsyncIterable<SerializedPage>> {
   const serialized = await source.serialize?.(subject, options);
   return serialized ?? serializeRecordPages(source, source.collect(subject, { range: options.range }), options.csv);
 }

@@ -9,7 +9,12 @@ import { seedDemoCompany } from "@/prisma/demo-company";
 import { startLogCapture } from "@/test/log-capture";
 import { createPrivacyRequest, RequestRefusedError } from "./create-privacy-request";
 
-const input = { type: "ACCESS" as const, sourceKeys: [], formats: ["JSON" as const, "CSV" as const], rangeTo: undefined };
+const input = {
+  type: "ACCESS" as const,
+  sourceKeys: [],
+  formats: ["JSON" as const, "CSV" as const],
+  rangeTo: undefined,
+};
 const user = (email: string) => db.user.upsert({ where: { email }, create: { email }, update: {} });
 
 beforeAll(async () => {
@@ -30,7 +35,10 @@ describe("submitting a privacy request", () => {
     const submitted = { msg: "privacy request submitted", reference: created.reference, privacyRequestId: created.id };
     expect(logs.entries()).toEqual([expect.objectContaining(submitted)]);
     expect(logs.raw().join("\n")).not.toContain("sam@example.com");
-    const stored = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id }, include: { identityCheck: true, auditEvents: true } });
+    const stored = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { identityCheck: true, auditEvents: true },
+    });
     expect(stored.reference).toMatch(/^DSR-\d{4}-\d{6}$/);
     expect(stored.dueAt).toEqual(dueDate(stored.submittedAt)); // the legal clock's own cases: legal-clock.test.ts
     expect(stored.status).toBe("IDENTITY_REVIEW");
@@ -38,9 +46,15 @@ describe("submitting a privacy request", () => {
     expect(stored.auditEvents.map((e) => e.action)).toEqual(["request.submitted"]);
     expect(stored.auditEvents[0]).toMatchObject({ actorId: sam.id, ip: "198.51.100.4" });
     // The receipt is written with the request (the outbox) and sent by the notify-customer workflow.
-    expect(await db.jobEvent.count({ where: { name: "privacy/customer.notice", data: { equals: { requestId: created.id, notice: "received" } } } })).toBe(1);
+    expect(
+      await db.jobEvent.count({
+        where: { name: "privacy/customer.notice", data: { equals: { requestId: created.id, notice: "received" } } },
+      }),
+    ).toBe(1);
     await drainJobs({ db, client: inngest, functions });
-    const receipt = await db.outboxEmail.findFirstOrThrow({ where: { to: "sam@example.com", subject: { contains: stored.reference } } });
+    const receipt = await db.outboxEmail.findFirstOrThrow({
+      where: { to: "sam@example.com", subject: { contains: stored.reference } },
+    });
     expect(receipt.text).toContain(stored.reference);
   });
 
@@ -83,7 +97,10 @@ describe("submitting a privacy request", () => {
     reloadEnv();
     const casey = await user("casey@example.com");
     const created = await createPrivacyRequest(casey, input);
-    const stored = await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id }, include: { identityCheck: true } });
+    const stored = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { identityCheck: true },
+    });
     expect(stored).toMatchObject({ status: "APPROVED", subjectId: "cus_000004" });
     expect(stored.identityCheck).toMatchObject({ method: "EMAIL_AUTO_MATCH", status: "APPROVED" });
     expect(await db.jobEvent.count({ where: { name: "privacy/request.approved" } })).toBe(1);

@@ -39,7 +39,10 @@ const methodOf = (request: { mandate: unknown }) =>
  * reviewer must pick one of the matches, or confirm that the company holds no data about this
  * person (NO_DATA_HELD). A record that does not match the email is never accepted.
  */
-export function chooseSubject(matches: SubjectMatch[], choice: string | undefined): { subjectId: string | null } | { refusal: string } {
+export function chooseSubject(
+  matches: SubjectMatch[],
+  choice: string | undefined,
+): { subjectId: string | null } | { refusal: string } {
   if (choice === undefined) {
     if (matches.length === 1) return { subjectId: matches[0]!.id };
     return {
@@ -50,7 +53,8 @@ export function chooseSubject(matches: SubjectMatch[], choice: string | undefine
     };
   }
   if (choice === NO_DATA_HELD) {
-    if (matches.length === 1) return { refusal: "This email matches one customer record: approve it, or reject the request." };
+    if (matches.length === 1)
+      return { refusal: "This email matches one customer record: approve it, or reject the request." };
     return { subjectId: null };
   }
   const match = matches.find((subject) => subject.id === choice);
@@ -65,7 +69,8 @@ export async function approveIdentityCheck(call: StaffCall, subjectChoice?: stri
   if (request.mandate?.objectedAt) return OBJECTED;
   // For a request made by an agent, the records of the person the mandate names, never the agent's.
   const matches = await findDataSubjects(subjectEmailOf(request)).catch(() => null);
-  if (!matches) return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
+  if (!matches)
+    return refused("The company's customer records could not be reached, so nothing was decided. Please try again.");
   const choice = chooseSubject(matches, subjectChoice);
   if ("refusal" in choice) return refused(choice.refusal);
   return decide(call, {

@@ -14,7 +14,10 @@ const BATCH = 100;
  * ExportArchive row stays, with deletedAt, as proof of what was delivered; the request is EXPIRED,
  * and the passages of its Art. 15(4) findings are blanked.
  */
-export async function expireArchives(now: Date = new Date(), store: BlobStore = getBlobStore()): Promise<{ expired: number }> {
+export async function expireArchives(
+  now: Date = new Date(),
+  store: BlobStore = getBlobStore(),
+): Promise<{ expired: number }> {
   const due = await db.exportArchive.findMany({
     where: { deletedAt: null, expiresAt: { lte: now } },
     orderBy: { expiresAt: "asc" },

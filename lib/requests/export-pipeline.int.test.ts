@@ -21,7 +21,18 @@ import { startCollection } from "./start-collection";
 // called directly: what the archive contains, and what each step records.
 
 const store = createFilesystemStore(mkdtempSync(path.join(os.tmpdir(), "portal-export-")));
-const SECRETS = ["sk_live_", "$argon2id$", "INTERNAL", "fp_secret_", "password_hash", "risk_notes", "api_key", "card_fingerprint", "agent_notes", "internal_margin"];
+const SECRETS = [
+  "sk_live_",
+  "$argon2id$",
+  "INTERNAL",
+  "fp_secret_",
+  "password_hash",
+  "risk_notes",
+  "api_key",
+  "card_fingerprint",
+  "agent_notes",
+  "internal_margin",
+];
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!);
@@ -42,7 +53,11 @@ describe("exporting a request", () => {
     const { manifest, text } = await inspectArchive(store, stored.storageKey, stored.sha256);
 
     expect(manifest.subject).toEqual({ id: "cus_000001", email: "alex@example.com" });
-    expect(manifest.sources.map((s) => s.key).sort()).toEqual(listSources().map((s) => s.key).sort());
+    expect(manifest.sources.map((s) => s.key).sort()).toEqual(
+      listSources()
+        .map((s) => s.key)
+        .sort(),
+    );
     const rows = await db.requestSource.findMany({ where: { requestId: request.id } });
     for (const row of rows) {
       expect(row.status).toBe("DONE");
@@ -59,7 +74,9 @@ describe("exporting a request", () => {
     expect(done.completedAt).not.toBeNull();
     expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
-    const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions[0]).toBe("request.collecting");
     expect(actions.filter((a) => a === "source.collected")).toHaveLength(listSources().length);
     expect(actions.slice(-3)).toEqual(["request.packaging", "archive.created", "request.ready"]);
@@ -111,7 +128,9 @@ describe("exporting a request", () => {
       for (const key of sourceKeys) {
         await collectSource(request.id, key, store).catch((error: unknown) => failSource(request.id, key, error));
       }
-      const failed = await db.requestSource.findUniqueOrThrow({ where: { requestId_sourceKey: { requestId: request.id, sourceKey: "payouts" } } });
+      const failed = await db.requestSource.findUniqueOrThrow({
+        where: { requestId_sourceKey: { requestId: request.id, sourceKey: "payouts" } },
+      });
       expect(failed.status).toBe("FAILED");
       expect(failed.error).toMatch(/payouts/);
       expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("FAILED");

@@ -27,9 +27,14 @@ export async function extendDeadline(
     if (!request) return NOT_FOUND;
     if (request.userId === actor.id) return OWN_REQUEST;
     if (!EXTENDABLE.has(request.status)) return refused("Only an open request can be extended.");
-    if (request.extendedDueAt) return refused("This deadline was already extended; Art. 12(3) allows one extension of at most two months.");
-    if (now > request.dueAt) return refused("The original deadline has passed: an extension must be sent within the first month (Art. 12(3)).");
-    if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return refused("A deadline can be extended by one or two months.");
+    if (request.extendedDueAt)
+      return refused("This deadline was already extended; Art. 12(3) allows one extension of at most two months.");
+    if (now > request.dueAt)
+      return refused(
+        "The original deadline has passed: an extension must be sent within the first month (Art. 12(3)).",
+      );
+    if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS)
+      return refused("A deadline can be extended by one or two months.");
     const extendedDueAt = extendedDueDate(request.submittedAt, months);
     await tx.privacyRequest.update({ where: { id: requestId }, data: { extendedDueAt, extensionReason: reason } });
     await appendAuditEvent(tx, {
@@ -40,7 +45,9 @@ export async function extendDeadline(
       metadata: { months, reason, dueAt: request.dueAt.toISOString(), extendedDueAt: extendedDueAt.toISOString() },
     });
     // Enqueue (not send) in the same transaction: the extension and the customer's notice stand or fall together.
-    await enqueueEvents(tx, [customerNoticeRequested.create({ requestId, notice: "extended" }, { id: `request-extended/${requestId}` })]);
+    await enqueueEvents(tx, [
+      customerNoticeRequested.create({ requestId, notice: "extended" }, { id: `request-extended/${requestId}` }),
+    ]);
     return DONE;
   });
 }

@@ -88,7 +88,13 @@ export const isDelivered = (status: RequestStatus) => DELIVERED.has(status);
 export const statusesIn = (statuses: ReadonlySet<RequestStatus>): RequestStatus[] => [...statuses];
 
 /** The steps a customer sees on the status page, and which one a status has reached. */
-export const CUSTOMER_TIMELINE = ["SUBMITTED", "IDENTITY_REVIEW", "COLLECTING", "PACKAGING", "READY"] as const satisfies readonly RequestStatus[];
+export const CUSTOMER_TIMELINE = [
+  "SUBMITTED",
+  "IDENTITY_REVIEW",
+  "COLLECTING",
+  "PACKAGING",
+  "READY",
+] as const satisfies readonly RequestStatus[];
 
 const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
   SUBMITTED: 0,

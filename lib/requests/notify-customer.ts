@@ -34,7 +34,10 @@ export function downloadUrl(requestId: string, archiveId: string, expiresAt: Dat
 export async function sendDataReadyEmail(requestId: string, archiveId: string): Promise<{ emailId: string }> {
   const archive = await db.exportArchive.findUniqueOrThrow({
     where: { id: archiveId },
-    select: { expiresAt: true, request: { select: { id: true, reference: true, locale: true, user: { select: { email: true } } } } },
+    select: {
+      expiresAt: true,
+      request: { select: { id: true, reference: true, locale: true, user: { select: { email: true } } } },
+    },
   });
   if (archive.request.id !== requestId) throw new Error("The archive belongs to another request.");
   const content = await renderDataReadyEmail({
@@ -44,8 +47,17 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
     expiresAt: archive.expiresAt,
     locale: supportedLocale(archive.request.locale),
   });
-  const { id } = await sendEmail({ to: archive.request.user.email, ...content, idempotencyKey: `data-ready/${archiveId}` });
-  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "data-ready", emailId: id } });
+  const { id } = await sendEmail({
+    to: archive.request.user.email,
+    ...content,
+    idempotencyKey: `data-ready/${archiveId}`,
+  });
+  await audit({
+    actor: WORKFLOW_ACTOR,
+    action: "email.sent",
+    requestId,
+    metadata: { template: "data-ready", emailId: id },
+  });
   return { emailId: id };
 }
 
@@ -53,7 +65,12 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
 export async function sendRequestDelayedEmail(requestId: string): Promise<{ emailId: string }> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, locale: true, user: { select: { email: true } }, _count: { select: { auditEvents: { where: { action: "source.failed" } } } } },
+    select: {
+      reference: true,
+      locale: true,
+      user: { select: { email: true } },
+      _count: { select: { auditEvents: { where: { action: "source.failed" } } } },
+    },
   });
   const content = await renderRequestDelayedEmail({
     companyName: env().COMPANY_NAME,
@@ -64,7 +81,12 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
   // One email per failure episode: the count of failures so far tells a retry's failure apart.
   const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
   const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey });
-  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-delayed", emailId: id } });
+  await audit({
+    actor: WORKFLOW_ACTOR,
+    action: "email.sent",
+    requestId,
+    metadata: { template: "request-delayed", emailId: id },
+  });
   return { emailId: id };
 }
 
@@ -82,7 +104,16 @@ export async function sendRequestReceivedEmail(requestId: string): Promise<{ ema
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
   });
-  const { id } = await sendEmail({ to: request.user.email, ...content, idempotencyKey: `request-received/${requestId}` });
-  await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template: "request-received", emailId: id } });
+  const { id } = await sendEmail({
+    to: request.user.email,
+    ...content,
+    idempotencyKey: `request-received/${requestId}`,
+  });
+  await audit({
+    actor: WORKFLOW_ACTOR,
+    action: "email.sent",
+    requestId,
+    metadata: { template: "request-received", emailId: id },
+  });
   return { emailId: id };
 }

@@ -16,7 +16,12 @@ import { WORKFLOW_ACTOR } from "./transition";
 
 type Sent = { emailId: string };
 
-async function send(requestId: string, to: string, template: string, content: { subject: string; html: string; text: string }): Promise<Sent> {
+async function send(
+  requestId: string,
+  to: string,
+  template: string,
+  content: { subject: string; html: string; text: string },
+): Promise<Sent> {
   const { id } = await sendEmail({ to, ...content, idempotencyKey: `${template}/${requestId}` });
   await audit({ actor: WORKFLOW_ACTOR, action: "email.sent", requestId, metadata: { template, emailId: id } });
   return { emailId: id };
@@ -25,7 +30,12 @@ async function send(requestId: string, to: string, template: string, content: { 
 export async function sendRequestRejectedEmail(requestId: string): Promise<Sent> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, locale: true, user: { select: { email: true } }, identityCheck: { select: { reason: true } } },
+    select: {
+      reference: true,
+      locale: true,
+      user: { select: { email: true } },
+      identityCheck: { select: { reason: true } },
+    },
   });
   const controller = controllerDetails();
   const content = await renderRequestRejectedEmail({
@@ -43,7 +53,13 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
 export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, locale: true, extendedDueAt: true, extensionReason: true, user: { select: { email: true } } },
+    select: {
+      reference: true,
+      locale: true,
+      extendedDueAt: true,
+      extensionReason: true,
+      user: { select: { email: true } },
+    },
   });
   if (!request.extendedDueAt) throw new Error(`Request ${requestId} has no extended deadline to announce.`);
   const content = await renderDeadlineExtendedEmail({
@@ -59,8 +75,15 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
 
 export async function sendRequestCancelledEmail(requestId: string): Promise<Sent> {
   const [request, cancellation] = await Promise.all([
-    db.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true, locale: true, user: { select: { email: true } } } }),
-    db.auditEvent.findFirst({ where: { requestId, action: "request.cancelled" }, orderBy: { id: "desc" }, select: { metadata: true } }),
+    db.privacyRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { reference: true, locale: true, user: { select: { email: true } } },
+    }),
+    db.auditEvent.findFirst({
+      where: { requestId, action: "request.cancelled" },
+      orderBy: { id: "desc" },
+      select: { metadata: true },
+    }),
   ]);
   const reason = (cancellation?.metadata as { reason?: unknown } | null)?.reason;
   const content = await renderRequestCancelledEmail({

@@ -70,12 +70,17 @@ describe("outside services that misbehave", () => {
     fakes.intercom.startOutage(500);
     await queueExport(request.id);
     await drain();
-    const failed = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { sources: true, archives: true } });
+    const failed = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      include: { sources: true, archives: true },
+    });
     expect(failed.status).toBe("FAILED");
     expect(failed.archives).toEqual([]);
     const intercom = failed.sources.find((s) => s.sourceKey === "intercom")!;
     expect(intercom.status).toBe("FAILED");
-    expect(intercom.error).toMatch(/^Intercom answered HTTP 500: Server Error \(HTTP 500\)\. Retry the source later\.$/);
+    expect(intercom.error).toMatch(
+      /^Intercom answered HTTP 500: Server Error \(HTTP 500\)\. Retry the source later\.$/,
+    );
 
     fakes.intercom.recover();
     await queueSourceRetry(request.id, "intercom");
@@ -84,7 +89,10 @@ describe("outside services that misbehave", () => {
     expect(ready.status).toBe("READY");
     expect(ready.archives).toHaveLength(1);
     const { manifest } = await inspectArchive(getBlobStore(), ready.archives[0]!.storageKey, ready.archives[0]!.sha256);
-    expect(manifest.sources.find((s) => s.key === "intercom")).toMatchObject({ status: "DONE", recordCount: expectedOutsideRecords("casey@example.com").intercom });
+    expect(manifest.sources.find((s) => s.key === "intercom")).toMatchObject({
+      status: "DONE",
+      recordCount: expectedOutsideRecords("casey@example.com").intercom,
+    });
   });
 
   it("fail the source at once when the service rejects the key, saying which setting to fix", async () => {
@@ -108,7 +116,10 @@ describe("outside services that misbehave", () => {
     fakes.analytics.startOutage(503, 3); // three pages of events, then the service goes down
     await queueExport(request.id);
     await drain();
-    const done = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { sources: true, archives: true } });
+    const done = await db.privacyRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      include: { sources: true, archives: true },
+    });
     expect(done.status).toBe("FAILED");
     expect(done.archives).toEqual([]);
     expect(done.sources[0]).toMatchObject({ sourceKey: "analytics", status: "FAILED", stagingKey: null });

@@ -124,7 +124,12 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     });
     return row;
   });
-  return { archiveId: archive.id, sizeBytes: written.sizeBytes, sha256: written.sha256, expiresAt: expiresAt.toISOString() };
+  return {
+    archiveId: archive.id,
+    sizeBytes: written.sizeBytes,
+    sha256: written.sha256,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 /** Art. 15(4): the spans redacted per source, which README.html counts (none for most requests). */

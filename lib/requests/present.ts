@@ -26,13 +26,15 @@ export function presentPrivacyRequest(
     completedAt: request.completedAt?.toISOString() ?? null,
     terminal: isTerminal(request.status),
     // In the registry's order (profile first), which is how the README and manifest list them too.
-    sources: [...request.sources].sort((a, b) => registryOrder(a.sourceKey) - registryOrder(b.sourceKey)).map((row) => ({
-      key: row.sourceKey,
-      title: safeTitle(row.sourceKey),
-      status: row.status,
-      recordCount: row.recordCount,
-      progress: isCollected(row.status) ? 100 : 0,
-    })),
+    sources: [...request.sources]
+      .sort((a, b) => registryOrder(a.sourceKey) - registryOrder(b.sourceKey))
+      .map((row) => ({
+        key: row.sourceKey,
+        title: safeTitle(row.sourceKey),
+        status: row.status,
+        recordCount: row.recordCount,
+        progress: isCollected(row.status) ? 100 : 0,
+      })),
     archive: archive
       ? {
           sizeBytes: Number(archive.sizeBytes),

@@ -11,8 +11,16 @@ import { sendReviewerDigest } from "./reviewer-digest";
 const DAY = 864e5;
 
 beforeAll(async () => {
-  await db.user.createMany({ data: [{ email: "riley@example.com", role: "REVIEWER" }, { email: "ada@example.com", role: "ADMIN" }] });
-  await createPendingRequest("overdue@example.com", { submittedAt: new Date(Date.now() - 40 * DAY), dueAt: new Date(Date.now() - 2 * DAY) });
+  await db.user.createMany({
+    data: [
+      { email: "riley@example.com", role: "REVIEWER" },
+      { email: "ada@example.com", role: "ADMIN" },
+    ],
+  });
+  await createPendingRequest("overdue@example.com", {
+    submittedAt: new Date(Date.now() - 40 * DAY),
+    dueAt: new Date(Date.now() - 2 * DAY),
+  });
   await createPendingRequest("soon@example.com", { dueAt: new Date(Date.now() + 3 * DAY) });
   await createPendingRequest("later@example.com", { dueAt: new Date(Date.now() + 20 * DAY) });
   const done = await createApprovedRequest("done@example.com", { status: "READY" });
@@ -24,7 +32,9 @@ describe("the reviewers' daily digest", () => {
     const day = "2026-11-23";
     await Promise.all([sendReviewerDigest(day), sendReviewerDigest(day)]);
     await sendReviewerDigest(day); // a retried step, or a second deploy's schedule, later that day
-    const emails = await db.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: `reviewer-digest/${day}/` } } });
+    const emails = await db.outboxEmail.findMany({
+      where: { idempotencyKey: { startsWith: `reviewer-digest/${day}/` } },
+    });
     expect(emails.map((e) => e.to).sort()).toEqual(["ada@example.com", "riley@example.com"]);
     const [email] = emails;
     expect(email!.subject).toBe("Privacy requests: 1 overdue, 1 due within 7 days");
@@ -40,11 +50,15 @@ describe("the reviewers' daily digest", () => {
     const runs = await db.jobRun.findMany({ where: { functionId: { endsWith: "reviewer-digest" } } });
     expect(runs.map((run) => run.eventId)).toEqual(["cron:privacy-portal-reviewer-digest:2026-11-25T07:00:00.000Z"]);
     // Another deployment of the portal, with its own scheduler, fires the same tick as a run of its own.
-    await db.jobRun.create({ data: { functionId: runs[0]!.functionId, eventId: "second-deploy-tick", event: runs[0]!.event as object } });
+    await db.jobRun.create({
+      data: { functionId: runs[0]!.functionId, eventId: "second-deploy-tick", event: runs[0]!.event as object },
+    });
     const drain = () => drainJobs({ db, client: inngest, functions: [reviewerDigestCron], backoffMs: 5 }, 60_000);
     await Promise.all([drain(), drain()]);
     expect(await db.jobRun.count({ where: { functionId: runs[0]!.functionId, status: "COMPLETED" } })).toBe(2);
-    const emails = await db.outboxEmail.findMany({ where: { idempotencyKey: { startsWith: "reviewer-digest/2026-11-25/" } } });
+    const emails = await db.outboxEmail.findMany({
+      where: { idempotencyKey: { startsWith: "reviewer-digest/2026-11-25/" } },
+    });
     expect(emails.map((e) => e.to).sort()).toEqual(["ada@example.com", "riley@example.com"]);
   });
 });

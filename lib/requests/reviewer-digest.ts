@@ -18,10 +18,15 @@ const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
 /** The UTC calendar day of `at`, e.g. "2026-11-23": the digest's key. */
 export const digestDay = (at: Date) => at.toISOString().slice(0, 10);
 
-export async function sendReviewerDigest(day: string, now: Date = new Date()): Promise<{ recipients: number; overdue: number; dueSoon: number }> {
+export async function sendReviewerDigest(
+  day: string,
+  now: Date = new Date(),
+): Promise<{ recipients: number; overdue: number; dueSoon: number }> {
   const due = Prisma.sql`COALESCE("extendedDueAt", "dueAt")`;
   const open = statusesIn(OPEN);
-  const rows = await db.$queryRaw<{ id: string; reference: string; status: keyof typeof STAFF_STATUS_LABEL; due: Date }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; reference: string; status: keyof typeof STAFF_STATUS_LABEL; due: Date }[]
+  >`
     SELECT "id", "reference", "status", ${due} AS "due" FROM "PrivacyRequest"
      WHERE "status" = ANY(${open}::"RequestStatus"[]) AND ${due} < ${addDays(now, 7)}
      ORDER BY ${due}, "id" LIMIT ${LISTED * 2 + 1}`;
@@ -36,8 +41,14 @@ export async function sendReviewerDigest(day: string, now: Date = new Date()): P
     status: STAFF_STATUS_LABEL[row.status],
     url: new URL(`/admin/requests/${row.id}`, portalUrl()).toString(),
   });
-  const overdue = rows.filter((row) => row.due < now).slice(0, LISTED).map(present);
-  const dueSoon = rows.filter((row) => row.due >= now).slice(0, LISTED).map(present);
+  const overdue = rows
+    .filter((row) => row.due < now)
+    .slice(0, LISTED)
+    .map(present);
+  const dueSoon = rows
+    .filter((row) => row.due >= now)
+    .slice(0, LISTED)
+    .map(present);
   const content = await renderReviewerDigestEmail({
     companyName: env().COMPANY_NAME,
     day,
@@ -46,7 +57,11 @@ export async function sendReviewerDigest(day: string, now: Date = new Date()): P
     more: Number(count?.total ?? 0) - overdue.length - dueSoon.length,
     queueUrl: new URL("/admin?due=soon", portalUrl()).toString(),
   });
-  const reviewers = await db.user.findMany({ where: { role: { in: ["REVIEWER", "ADMIN"] } }, select: { id: true, email: true }, orderBy: { id: "asc" } });
+  const reviewers = await db.user.findMany({
+    where: { role: { in: ["REVIEWER", "ADMIN"] } },
+    select: { id: true, email: true },
+    orderBy: { id: "asc" },
+  });
   for (const reviewer of reviewers) {
     await sendEmail({ to: reviewer.email, ...content, idempotencyKey: `reviewer-digest/${day}/${reviewer.id}` });
   }

@@ -22,10 +22,15 @@ export async function startCollection(requestId: string): Promise<{ sourceKeys: 
       if (request.sources.length > 0) return { sourceKeys: request.sources.map((s) => s.sourceKey) };
       // Withdrawn (or rejected) between approval and the workflow starting: nothing to export.
       if (isTerminal(request.status)) return { sourceKeys: [], skipped: request.status };
-      throw new RequestNotApprovedError(`Request ${request.reference} is ${request.status}; only approved requests are exported.`);
+      throw new RequestNotApprovedError(
+        `Request ${request.reference} is ${request.status}; only approved requests are exported.`,
+      );
     }
     const sourceKeys = selectSources(request.sourceKeys).map((source) => source.key);
-    await tx.requestSource.createMany({ data: sourceKeys.map((sourceKey) => ({ requestId, sourceKey })), skipDuplicates: true });
+    await tx.requestSource.createMany({
+      data: sourceKeys.map((sourceKey) => ({ requestId, sourceKey })),
+      skipDuplicates: true,
+    });
     await moveToCollecting(tx, { requestId, metadata: { sources: sourceKeys } });
     return { sourceKeys };
   });

@@ -16,11 +16,16 @@ const fields = {
   request: z
     .string()
     .trim()
-    .refine((value) => REFERENCE.test(value) || UUID.test(value), { message: "must be a reference (DSR-2026-000123) or a request id" }),
+    .refine((value) => REFERENCE.test(value) || UUID.test(value), {
+      message: "must be a reference (DSR-2026-000123) or a request id",
+    }),
   from: day,
   to: day,
   // Keyset pagination: show events older than this id (ids only grow).
-  before: z.string().regex(/^\d{1,18}$/, "must be an event number").transform((value) => BigInt(value)),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/, "must be an event number")
+    .transform((value) => BigInt(value)),
 } as const;
 
 const LABEL: Record<keyof typeof fields, string> = {
@@ -37,7 +42,10 @@ export type AuditLogFilter = { [K in keyof typeof fields]?: z.output<(typeof fie
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Each filter that parses; the others are listed in `problems` ("From must be a date …"). */
-export function parseAuditLogFilter(params: SearchParams | URLSearchParams): { filter: AuditLogFilter; problems: string[] } {
+export function parseAuditLogFilter(params: SearchParams | URLSearchParams): {
+  filter: AuditLogFilter;
+  problems: string[];
+} {
   const read = (key: string) => {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) ?? "";

@@ -3,13 +3,19 @@ import { newPrivacyRequestSchema, requestFormInput } from "./privacy-request";
 
 describe("a new privacy request", () => {
   it("defaults to every source in both formats", () => {
-    expect(newPrivacyRequestSchema.parse({ type: "ACCESS" })).toMatchObject({ type: "ACCESS", sourceKeys: [], formats: ["JSON", "CSV"] });
+    expect(newPrivacyRequestSchema.parse({ type: "ACCESS" })).toMatchObject({
+      type: "ACCESS",
+      sourceKeys: [],
+      formats: ["JSON", "CSV"],
+    });
   });
 
   it("treats choosing every source as choosing all, and keeps a narrower choice", () => {
     const all = ["profile", "orders", "billing", "streams", "payouts", "support", "preferences", "activity"];
     expect(newPrivacyRequestSchema.parse({ type: "ACCESS", sourceKeys: all }).sourceKeys).toEqual([]);
-    expect(newPrivacyRequestSchema.parse({ type: "PORTABILITY", sourceKeys: ["orders", "orders"] }).sourceKeys).toEqual(["orders"]);
+    expect(newPrivacyRequestSchema.parse({ type: "PORTABILITY", sourceKeys: ["orders", "orders"] }).sourceKeys).toEqual(
+      ["orders"],
+    );
   });
 
   it("includes the whole last day of a date range", () => {
@@ -45,7 +51,9 @@ describe("the request form's fields for someone else", () => {
 
   it("asks only for the confirmation when the request is for the person's own data", () => {
     const parsed = requestFormInput.safeParse({ ...base, onBehalf: "no" });
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirm", "errors.confirmRequired"]]);
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["confirm", "errors.confirmRequired"],
+    ]);
   });
 
   it("for someone else needs their email, the relationship, a mandate and the agent's own confirmation", () => {
@@ -59,7 +67,19 @@ describe("the request form's fields for someone else", () => {
         ["confirm", "errors.confirmAgentRequired"],
       ]),
     );
-    const ok = requestFormInput.parse({ ...base, onBehalf: "yes", subjectEmail: " Kid@Example.org ", relationship: "PARENT_OR_GUARDIAN", mandate: pdf, confirm: "yes" });
-    expect(ok).toMatchObject({ onBehalf: "yes", subjectEmail: "kid@example.org", relationship: "PARENT_OR_GUARDIAN", mandate: pdf });
+    const ok = requestFormInput.parse({
+      ...base,
+      onBehalf: "yes",
+      subjectEmail: " Kid@Example.org ",
+      relationship: "PARENT_OR_GUARDIAN",
+      mandate: pdf,
+      confirm: "yes",
+    });
+    expect(ok).toMatchObject({
+      onBehalf: "yes",
+      subjectEmail: "kid@example.org",
+      relationship: "PARENT_OR_GUARDIAN",
+      mandate: pdf,
+    });
   });
 });

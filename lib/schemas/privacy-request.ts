@@ -17,11 +17,16 @@ const EARLIEST = Date.UTC(1970, 0, 1);
 const latest = () => Date.now() + DAY;
 
 const optionalDate = z
-  .union([
-    z.literal("").transform(() => undefined),
-    z.null().transform(() => undefined),
-    plainText("errors.dateInvalid").max(40, "errors.dateInvalid").pipe(z.coerce.date({ message: "errors.dateInvalid" })),
-  ], { message: "errors.dateInvalid" })
+  .union(
+    [
+      z.literal("").transform(() => undefined),
+      z.null().transform(() => undefined),
+      plainText("errors.dateInvalid")
+        .max(40, "errors.dateInvalid")
+        .pipe(z.coerce.date({ message: "errors.dateInvalid" })),
+    ],
+    { message: "errors.dateInvalid" },
+  )
   .optional()
   .refine((date) => date === undefined || !Number.isNaN(date.getTime()), "errors.dateInvalid")
   .refine((date) => date === undefined || date.getTime() >= EARLIEST, "errors.dateTooEarly")

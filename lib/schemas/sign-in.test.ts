@@ -6,7 +6,8 @@ import { signInSchema } from "./sign-in";
 
 // The schema carries message keys; the person reads them in their language (here English).
 const t = translator("en") as unknown as (key: string) => string;
-const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => t(result.error?.issues[0]?.message ?? "");
+const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  t(result.error?.issues[0]?.message ?? "");
 
 describe("signInSchema", () => {
   it("trims and lower-cases the address", () => {

@@ -23,7 +23,10 @@ const customerReason = (missing: string) =>
 export const QUEUE_PAGE_SIZE = 50;
 
 export const queueFilterSchema = z.object({
-  status: z.enum(["open", "all", ...REQUEST_STATUSES]).catch("open").default("open"),
+  status: z
+    .enum(["open", "all", ...REQUEST_STATUSES])
+    .catch("open")
+    .default("open"),
   type: z.enum(["any", "ACCESS", "PORTABILITY"]).catch("any").default("any"),
   due: z.enum(["any", "overdue", "soon"]).catch("any").default("any"),
   q: z.preprocess(blankToUndefined, plainText().trim().max(320).optional()).catch(undefined),
@@ -39,7 +42,9 @@ export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
 /** Search params as Next.js passes them (a key given twice arrives as an array: take the first). */
 export function parseQueueFilter(searchParams: Record<string, string | string[] | undefined>): QueueFilter {
-  const first = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return queueFilterSchema.parse(first);
 }
 
@@ -65,7 +70,10 @@ export const extendDeadlineSchema = z.object({
     .number({ message: "Choose one or two months." })
     .int("Choose one or two months.")
     .min(1, "Choose one or two months.")
-    .max(MAX_EXTENSION_MONTHS, `A deadline can be extended by at most ${MAX_EXTENSION_MONTHS} months (Art. 12(3) GDPR).`),
+    .max(
+      MAX_EXTENSION_MONTHS,
+      `A deadline can be extended by at most ${MAX_EXTENSION_MONTHS} months (Art. 12(3) GDPR).`,
+    ),
   reason: customerReason("Say why more time is needed; the customer is told."),
 });
 

@@ -2,7 +2,12 @@ import { z } from "zod";
 
 // Staff management: the staff page's forms and the `npm run staff:add` command.
 
-const email = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address." })).pipe(z.string().max(254, "That email address is too long."));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter an email address." }))
+  .pipe(z.string().max(254, "That email address is too long."));
 const staffUser = z.string().trim().min(1, "Unknown member of staff.").max(64, "Unknown member of staff.");
 
 export const STAFF_ROLES = ["REVIEWER", "ADMIN"] as const;

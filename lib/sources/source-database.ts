@@ -11,7 +11,8 @@ const globalForSources = globalThis as unknown as { sourcePool?: pg.Pool; source
 export function sourceDatabase(): pg.Pool {
   const { SOURCE_DATABASE_URL, DATABASE_URL } = env();
   const url = SOURCE_DATABASE_URL ?? DATABASE_URL;
-  if (!url) throw new Error("Neither SOURCE_DATABASE_URL nor DATABASE_URL is set; the data sources have nothing to read.");
+  if (!url)
+    throw new Error("Neither SOURCE_DATABASE_URL nor DATABASE_URL is set; the data sources have nothing to read.");
   if (!globalForSources.sourcePool || globalForSources.sourcePoolUrl !== url) {
     void globalForSources.sourcePool?.end();
     globalForSources.sourcePool = logConnectionErrors(new pg.Pool({ connectionString: url, max: 4 }), "sources");

@@ -9,7 +9,13 @@ import { expectedOutsideRecords } from "@/test/fakes/outside-seed";
 import { startOutsideServiceFakes } from "@/test/fakes/outside-services";
 import { parseFreeTextPath } from "@/lib/disclosure/free-text";
 import { listSources } from "./registry";
-import { TRANSFER_SAFEGUARDS, type DataSource, type DataSubject, type ExportRecord, type SerializedPage } from "./types";
+import {
+  TRANSFER_SAFEGUARDS,
+  type DataSource,
+  type DataSubject,
+  type ExportRecord,
+  type SerializedPage,
+} from "./types";
 
 // The conformance test every registered source passes: a company adding its own source gets
 // these checks for free. The outside services run as local fakes speaking their real APIs.
@@ -45,7 +51,12 @@ beforeAll(async () => {
   summary = await seedDemoCompany(process.env.DATABASE_URL!);
 });
 
-async function collectAll(source: DataSource, subject: typeof ALEX, pageSize: number, range?: { from?: Date; to?: Date }) {
+async function collectAll(
+  source: DataSource,
+  subject: typeof ALEX,
+  pageSize: number,
+  range?: { from?: Date; to?: Date },
+) {
   const records: ExportRecord[] = [];
   let pages = 0;
   for await (const page of source.collect(subject, { pageSize, range })) {
@@ -76,7 +87,8 @@ async function bothPaths(source: DataSource, subject: DataSubject) {
 
 describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s", (key, source) => {
   it("declares everything Art. 15(1) asks us to tell", () => {
-    for (const text of [source.title, source.description, source.legalBasis, source.retention, source.origin]) expect(text.length).toBeGreaterThan(3);
+    for (const text of [source.title, source.description, source.legalBasis, source.retention, source.origin])
+      expect(text.length).toBeGreaterThan(3);
     for (const list of [source.categories, source.purposes, source.recipients]) expect(list.length).toBeGreaterThan(0);
     expect(Object.keys(source.fields).length).toBeGreaterThan(0);
     expect(key).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
@@ -118,22 +130,26 @@ describe.each(SOURCES.map((source) => [source.key, source] as const))("source %s
   it("exports exactly its declared fields and never a secret column", async () => {
     const { records } = await collectAll(source, ALEX, 1000);
     const { records: jordans } = await collectAll(source, JORDAN, 1000);
-    for (const record of [...records, ...jordans]) expect(Object.keys(record).sort()).toEqual(Object.keys(source.fields).sort());
+    for (const record of [...records, ...jordans])
+      expect(Object.keys(record).sort()).toEqual(Object.keys(source.fields).sort());
     const text = JSON.stringify([records, jordans]);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
 });
 
-describe.each(SOURCES.filter((source) => source.serialize).map((source) => [source.key, source] as const))("source %s, serialised by its database", (_key, source) => {
-  it("stages the same records when its database serialises them as when it collects them", async () => {
-    for (const subject of [ALEX, JORDAN, SAM, ERIN]) {
-      const { database, records } = await bothPaths(source, subject);
-      // Every demo table's columns have a known rendering, so none falls back to the record path.
-      expect(database).toBeDefined();
-      expect(database).toEqual(records);
-    }
-  });
-});
+describe.each(SOURCES.filter((source) => source.serialize).map((source) => [source.key, source] as const))(
+  "source %s, serialised by its database",
+  (_key, source) => {
+    it("stages the same records when its database serialises them as when it collects them", async () => {
+      for (const subject of [ALEX, JORDAN, SAM, ERIN]) {
+        const { database, records } = await bothPaths(source, subject);
+        // Every demo table's columns have a known rendering, so none falls back to the record path.
+        expect(database).toBeDefined();
+        expect(database).toEqual(records);
+      }
+    });
+  },
+);
 
 describe("the outside services", () => {
   it("are all registered when their credentials are set", () => {
@@ -142,20 +158,44 @@ describe("the outside services", () => {
   });
 
   it("are read page by page through each API's own cursor", async () => {
-    const before = { stripe: fakes.stripe.requests.length, intercom: fakes.intercom.requests.length, analytics: fakes.analytics.requests.length };
-    for (const key of ["stripe", "intercom", "analytics"]) await collectAll(SOURCES.find((s) => s.key === key)!, ALEX, 1_000_000);
+    const before = {
+      stripe: fakes.stripe.requests.length,
+      intercom: fakes.intercom.requests.length,
+      analytics: fakes.analytics.requests.length,
+    };
+    for (const key of ["stripe", "intercom", "analytics"])
+      await collectAll(
+        SOURCES.find((s) => s.key === key)!,
+        ALEX,
+        1_000_000,
+      );
     // Stripe lists 100 at most: Alex's 250 charges take three pages; Intercom 50 conversations a
     // page, plus one request per conversation; the analytics API 1 000 events a page.
-    expect(fakes.stripe.requests.slice(before.stripe).filter((r) => r.path === "/v1/charges").length).toBeGreaterThanOrEqual(4);
-    expect(fakes.intercom.requests.slice(before.intercom).filter((r) => r.path === "/conversations/search")).toHaveLength(1);
+    expect(
+      fakes.stripe.requests.slice(before.stripe).filter((r) => r.path === "/v1/charges").length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      fakes.intercom.requests.slice(before.intercom).filter((r) => r.path === "/conversations/search"),
+    ).toHaveLength(1);
     expect(fakes.analytics.requests.length - before.analytics).toBe(11);
   });
 
   it("show a card only by brand and last four digits, and leave internal notes out", async () => {
-    const stripe = await collectAll(SOURCES.find((s) => s.key === "stripe")!, ALEX, 1000);
+    const stripe = await collectAll(
+      SOURCES.find((s) => s.key === "stripe")!,
+      ALEX,
+      1000,
+    );
     const charge = stripe.records.find((r) => r.kind === "charge")!;
-    expect(charge).toMatchObject({ card_brand: expect.stringMatching(/visa|mastercard/), card_last4: expect.stringMatching(/^\d{4}$/) });
-    const intercom = await collectAll(SOURCES.find((s) => s.key === "intercom")!, ALEX, 1000);
+    expect(charge).toMatchObject({
+      card_brand: expect.stringMatching(/visa|mastercard/),
+      card_last4: expect.stringMatching(/^\d{4}$/),
+    });
+    const intercom = await collectAll(
+      SOURCES.find((s) => s.key === "intercom")!,
+      ALEX,
+      1000,
+    );
     expect(intercom.records[0]).toMatchObject({ kind: "contact", email: ALEX.email, tags: ["VIP", "Beta tester"] });
     const messages = intercom.records[1]!.messages as { author: string }[];
     expect(messages.map((m) => m.author)).toEqual(["you", "our team", "you"]);
@@ -165,7 +205,12 @@ describe("the outside services", () => {
     const from = new Date("2024-01-05T00:00:00Z");
     const to = new Date("2024-01-08T00:00:00Z");
     for (const key of ["stripe", "intercom", "analytics"]) {
-      const { records } = await collectAll(SOURCES.find((s) => s.key === key)!, ALEX, 500, { from, to });
+      const { records } = await collectAll(
+        SOURCES.find((s) => s.key === key)!,
+        ALEX,
+        500,
+        { from, to },
+      );
       const dated = records.filter((r) => r.kind !== "customer" && r.kind !== "contact");
       expect(dated.length, key).toBeGreaterThan(0);
       for (const record of dated) {

@@ -129,7 +129,9 @@ const row = fc.record({
   medium: fc.option(fc.integer({ min: -2147483648, max: 2147483647 })),
   large: fc.option(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String)),
   amount: fc.option(
-    fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 99999999 })).map(([whole, fraction]) => `${whole}.${fraction}`),
+    fc
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 99999999 }))
+      .map(([whole, fraction]) => `${whole}.${fraction}`),
   ),
   flag: fc.option(fc.boolean()),
   label: fc.option(tricky),
@@ -252,10 +254,14 @@ describe("a SQL source serialised by PostgreSQL", () => {
 
   it("fails, rather than waiting or ending the process, when its connection is terminated mid-COPY", async () => {
     await client.query("TRUNCATE rendered");
-    await client.query("INSERT INTO rendered (subject, label) SELECT 'cus_1', repeat('x', 200) FROM generate_series(1, 200000)");
+    await client.query(
+      "INSERT INTO rendered (subject, label) SELECT 'cus_1', repeat('x', 200) FROM generate_series(1, 200000)",
+    );
     const pages = (await typed.serialize!(SUBJECT, { csv: true }))![Symbol.asyncIterator]();
     expect((await pages.next()).value.records).toBeGreaterThan(0);
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT row_to_json%' AND pid <> pg_backend_pid()");
+    await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT row_to_json%' AND pid <> pg_backend_pid()",
+    );
     await expect(async () => {
       for (let page = await pages.next(); !page.done; page = await pages.next());
     }).rejects.toThrow(/terminat/);

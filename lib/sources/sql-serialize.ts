@@ -95,13 +95,19 @@ const identifier = (name: string) => pg.escapeIdentifier(name);
 /** The conditions with their parameters written in as literals: COPY takes no bind parameters. */
 function inlineParameters(conditions: string[], params: unknown[]): string[] {
   const literal = (value: unknown) =>
-    value === null || value === undefined ? "NULL" : pg.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
-  return conditions.map((condition) => condition.replace(/\$(\d+)(?!\d)/g, (_, n: string) => literal(params[Number(n) - 1])));
+    value === null || value === undefined
+      ? "NULL"
+      : pg.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
+  return conditions.map((condition) =>
+    condition.replace(/\$(\d+)(?!\d)/g, (_, n: string) => literal(params[Number(n) - 1])),
+  );
 }
 
 /** Each selected column's type OID, from a query that returns no rows. */
 async function columnTypes(pool: pg.Pool, select: SerializableSelect): Promise<Map<string, number>> {
-  const expressions = Object.entries(select.columns).map(([field, expression]) => `${expression} AS ${identifier(field)}`);
+  const expressions = Object.entries(select.columns).map(
+    ([field, expression]) => `${expression} AS ${identifier(field)}`,
+  );
   const result = await pool.query({
     text: `SELECT ${expressions.join(", ")} FROM ${select.from} LIMIT 0`,
     rowMode: "array",
@@ -127,7 +133,9 @@ export async function serializeSqlRows(
     if (!rendering) return undefined;
     renderings.push(rendering);
   }
-  const columns = fields.map((field, index) => `${renderings[index]!.json(select.columns[field] ?? "NULL")} AS ${identifier(field)}`);
+  const columns = fields.map(
+    (field, index) => `${renderings[index]!.json(select.columns[field] ?? "NULL")} AS ${identifier(field)}`,
+  );
   const cells = options.csv ? fields.map((field, index) => renderings[index]!.cell(`r.${identifier(field)}`)) : [];
   // OFFSET 0 keeps the inner query whole, so each column expression runs once per row.
   const sql = `COPY (SELECT row_to_json(r)::text${cells.map((cell) => `, ${cell}`).join("")}
@@ -137,7 +145,12 @@ export async function serializeSqlRows(
   return copiedRows(pool, sql, options.csv ? renderings.map((rendering) => rendering.kind) : undefined, options.signal);
 }
 
-async function* copiedRows(pool: pg.Pool, sql: string, cells: CellKind[] | undefined, signal?: AbortSignal): AsyncGenerator<SerializedPage> {
+async function* copiedRows(
+  pool: pg.Pool,
+  sql: string,
+  cells: CellKind[] | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<SerializedPage> {
   const client = await pool.connect();
   let healthy = false;
   const copy = client.query(copyTo(sql));

@@ -14,7 +14,12 @@ const source = sqlSource({
   description: "Timestamps in every shape PostgreSQL prints.",
   ...TEST_DECLARATION,
   fields: { moment_id: "Id", at: "When", note: "Note" },
-  query: { from: "moments t", key: "t.id", columns: { moment_id: "t.id", at: "t.at", note: "t.note" }, subject: "t.subject = $1" },
+  query: {
+    from: "moments t",
+    key: "t.id",
+    columns: { moment_id: "t.id", at: "t.at", note: "t.note" },
+    subject: "t.subject = $1",
+  },
 });
 
 const VALUES = [
@@ -31,7 +36,9 @@ let client: pg.Client;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  await client.query("CREATE TABLE moments (id bigserial PRIMARY KEY, subject text, at timestamptz, note text, erased_at timestamptz)");
+  await client.query(
+    "CREATE TABLE moments (id bigserial PRIMARY KEY, subject text, at timestamptz, note text, erased_at timestamptz)",
+  );
   // 2 503 rows over 7 shapes (and NULL), so pages of 10 and 1 000 both end mid-way and exactly at the end.
   await client.query(
     `INSERT INTO moments (subject, at, note)
@@ -56,17 +63,27 @@ async function collect(pageSize: number): Promise<ExportRecord[]> {
 const keyed = sqlSource({
   ...source,
   key: "keyed-moments",
-  query: { from: "moments t", key: "t.id", columns: { moment_id: "t.id", at: "t.at", note: "t.note" }, subject: "t.subject = $1", subjectKey: "SELECT 'cus_' || $1::text WHERE $1 <> 'gone'" },
+  query: {
+    from: "moments t",
+    key: "t.id",
+    columns: { moment_id: "t.id", at: "t.at", note: "t.note" },
+    subject: "t.subject = $1",
+    subjectKey: "SELECT 'cus_' || $1::text WHERE $1 <> 'gone'",
+  },
 });
 
 describe("sqlSource", () => {
   it("exports every timestamptz exactly as new Date(value).toISOString() would, in a UTC session", async () => {
     await client.query("SET TimeZone = 'UTC'");
-    const { rows } = await client.query<{ id: string; at: Date | number | null }>("SELECT id, at FROM moments ORDER BY id");
+    const { rows } = await client.query<{ id: string; at: Date | number | null }>(
+      "SELECT id, at FROM moments ORDER BY id",
+    );
     const expected = rows.map((row) => (row.at instanceof Date ? row.at.toISOString() : row.at));
     const records = await collect(1000);
     expect(records).toHaveLength(2503);
-    expect(records.map((record) => (record.at instanceof Date ? record.at.toISOString() : record.at))).toEqual(expected);
+    expect(records.map((record) => (record.at instanceof Date ? record.at.toISOString() : record.at))).toEqual(
+      expected,
+    );
     expect(records[1]!.at).toBe("2024-03-05T06:07:08.500Z");
     expect(records[5]!.at).toBe("0099-01-01T00:00:00.000Z");
   });
@@ -80,7 +97,8 @@ describe("sqlSource", () => {
 
   it("with a subject key, collects the key's rows (the same as without), nothing when the key finds no row, and tells the floor the same rows", async () => {
     const records: ExportRecord[] = [];
-    for await (const page of keyed.collect({ id: "1", email: "x@example.com" }, { pageSize: 1000 })) records.push(...page);
+    for await (const page of keyed.collect({ id: "1", email: "x@example.com" }, { pageSize: 1000 }))
+      records.push(...page);
     expect(records).toEqual(await collect(1000));
     const gone: ExportRecord[] = [];
     for await (const page of keyed.collect({ id: "gone", email: "x@example.com" })) gone.push(...page);
@@ -96,7 +114,10 @@ describe("sqlSource", () => {
     }
     // The benchmark's COPY floor runs one statement: the key query becomes a sub-select there.
     const select = sqlSourceSelect(keyed, { id: "1", email: "x@example.com" })!;
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${select.from} WHERE ${select.conditions.join(" AND ")}`, select.params);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM ${select.from} WHERE ${select.conditions.join(" AND ")}`,
+      select.params,
+    );
     expect(rows[0].n).toBe(2503);
   });
 });

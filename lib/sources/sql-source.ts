@@ -76,15 +76,24 @@ const declarations = new WeakMap<DataSource, SqlSourceQuery>();
 
 /** `subject` with its $1 bound to `key`'s value: the subject key's query as a sub-select, or as a parameter. */
 function subjectCondition(query: SqlSourceQuery, resolvedKey: boolean): string {
-  return query.subjectKey && !resolvedKey ? query.subject.replace(/\$1(?!\d)/g, `(${query.subjectKey})`) : query.subject;
+  return query.subjectKey && !resolvedKey
+    ? query.subject.replace(/\$1(?!\d)/g, `(${query.subjectKey})`)
+    : query.subject;
 }
 
-function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOptions["range"], key?: { value: unknown }): SqlSourceSelect {
+function selectFor(
+  query: SqlSourceQuery,
+  subject: DataSubject,
+  range: CollectOptions["range"],
+  key?: { value: unknown },
+): SqlSourceSelect {
   const params: unknown[] = [key ? key.value : subject.id];
   const conditions = [subjectCondition(query, key !== undefined), "t.erased_at IS NULL", ...(query.where ?? [])];
   if (query.dateColumn && range?.from) conditions.push(`${query.dateColumn} >= $${params.push(range.from)}`);
   if (query.dateColumn && range?.to) conditions.push(`${query.dateColumn} < $${params.push(range.to)}`);
-  const select = Object.entries(query.columns).map(([field, expression]) => `${expression} AS ${pg.escapeIdentifier(field)}`);
+  const select = Object.entries(query.columns).map(
+    ([field, expression]) => `${expression} AS ${pg.escapeIdentifier(field)}`,
+  );
   return { select, columns: query.columns, from: query.from, conditions, params, key: query.key };
 }
 
@@ -94,7 +103,11 @@ function selectFor(query: SqlSourceQuery, subject: DataSubject, range: CollectOp
  * still runs, so a table that is missing or broken fails the source instead of passing for "no
  * data held".
  */
-async function subjectKeyValue(pool: pg.Pool, query: SqlSourceQuery, subject: DataSubject): Promise<{ value: unknown } | undefined> {
+async function subjectKeyValue(
+  pool: pg.Pool,
+  query: SqlSourceQuery,
+  subject: DataSubject,
+): Promise<{ value: unknown } | undefined> {
   if (!query.subjectKey) return undefined;
   const { rows } = await pool.query<unknown[]>({ text: query.subjectKey, values: [subject.id], rowMode: "array" });
   return { value: rows[0]?.[0] ?? null };
@@ -104,7 +117,11 @@ async function subjectKeyValue(pool: pg.Pool, query: SqlSourceQuery, subject: Da
  * The whole history's SELECT of a source declared with sqlSource, for tools that let
  * PostgreSQL serialise it (the benchmark's COPY floor); undefined for any other source.
  */
-export function sqlSourceSelect(source: DataSource, subject: DataSubject, range?: CollectOptions["range"]): SqlSourceSelect | undefined {
+export function sqlSourceSelect(
+  source: DataSource,
+  subject: DataSubject,
+  range?: CollectOptions["range"],
+): SqlSourceSelect | undefined {
   const query = declarations.get(source);
   return query && selectFor(query, subject, range);
 }
@@ -114,7 +131,8 @@ function toRecord(fields: readonly string[], row: readonly unknown[]): ExportRec
   for (let index = 0; index < fields.length; index += 1) {
     const field = fields[index]!;
     // A column named "__proto__" is data, not the record's prototype.
-    if (field === "__proto__") Object.defineProperty(record, field, { value: row[index], enumerable: true, writable: true, configurable: true });
+    if (field === "__proto__")
+      Object.defineProperty(record, field, { value: row[index], enumerable: true, writable: true, configurable: true });
     else record[field] = row[index];
   }
   return record;
@@ -123,7 +141,8 @@ function toRecord(fields: readonly string[], row: readonly unknown[]): ExportRec
 export function sqlSource(definition: SqlSourceDefinition): DataSource {
   const { query, ...metadata } = definition;
   const undeclared = Object.keys(query.columns).filter((field) => !(field in metadata.fields));
-  if (undeclared.length > 0) throw new Error(`Source ${metadata.key} selects undeclared fields: ${undeclared.join(", ")}`);
+  if (undeclared.length > 0)
+    throw new Error(`Source ${metadata.key} selects undeclared fields: ${undeclared.join(", ")}`);
 
   const source: DataSource = {
     ...metadata,
@@ -145,7 +164,12 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
       // Rows as arrays (the key last), turned into records here: one object per row, not two.
       const fields = Object.keys(query.columns);
       const fetchPage = async (): Promise<unknown[][]> => {
-        const { rows } = await pool.query<unknown[]>({ text: sql, values: [...params], types: EXPORT_TYPES, rowMode: "array" });
+        const { rows } = await pool.query<unknown[]>({
+          text: sql,
+          values: [...params],
+          types: EXPORT_TYPES,
+          rowMode: "array",
+        });
         // The next page starts after this one's last key: ask for it now, so the database reads it
         // while the caller serialises this one (two pages in memory at most).
         if (rows.length === pageSize) params[cursorParam - 1] = rows.at(-1)!.at(-1);
@@ -167,7 +191,12 @@ export function sqlSource(definition: SqlSourceDefinition): DataSource {
     async serialize(subject, options) {
       const pool = sourceDatabase();
       const key = await subjectKeyValue(pool, query, subject);
-      return serializeSqlRows(pool, selectFor(query, subject, options.range, key), Object.keys(metadata.fields), options);
+      return serializeSqlRows(
+        pool,
+        selectFor(query, subject, options.range, key),
+        Object.keys(metadata.fields),
+        options,
+      );
     },
   };
   declarations.set(source, query);

@@ -12,7 +12,11 @@ async function user(email: string, role: Role) {
   return db.user.create({ data: { email, role } });
 }
 const roleOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).role;
-const actor = (person: { id: string; email: string }) => ({ type: "USER" as const, id: person.id, email: person.email });
+const actor = (person: { id: string; email: string }) => ({
+  type: "USER" as const,
+  id: person.id,
+  email: person.email,
+});
 
 beforeEach(async () => {
   // Each test starts with no staff at all; audit events stay (the log is append-only).
@@ -37,7 +41,10 @@ describe("the last admin", () => {
   it("survives two admins removing each other at the same moment: one change wins", async () => {
     const a = await user(`a-${Date.now()}@example.com`, "ADMIN");
     const b = await user(`b-${Date.now()}@example.com`, "ADMIN");
-    const results = await Promise.allSettled([changeStaffRole(actor(a), { userId: b.id }, "CUSTOMER"), changeStaffRole(actor(b), { userId: a.id }, "CUSTOMER")]);
+    const results = await Promise.allSettled([
+      changeStaffRole(actor(a), { userId: b.id }, "CUSTOMER"),
+      changeStaffRole(actor(b), { userId: a.id }, "CUSTOMER"),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
   });
@@ -55,7 +62,9 @@ describe("a staff member's own role", () => {
 describe("npm run staff:add", () => {
   it("creates the first admin of an empty portal, audited as the shell user", async () => {
     const email = `first-admin-${Date.now()}@example.com`;
-    expect(await staffAddCommand([email.toUpperCase(), "--role", "admin"])).toMatch(new RegExp(`^${email} is now an admin \\(was a new account\\)`));
+    expect(await staffAddCommand([email.toUpperCase(), "--role", "admin"])).toMatch(
+      new RegExp(`^${email} is now an admin \\(was a new account\\)`),
+    );
     const created = await db.user.findUniqueOrThrow({ where: { email } });
     expect(created.role).toBe("ADMIN");
     const events = await db.auditEvent.findMany({ where: { targetId: created.id }, orderBy: { id: "asc" } });
@@ -75,7 +84,14 @@ describe("npm run staff:add", () => {
 
   it("explains its usage for bad arguments and changes nothing", async () => {
     const before = await db.auditEvent.count();
-    for (const argv of [[], ["x@example.com"], ["x@example.com", "--role", "owner"], ["not-an-email", "--role", "admin"], ["a@example.com", "b@example.com", "--role", "admin"], ["x@example.com", "--rol", "admin"]]) {
+    for (const argv of [
+      [],
+      ["x@example.com"],
+      ["x@example.com", "--role", "owner"],
+      ["not-an-email", "--role", "admin"],
+      ["a@example.com", "b@example.com", "--role", "admin"],
+      ["x@example.com", "--rol", "admin"],
+    ]) {
       await expect(staffAddCommand(argv)).rejects.toThrow(StaffAddUsageError);
     }
     expect(await db.auditEvent.count()).toBe(before);

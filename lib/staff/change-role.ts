@@ -18,7 +18,12 @@ const STAFF_ROLE_LOCK = 41_720_932;
 
 export type RoleChangeTarget = { email: string } | { userId: string };
 
-export type RoleChange = { user: { id: string; email: string; role: Role }; previousRole: Role | null; changed: boolean; auditEventId: bigint | null };
+export type RoleChange = {
+  user: { id: string; email: string; role: Role };
+  previousRole: Role | null;
+  changed: boolean;
+  auditEventId: bigint | null;
+};
 
 export async function changeStaffRole(
   actor: AuditActor,
@@ -32,24 +37,40 @@ export async function changeStaffRole(
     let user = await tx.user.findUnique({ where, select: { id: true, email: true, role: true } });
     let previousRole: Role | null = user?.role ?? null;
     if (!user) {
-      if (!("email" in target) || !options.createIfMissing) throw new StaffRoleRefusedError("There is no such member of staff.");
-      user = await tx.user.create({ data: { email: where.email!, role: "CUSTOMER" }, select: { id: true, email: true, role: true } });
+      if (!("email" in target) || !options.createIfMissing)
+        throw new StaffRoleRefusedError("There is no such member of staff.");
+      user = await tx.user.create({
+        data: { email: where.email!, role: "CUSTOMER" },
+        select: { id: true, email: true, role: true },
+      });
       previousRole = null;
-      await appendAuditEventNow(tx, { actor, action: "user.created", target: { type: "User", id: user.id }, context: options.context, metadata: { email: user.email } });
+      await appendAuditEventNow(tx, {
+        actor,
+        action: "user.created",
+        target: { type: "User", id: user.id },
+        context: options.context,
+        metadata: { email: user.email },
+      });
     }
     if (actor.type === "USER" && actor.id === user.id) {
       throw new StaffRoleRefusedError("You cannot change your own role. Ask another admin to do it.");
     }
-    if (options.onlyStaff && user.role === "CUSTOMER") throw new StaffRoleRefusedError("There is no such member of staff.");
+    if (options.onlyStaff && user.role === "CUSTOMER")
+      throw new StaffRoleRefusedError("There is no such member of staff.");
     if (options.refuseIfStaff && user.role !== "CUSTOMER") {
       throw new StaffRoleRefusedError(`${user.email} is already a member of staff (${user.role.toLowerCase()}).`);
     }
     if (user.role === role) return { user, previousRole, changed: false, auditEventId: null };
     if (user.role === "ADMIN") {
       const otherAdmins = await tx.user.count({ where: { role: "ADMIN", id: { not: user.id } } });
-      if (otherAdmins === 0) throw new StaffRoleRefusedError(`${user.email} is the last admin. Make someone else an admin first.`);
+      if (otherAdmins === 0)
+        throw new StaffRoleRefusedError(`${user.email} is the last admin. Make someone else an admin first.`);
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true, email: true, role: true } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role },
+      select: { id: true, email: true, role: true },
+    });
     // Now, not at commit: the event id is the invitation email's idempotency key (lib/dal/staff.ts).
     const event = await appendAuditEventNow(tx, {
       actor,

@@ -22,13 +22,17 @@ export async function staffAddCommand(argv: string[]): Promise<string> {
   } catch (error) {
     throw new StaffAddUsageError(`${(error as Error).message}\n${STAFF_ADD_USAGE}`);
   }
-  if (parsed.positionals.length !== 1) throw new StaffAddUsageError(`Give exactly one email address.\n${STAFF_ADD_USAGE}`);
+  if (parsed.positionals.length !== 1)
+    throw new StaffAddUsageError(`Give exactly one email address.\n${STAFF_ADD_USAGE}`);
   const input = staffAddCommandSchema.safeParse({ email: parsed.positionals[0], role: parsed.values.role });
   if (!input.success) throw new StaffAddUsageError(`${z.prettifyError(input.error)}\n${STAFF_ADD_USAGE}`);
   const { email, role } = input.data;
-  const change = await changeStaffRole({ type: "SYSTEM", name: `cli:${os.userInfo().username}` }, { email }, role, { createIfMissing: true });
+  const change = await changeStaffRole({ type: "SYSTEM", name: `cli:${os.userInfo().username}` }, { email }, role, {
+    createIfMissing: true,
+  });
   const label = role.toLowerCase();
-  if (!change.changed) return `${change.user.email} is already ${label === "admin" ? "an admin" : "a reviewer"}; nothing changed.`;
+  if (!change.changed)
+    return `${change.user.email} is already ${label === "admin" ? "an admin" : "a reviewer"}; nothing changed.`;
   const was = change.previousRole === null ? "a new account" : change.previousRole.toLowerCase();
   return (
     `${change.user.email} is now ${label === "admin" ? "an admin" : "a reviewer"} (was ${was}). ` +

@@ -25,7 +25,9 @@ export function blobStoreContract(name: string, makeStore: () => BlobStore) {
     it("streams a large object in and out unchanged", async () => {
       const store = makeStore();
       const size = 5 * 1024 * 1024;
-      const written = await store.put("exports/r1/DSR-2026-000100.zip", largeBody(size), { contentType: "application/zip" });
+      const written = await store.put("exports/r1/DSR-2026-000100.zip", largeBody(size), {
+        contentType: "application/zip",
+      });
       expect(written.size).toBe(size);
       const read = await store.get("exports/r1/DSR-2026-000100.zip");
       const bytes = await buffer(read!.stream);
@@ -37,7 +39,10 @@ export function blobStoreContract(name: string, makeStore: () => BlobStore) {
       const store = makeStore();
       await store.put("staging/r2/orders.ndjson", "first");
       // The size stored, in bytes: "ö" is two of them.
-      expect(await store.put("staging/r2/orders.ndjson", "second, lönger")).toEqual({ key: "staging/r2/orders.ndjson", size: 15 });
+      expect(await store.put("staging/r2/orders.ndjson", "second, lönger")).toEqual({
+        key: "staging/r2/orders.ndjson",
+        size: 15,
+      });
       await store.put("staging/r2/profile.ndjson", Buffer.from("{}"));
       await store.put("staging/r20/other.ndjson", "not mine");
       expect((await store.head("staging/r2/orders.ndjson"))?.size).toBe(15);

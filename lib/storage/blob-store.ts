@@ -30,7 +30,12 @@ const SAFE_KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
  * that could climb out of the store's root or smuggle a separator is refused outright.
  */
 export function assertStorageKey(key: string): string {
-  if (key.length === 0 || key.length > 512 || !SAFE_KEY.test(key) || key.split("/").some((part) => part === "." || part === "..")) {
+  if (
+    key.length === 0 ||
+    key.length > 512 ||
+    !SAFE_KEY.test(key) ||
+    key.split("/").some((part) => part === "." || part === "..")
+  ) {
     throw new InvalidStorageKeyError(
       `Refusing storage key ${JSON.stringify(key.slice(0, 80))}: ` +
         'keys are relative paths of letters, digits, ".", "_" and "-".',

@@ -12,6 +12,8 @@ let store: BlobStore | undefined;
 export function getBlobStore(): BlobStore {
   if (store) return store;
   const { BLOB_READ_WRITE_TOKEN, DATA_DIR } = env();
-  store = BLOB_READ_WRITE_TOKEN ? createVercelBlobStore({ token: BLOB_READ_WRITE_TOKEN }) : createFilesystemStore(path.join(DATA_DIR, "blobs"));
+  store = BLOB_READ_WRITE_TOKEN
+    ? createVercelBlobStore({ token: BLOB_READ_WRITE_TOKEN })
+    : createFilesystemStore(path.join(DATA_DIR, "blobs"));
   return store;
 }

@@ -22,7 +22,11 @@ blobStoreContract("Vercel Blob store", () => createVercelBlobStore({ token }));
 describe("Vercel Blob store", () => {
   it.each([
     ["a single upload", "exports/r5/DSR-2026-000105.zip", () => "zip bytes"],
-    ["a streamed (multipart) upload", "exports/r6/DSR-2026-000106.zip", () => Readable.from([Buffer.from("zip "), Buffer.from("bytes")])],
+    [
+      "a streamed (multipart) upload",
+      "exports/r6/DSR-2026-000106.zip",
+      () => Readable.from([Buffer.from("zip "), Buffer.from("bytes")]),
+    ],
   ])("keeps archives private (%s): the blob's URL answers 403 without the token", async (_kind, key, body) => {
     const store = createVercelBlobStore({ token });
     await store.put(key, body());

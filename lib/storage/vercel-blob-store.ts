@@ -76,7 +76,8 @@ export function createVercelBlobStore(options: { token: string }): BlobStore {
       let cursor: string | undefined;
       do {
         const page = await list({ prefix, cursor, token, limit: 1000 });
-        for (const blob of page.blobs) yield { key: blob.pathname, size: blob.size, uploadedAt: new Date(blob.uploadedAt) };
+        for (const blob of page.blobs)
+          yield { key: blob.pathname, size: blob.size, uploadedAt: new Date(blob.uploadedAt) };
         cursor = page.hasMore ? page.cursor : undefined;
       } while (cursor);
     },

@@ -100,6 +100,7 @@ export async function insertHistory(client: pg.Client, customerId: number, size:
     const count = size[key] as number;
     if (count > 0) await client.query(sql, [customerId, count]);
   }
-  if (size.tickets > 0 && size.messagesPerTicket > 0) await client.query(MESSAGES, [customerId, size.messagesPerTicket]);
+  if (size.tickets > 0 && size.messagesPerTicket > 0)
+    await client.query(MESSAGES, [customerId, size.messagesPerTicket]);
   if (size.preferences) await client.query(PREFERENCES, [customerId]);
 }

@@ -11,14 +11,25 @@ import { insertHistory } from "./history";
 
 const SCHEMA_FILE = path.resolve(process.cwd(), "prisma/demo-company/schema.sql");
 
-const TABLES = ["customers", "orders", "activity_log", "support_tickets", "ticket_messages", "user_preferences", "payments", "streams", "payouts"] as const;
+const TABLES = [
+  "customers",
+  "orders",
+  "activity_log",
+  "support_tickets",
+  "ticket_messages",
+  "user_preferences",
+  "payments",
+  "streams",
+  "payouts",
+] as const;
 
 const ERASED_AT = "timestamptz '2025-01-15 12:00:00+00'";
 
 /** Rows per table for one customer, counted after seeding: { orders: { live: 598, erased: 2 } }. */
 export type DemoCompanySummary = Record<string, Record<string, { live: number; erased: number }>>;
 
-const withClient = <T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> => withPgClient(databaseUrl, "demo-company", run);
+const withClient = <T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> =>
+  withPgClient(databaseUrl, "demo-company", run);
 
 export async function applyDemoCompanySchema(databaseUrl: string): Promise<void> {
   const sql = await readFile(SCHEMA_FILE, "utf8");
@@ -98,7 +109,9 @@ async function summarise(client: pg.Client): Promise<DemoCompanySummary> {
              JOIN streampay.customers c ON c.id = x.customer_id GROUP BY 1, 2, 3`;
   const summary: DemoCompanySummary = {};
   for (const table of TABLES) {
-    const { rows } = await client.query<{ email: string | null; external_id: string; erased: boolean; n: number }>(perCustomer(table));
+    const { rows } = await client.query<{ email: string | null; external_id: string; erased: boolean; n: number }>(
+      perCustomer(table),
+    );
     for (const row of rows) {
       const who = row.email ?? row.external_id;
       const counts = ((summary[who] ??= {})[table] ??= { live: 0, erased: 0 });

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoCompanySummary, seedDemoCompany } from "./index";
 
 const url = process.env.DATABASE_URL!;
-const ROW_TABLES = ["customers", "orders", "activity_log", "support_tickets", "ticket_messages", "user_preferences", "payments", "streams", "payouts"];
+const ROW_TABLES = [
+  "customers",
+  "orders",
+  "activity_log",
+  "support_tickets",
+  "ticket_messages",
+  "user_preferences",
+  "payments",
+  "streams",
+  "payouts",
+];
 
 const total = (counts: Record<string, { live: number; erased: number }> = {}) =>
   Object.values(counts).reduce((sum, c) => sum + c.live + c.erased, 0);
@@ -26,7 +36,10 @@ async function erasureMarks(): Promise<string[]> {
         ? "(SELECT t.customer_id FROM streampay.support_tickets t WHERE t.id = x.ticket_id)"
         : "x.customer_id";
   const { rows } = await client.query<{ mark: string }>(
-    ROW_TABLES.map((t) => `SELECT '${t}:' || ${owner(t)} || ':' || coalesce(x.erased_at::text, 'live') AS mark FROM streampay.${t} x`).join(" UNION ALL "),
+    ROW_TABLES.map(
+      (t) =>
+        `SELECT '${t}:' || ${owner(t)} || ':' || coalesce(x.erased_at::text, 'live') AS mark FROM streampay.${t} x`,
+    ).join(" UNION ALL "),
   );
   return rows.map((r) => r.mark).sort();
 }
@@ -35,7 +48,9 @@ describe("demo company seed", () => {
   it("is deterministic: seeding twice gives the same rows", async () => {
     const digest = async () => {
       const { rows } = await client.query<{ d: string }>(
-        ROW_TABLES.map((t) => `SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) AS d FROM streampay.${t} x`).join(" UNION ALL "),
+        ROW_TABLES.map((t) => `SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) AS d FROM streampay.${t} x`).join(
+          " UNION ALL ",
+        ),
       );
       return rows.map((r) => r.d).join();
     };
@@ -79,7 +94,9 @@ describe("demo company seed", () => {
 
   // Rolled back, so the tests after it still see the seeded company.
   it("erase_customer marks every row of that customer and nothing of anyone else", async () => {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM streampay.customers WHERE email = 'jordan@example.com'`);
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM streampay.customers WHERE email = 'jordan@example.com'`,
+    );
     const jordan = rows[0]!.id;
     const isJordans = (mark: string) => mark.split(":")[1] === jordan;
     const before = await erasureMarks();
@@ -97,8 +114,15 @@ describe("demo company seed", () => {
         [jordan],
       );
       expect(profile[0]).toEqual({
-        external_id: "cus_000003", email: null, full_name: null, phone: null, address_line1: null,
-        date_of_birth: null, password_hash: null, api_key: null, risk_notes: null,
+        external_id: "cus_000003",
+        email: null,
+        full_name: null,
+        phone: null,
+        address_line1: null,
+        date_of_birth: null,
+        password_hash: null,
+        api_key: null,
+        risk_notes: null,
       });
     } finally {
       await client.query("ROLLBACK");
@@ -117,7 +141,9 @@ describe("demo company seed", () => {
     );
     expect(indexes[0]?.indexdef).toContain("(customer_id, id)");
     await expect(
-      client.query(`INSERT INTO streampay.activity_log (customer_id, occurred_at, event_type) VALUES (999999, now(), 'sign_in')`),
+      client.query(
+        `INSERT INTO streampay.activity_log (customer_id, occurred_at, event_type) VALUES (999999, now(), 'sign_in')`,
+      ),
     ).rejects.toThrow(/foreign key/);
   });
 });

@@ -82,10 +82,19 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
   // The first one warms the portal up; the burst is the others.
   const customers: DemoCustomer[] = Array.from({ length: count + 1 }, (_, index) => {
     const n = String(index).padStart(4, "0");
-    return { externalId: `cus_burst_${n}`, email: `burst-${n}@example.com`, name: `Burst Customer ${n}`, country: "IE", history: MODEST_HISTORY };
+    return {
+      externalId: `cus_burst_${n}`,
+      email: `burst-${n}@example.com`,
+      name: `Burst Customer ${n}`,
+      country: "IE",
+      history: MODEST_HISTORY,
+    };
   });
   await addDemoCustomers(databaseUrl, customers);
-  const [warmUp, ...people] = await signInCustomers(databaseUrl, customers.map((customer) => customer.email));
+  const [warmUp, ...people] = await signInCustomers(
+    databaseUrl,
+    customers.map((customer) => customer.email),
+  );
 
   // As `npm start` runs them: production, the worker compiled and in a process of its own.
   const env = { ...options.env, NODE_ENV: "production" as const, IDENTITY_AUTO_APPROVE: "true" };
@@ -100,7 +109,14 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
       fetch(`${origin}/api/v1/exports`, {
         method: "POST",
         // What the portal's own pages send: a same-origin fetch with a JSON body.
-        headers: { cookie, origin, "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "content-type": "application/json", accept: "application/json" },
+        headers: {
+          cookie,
+          origin,
+          "sec-fetch-site": "same-origin",
+          "sec-fetch-mode": "cors",
+          "content-type": "application/json",
+          accept: "application/json",
+        },
         body: JSON.stringify(body),
       });
     // A portal that has served a request before: one customer's request goes all the way to its
@@ -112,14 +128,20 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
     for (;;) {
       const progress = await requestProgress(databaseUrl, [warmUp!.id]);
       if (progress.statuses.READY === 1 && progress.readyWithoutEmail === 0) break;
-      if (Date.now() > warmDeadline || worker.exitCode !== null) throw new Error("the warm-up request did not become READY with its email within 2 minutes");
+      if (Date.now() > warmDeadline || worker.exitCode !== null)
+        throw new Error("the warm-up request did not become READY with its email within 2 minutes");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
     log(`burst: ${count} POSTs at once`);
     const webPids = processTree(portal.pid);
     const databaseCpu = await databaseServerCpu(databaseUrl);
-    const cpuBefore = { web: cpuSeconds(webPids), worker: cpuSeconds([worker.pid!]), database: databaseCpu(), machine: machineCpu() };
+    const cpuBefore = {
+      web: cpuSeconds(webPids),
+      worker: cpuSeconds([worker.pid!]),
+      database: databaseCpu(),
+      machine: machineCpu(),
+    };
     const startedAt = new Date();
     const sampler = sampleSessions(databaseUrl);
     const answers = await Promise.all(
@@ -135,7 +157,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
     const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
     const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)]!);
     const postStatuses = countBy(answers.map((answer) => String(answer.status)));
-    log(`burst: POSTs answered (p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${JSON.stringify(postStatuses)}); waiting for READY`);
+    log(
+      `burst: POSTs answered (p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${JSON.stringify(postStatuses)}); waiting for READY`,
+    );
 
     const userIds = people.map((person) => person.id);
     const deadline = Date.now() + (options.timeoutSeconds ?? 600) * 1000;
@@ -150,7 +174,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
     const databaseSeconds = databaseCpu() === null ? null : databaseCpu()! - cpuBefore.database!;
     const machine = machineCpu();
     const ready = progress.statuses.READY ?? 0;
-    const lastReadySeconds = progress.lastCompletedAt ? Number(((progress.lastCompletedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)) : null;
+    const lastReadySeconds = progress.lastCompletedAt
+      ? Number(((progress.lastCompletedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1))
+      : null;
     const checks = await deliveryChecks(databaseUrl, userIds);
     const auditChain = await verifiedChain(databaseUrl);
     const result: BurstResult = {
@@ -166,7 +192,9 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
         workerSeconds: Number(workerCpu.toFixed(1)),
         webSeconds: Number(webCpu.toFixed(1)),
         databaseSeconds: databaseSeconds === null ? null : Number(databaseSeconds.toFixed(1)),
-        machineBusyPercent: Math.round((100 * (machine.busy - cpuBefore.machine.busy)) / (machine.total - cpuBefore.machine.total)),
+        machineBusyPercent: Math.round(
+          (100 * (machine.busy - cpuBefore.machine.busy)) / (machine.total - cpuBefore.machine.total),
+        ),
       },
       statuses: progress.statuses,
       ...checks,
@@ -174,12 +202,18 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
       workerPeakRssMb: peakRssMb(worker.pid!),
       webPeakRssMb: Math.max(...processTree(portal.pid).map(peakRssMb)),
       workerSettings: {
-        ...Object.fromEntries(Object.entries(workerEnv).filter(([name]) => WORKER_SETTINGS.test(name)).map(([name, value]) => [name, String(value)])),
+        ...Object.fromEntries(
+          Object.entries(workerEnv)
+            .filter(([name]) => WORKER_SETTINGS.test(name))
+            .map(([name, value]) => [name, String(value)]),
+        ),
         nodeFlags: workerArgs.filter((arg) => arg.startsWith("--")).join(" "),
       },
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     };
-    log(`burst: ${ready} of ${count} READY${result.allReadySeconds === null ? "" : ` after ${result.allReadySeconds} s`}; worker peak RSS ${result.workerPeakRssMb} MB`);
+    log(
+      `burst: ${ready} of ${count} READY${result.allReadySeconds === null ? "" : ` after ${result.allReadySeconds} s`}; worker peak RSS ${result.workerPeakRssMb} MB`,
+    );
     return result;
   } finally {
     await portal.stop();
@@ -191,14 +225,14 @@ export async function measureBurst(options: Options): Promise<BurstResult> {
 async function signInCustomers(databaseUrl: string, emails: string[]): Promise<Array<{ id: string; cookie: string }>> {
   const people = emails.map((email) => ({ id: randomUUID(), email, token: randomBytes(24).toString("hex") }));
   await withClient(databaseUrl, "bench", async (client) => {
-    await client.query(`INSERT INTO "User" (id, email, "emailVerified", "updatedAt") SELECT id, email, now(), now() FROM unnest($1::text[], $2::text[]) AS u(id, email)`, [
-      people.map((person) => person.id),
-      people.map((person) => person.email),
-    ]);
-    await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT gen_random_uuid()::text, token, id, now() + interval '7 days' FROM unnest($1::text[], $2::text[]) AS s(token, id)`, [
-      people.map((person) => person.token),
-      people.map((person) => person.id),
-    ]);
+    await client.query(
+      `INSERT INTO "User" (id, email, "emailVerified", "updatedAt") SELECT id, email, now(), now() FROM unnest($1::text[], $2::text[]) AS u(id, email)`,
+      [people.map((person) => person.id), people.map((person) => person.email)],
+    );
+    await client.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT gen_random_uuid()::text, token, id, now() + interval '7 days' FROM unnest($1::text[], $2::text[]) AS s(token, id)`,
+      [people.map((person) => person.token), people.map((person) => person.id)],
+    );
   });
   return people.map((person) => ({ id: person.id, cookie: `authjs.session-token=${person.token}` }));
 }
@@ -206,7 +240,12 @@ async function signInCustomers(databaseUrl: string, emails: string[]): Promise<A
 // Still on its way to READY: awaiting a decision or being exported (a FAILED request is not).
 const OPEN_STATUSES: string[] = [...AWAITING_IDENTITY, ...IN_PROGRESS];
 
-type Progress = { statuses: Record<string, number>; open: number; readyWithoutEmail: number; lastCompletedAt: Date | null };
+type Progress = {
+  statuses: Record<string, number>;
+  open: number;
+  readyWithoutEmail: number;
+  lastCompletedAt: Date | null;
+};
 
 async function requestProgress(databaseUrl: string, userIds: string[]): Promise<Progress> {
   return withClient(databaseUrl, "bench", async (client) => {
@@ -220,7 +259,12 @@ async function requestProgress(databaseUrl: string, userIds: string[]): Promise<
     const statuses = Object.fromEntries(rows.map((row) => [row.status, row.n]));
     const open = rows.filter((row) => OPEN_STATUSES.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
     const ready = rows.find((row) => row.status === RequestStatus.READY);
-    return { statuses, open, readyWithoutEmail: ready ? ready.n - ready.emailed : 0, lastCompletedAt: ready?.last ?? null };
+    return {
+      statuses,
+      open,
+      readyWithoutEmail: ready ? ready.n - ready.emailed : 0,
+      lastCompletedAt: ready?.last ?? null,
+    };
   });
 }
 
@@ -228,7 +272,9 @@ async function requestProgress(databaseUrl: string, userIds: string[]): Promise<
 async function deliveryChecks(
   databaseUrl: string,
   userIds: string[],
-): Promise<Pick<BurstResult, "oneArchiveEach" | "oneReadyEmailEach" | "oneReceivedEmailEach" | "oneSubmittedEventEach">> {
+): Promise<
+  Pick<BurstResult, "oneArchiveEach" | "oneReadyEmailEach" | "oneReceivedEmailEach" | "oneSubmittedEventEach">
+> {
   return withClient(databaseUrl, "bench", async (client) => {
     const { rows } = await client.query<{ archives: number; ready: number; received: number; submitted: number }>(
       `SELECT (SELECT count(*)::int FROM "ExportArchive" a WHERE a."requestId" = r.id) AS archives,

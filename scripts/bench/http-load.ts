@@ -17,16 +17,27 @@ export type LoadResult = {
   aloneP50Ms: number;
 };
 
-export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+export async function startPortal(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      env: { ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const up = await fetch(`${url}/`).then((response) => response.ok, () => false);
+    const up = await fetch(`${url}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -46,7 +57,10 @@ export async function startPortal(env: NodeJS.ProcessEnv, port: number, nodeArgs
 export async function signInCookie(databaseUrl: string, userId: string): Promise<string> {
   const token = randomBytes(24).toString("hex");
   await withClient(databaseUrl, "bench", (client) =>
-    client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '7 days')`, [randomBytes(12).toString("hex"), token, userId]),
+    client.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '7 days')`,
+      [randomBytes(12).toString("hex"), token, userId],
+    ),
   );
   return `authjs.session-token=${token}`;
 }
@@ -57,7 +71,11 @@ export async function signInCookie(databaseUrl: string, userId: string): Promise
  * bench's seeding), measured over an idle window of the same length right after; and how long
  * each of those calls took.
  */
-export async function callsAlone(databaseUrl: string, url: string, cookie: string): Promise<{ transactionsPerCall: number; times: number[] }> {
+export async function callsAlone(
+  databaseUrl: string,
+  url: string,
+  cookie: string,
+): Promise<{ transactionsPerCall: number; times: number[] }> {
   const calls = 100;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   // A backend reports its counters within PGSTAT_IDLE_INTERVAL (10 s, PostgreSQL 15+) of going
@@ -80,7 +98,12 @@ export async function callsAlone(databaseUrl: string, url: string, cookie: strin
   return { transactionsPerCall: Number(((after - before - 1 - background) / calls).toFixed(2)), times };
 }
 
-export async function measureLoad(databaseUrl: string, url: string, cookie: string, seconds: number): Promise<LoadResult> {
+export async function measureLoad(
+  databaseUrl: string,
+  url: string,
+  cookie: string,
+  seconds: number,
+): Promise<LoadResult> {
   const warm = await fetch(url, { headers: { cookie } });
   if (!warm.ok) throw new Error(`${url} answered ${warm.status} before the load started`);
   const alone = await callsAlone(databaseUrl, url, cookie);
@@ -101,7 +124,9 @@ export async function measureLoad(databaseUrl: string, url: string, cookie: stri
 
 async function committed(databaseUrl: string): Promise<number> {
   return withClient(databaseUrl, "bench", async (client) => {
-    const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()",
+    );
     return Number(rows[0]!.n);
   });
 }

@@ -12,9 +12,24 @@ import { nextRequestReference } from "@/lib/requests/reference";
 import { closeSourceDatabase } from "@/lib/sources/source-database";
 
 const count = Number(process.argv[2] ?? 10);
-const worker = startWorker({ db, databaseUrl: env().DATABASE_URL!, client: inngest, functions, leaseMs: 30_000, log: () => undefined });
-const reviewer = await db.user.upsert({ where: { email: "bench-reviewer@example.com" }, create: { email: "bench-reviewer@example.com", role: "REVIEWER" }, update: {} });
-const customer = await db.user.upsert({ where: { email: "alex@example.com" }, create: { email: "alex@example.com" }, update: {} });
+const worker = startWorker({
+  db,
+  databaseUrl: env().DATABASE_URL!,
+  client: inngest,
+  functions,
+  leaseMs: 30_000,
+  log: () => undefined,
+});
+const reviewer = await db.user.upsert({
+  where: { email: "bench-reviewer@example.com" },
+  create: { email: "bench-reviewer@example.com", role: "REVIEWER" },
+  update: {},
+});
+const customer = await db.user.upsert({
+  where: { email: "alex@example.com" },
+  create: { email: "alex@example.com" },
+  update: {},
+});
 type Sample = { ms: number; collectMs: number; packageMs: number; emailMs: number; records: number };
 const samples: Sample[] = [];
 
@@ -38,12 +53,19 @@ for (let index = 0; index < count; index += 1) {
   let email = null;
   while (!email) {
     email = await db.outboxEmail.findFirst({
-      where: { to: customer.email!, subject: { startsWith: "Your data is ready" }, createdAt: { gte: new Date(approvedAt) } },
+      where: {
+        to: customer.email!,
+        subject: { startsWith: "Your data is ready" },
+        createdAt: { gte: new Date(approvedAt) },
+      },
       select: { createdAt: true },
     });
     if (!email) await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const done = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { sources: true, archives: true } });
+  const done = await db.privacyRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    include: { sources: true, archives: true },
+  });
   const collected = Math.max(...done.sources.map((source) => source.finishedAt?.getTime() ?? approvedAt));
   const archived = done.archives[0]!.createdAt.getTime();
   samples.push({

@@ -7,7 +7,15 @@ import { outsideCustomers, seedTime } from "./outside-seed";
 // cursor); errors in Django REST framework's shape { type, code, detail, attr }; 429 with
 // Retry-After as DRF throttling sends it.
 
-type PostHogEvent = { id: string; distinct_id: string; event: string; timestamp: string; properties: Record<string, unknown>; elements: []; elements_chain: "" };
+type PostHogEvent = {
+  id: string;
+  distinct_id: string;
+  event: string;
+  timestamp: string;
+  properties: Record<string, unknown>;
+  elements: [];
+  elements_chain: "";
+};
 
 const EVENTS = ["$pageview", "$pageview", "stream_created", "$autocapture", "payout_viewed", "$pageleave"];
 const PAGES = ["/dashboard", "/streams", "/streams/new", "/payouts", "/settings"];
@@ -50,12 +58,22 @@ export function startFakeAnalytics(options: { apiKey?: string; projectId?: strin
     {
       errorBody: (status, token) =>
         token === "unauthorized"
-          ? { type: "authentication_error", code: "authentication_failed", detail: "Incorrect authentication credentials.", attr: null }
+          ? {
+              type: "authentication_error",
+              code: "authentication_failed",
+              detail: "Incorrect authentication credentials.",
+              attr: null,
+            }
           : token === "rate_limited"
             ? { type: "throttled_error", code: "throttled", detail: "Request was throttled.", attr: null }
             : token === "not_found"
               ? { type: "invalid_request", code: "not_found", detail: "Not found.", attr: null }
-              : { type: "server_error", code: "error", detail: `A server error occurred (HTTP ${status}).`, attr: null },
+              : {
+                  type: "server_error",
+                  code: "error",
+                  detail: `A server error occurred (HTTP ${status}).`,
+                  attr: null,
+                },
       route({ method, url }: FakeRequest) {
         if (method !== "GET" || url.pathname !== `/api/projects/${projectId}/events/`) return undefined;
         const params = url.searchParams;
@@ -63,7 +81,11 @@ export function startFakeAnalytics(options: { apiKey?: string; projectId?: strin
         const before = params.get("before");
         const after = params.get("after");
         const all = events.get(params.get("distinct_id") ?? "") ?? [];
-        const within = all.filter((e) => (!before || Date.parse(e.timestamp) < Date.parse(before)) && (!after || Date.parse(e.timestamp) >= Date.parse(after)));
+        const within = all.filter(
+          (e) =>
+            (!before || Date.parse(e.timestamp) < Date.parse(before)) &&
+            (!after || Date.parse(e.timestamp) >= Date.parse(after)),
+        );
         const results = within.slice(0, limit);
         let next: string | null = null;
         if (within.length > limit) {

@@ -30,10 +30,18 @@ export async function startFakeServer(service: FakeService, options: { token: st
   let partials = 0;
 
   const errorReply = (status: number, retryAfterSeconds?: number): FakeReply => {
-    const token = status === 401 || status === 403 ? "unauthorized" : status === 429 ? "rate_limited" : status === 404 ? "not_found" : "server_error";
-    const headers = status === 429 && retryAfterSeconds !== undefined
-      ? { "retry-after": String(retryAfterSeconds), ...service.rateLimitHeaders?.(retryAfterSeconds) }
-      : undefined;
+    const token =
+      status === 401 || status === 403
+        ? "unauthorized"
+        : status === 429
+          ? "rate_limited"
+          : status === 404
+            ? "not_found"
+            : "server_error";
+    const headers =
+      status === 429 && retryAfterSeconds !== undefined
+        ? { "retry-after": String(retryAfterSeconds), ...service.rateLimitHeaders?.(retryAfterSeconds) }
+        : undefined;
     return { status, body: service.errorBody(status, token), headers };
   };
 
@@ -116,5 +124,6 @@ export async function startFakeServer(service: FakeService, options: { token: st
 /** A cursor a client must hand back unchanged: the position, opaque as real APIs make it. */
 export const cursor = {
   encode: (index: number) => Buffer.from(JSON.stringify([index])).toString("base64url"),
-  decode: (value: string | null | undefined) => (value ? (JSON.parse(Buffer.from(value, "base64url").toString()) as number[])[0]! : 0),
+  decode: (value: string | null | undefined) =>
+    value ? (JSON.parse(Buffer.from(value, "base64url").toString()) as number[])[0]! : 0,
 };

@@ -62,16 +62,27 @@ export function inngestSignature(signingKey: string, data: string, at = Math.rou
 }
 
 /** Signs a request body the way Inngest's executor does (over its canonical JSON). */
-export const signRequestBody = (signingKey: string, body: string) => inngestSignature(signingKey, canonical(JSON.parse(body)));
+export const signRequestBody = (signingKey: string, body: string) =>
+  inngestSignature(signingKey, canonical(JSON.parse(body)));
 
 /**
  * The executor's transport: each call is POSTed to `handler` (the app's /api/inngest route)
  * signed with `signingKey`, and the answer is accepted only if it is signed with it too.
  */
-export function signedInvoker(handler: (request: Request) => Promise<Response>, signingKey: string, origin = "https://portal.example") {
+export function signedInvoker(
+  handler: (request: Request) => Promise<Response>,
+  signingKey: string,
+  origin = "https://portal.example",
+) {
   return async (call: Invocation): Promise<Reply> => {
     const { url, body, headers } = invocationRequest(call, origin);
-    const response = await handler(new Request(url, { method: "POST", body, headers: { ...headers, "x-inngest-signature": signRequestBody(signingKey, body) } }));
+    const response = await handler(
+      new Request(url, {
+        method: "POST",
+        body,
+        headers: { ...headers, "x-inngest-signature": signRequestBody(signingKey, body) },
+      }),
+    );
     const text = await response.text();
     const signature = new URLSearchParams(response.headers.get("x-inngest-signature") ?? "");
     const expected = new URLSearchParams(inngestSignature(signingKey, text, Number(signature.get("t"))));

@@ -16,25 +16,49 @@ export type OutsideHistory = {
 };
 
 const NONE: OutsideHistory = { stripeCustomers: [], conversations: 0, tags: [], analyticsEvents: 0 };
-const MODEST: OutsideHistory = { stripeCustomers: [{ charges: 6, invoices: 2, subscriptions: 1 }], conversations: 3, tags: ["Newsletter"], analyticsEvents: 40 };
+const MODEST: OutsideHistory = {
+  stripeCustomers: [{ charges: 6, invoices: 2, subscriptions: 1 }],
+  conversations: 3,
+  tags: ["Newsletter"],
+  analyticsEvents: 40,
+};
 
 const HISTORY: Record<string, OutsideHistory> = {
   "alex@example.com": {
     // An old Stripe customer from before a card change, and the current one.
-    stripeCustomers: [{ charges: 3, invoices: 0, subscriptions: 1 }, { charges: 250, invoices: 24, subscriptions: 2 }],
+    stripeCustomers: [
+      { charges: 3, invoices: 0, subscriptions: 1 },
+      { charges: 250, invoices: 24, subscriptions: 2 },
+    ],
     conversations: 45,
     tags: ["VIP", "Beta tester"],
     analyticsEvents: 10_500,
   },
   "jordan@example.com": MODEST,
   "casey@example.com": MODEST,
-  "erased@example.com": { ...NONE, stripeCustomers: [{ charges: 4, invoices: 1, subscriptions: 0, deleted: true }], analyticsEvents: 25 },
+  "erased@example.com": {
+    ...NONE,
+    stripeCustomers: [{ charges: 4, invoices: 1, subscriptions: 0, deleted: true }],
+    analyticsEvents: 25,
+  },
 };
 
-export type OutsideCustomer = { externalId: string; email: string; name: string; country: string; history: OutsideHistory };
+export type OutsideCustomer = {
+  externalId: string;
+  email: string;
+  name: string;
+  country: string;
+  history: OutsideHistory;
+};
 
 export function outsideCustomers(): OutsideCustomer[] {
-  return demoCustomers(0).map((c) => ({ externalId: c.externalId, email: c.email, name: c.name, country: c.country, history: HISTORY[c.email] ?? NONE }));
+  return demoCustomers(0).map((c) => ({
+    externalId: c.externalId,
+    email: c.email,
+    name: c.name,
+    country: c.country,
+    history: HISTORY[c.email] ?? NONE,
+  }));
 }
 
 /** Records a source should export for this customer, as the connectors (lib/sources/http/) count them. */

@@ -9,7 +9,11 @@ import { startFakeStripe } from "./stripe-server";
 export type OutsideServiceFakes = Awaited<ReturnType<typeof startOutsideServiceFakes>>;
 
 export async function startOutsideServiceFakes() {
-  const [stripe, intercom, analytics] = await Promise.all([startFakeStripe(), startFakeIntercom(), startFakeAnalytics()]);
+  const [stripe, intercom, analytics] = await Promise.all([
+    startFakeStripe(),
+    startFakeIntercom(),
+    startFakeAnalytics(),
+  ]);
   return {
     stripe,
     intercom,
@@ -35,6 +39,8 @@ export async function startOutsideServiceFakesForDemo(env: NodeJS.ProcessEnv, lo
   if (env.STRIPE_SECRET_KEY || env.INTERCOM_ACCESS_TOKEN || env.ANALYTICS_API_KEY) return undefined;
   const fakes = await startOutsideServiceFakes();
   Object.assign(env, fakes.env);
-  log(`Stripe, Intercom and analytics: local fakes at ${fakes.stripe.baseUrl}, ${fakes.intercom.baseUrl}, ${fakes.analytics.baseUrl}`);
+  log(
+    `Stripe, Intercom and analytics: local fakes at ${fakes.stripe.baseUrl}, ${fakes.intercom.baseUrl}, ${fakes.analytics.baseUrl}`,
+  );
   return fakes;
 }

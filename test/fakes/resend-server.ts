@@ -16,9 +16,14 @@ export async function startFakeResend(options: { apiKey: string }) {
       res.end(JSON.stringify(body));
     };
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return reply(401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header" });
+      return reply(401, {
+        statusCode: 401,
+        name: "missing_api_key",
+        message: "Missing API key in the authorization header",
+      });
     }
-    if (req.method !== "POST" || req.url !== "/emails") return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
+    if (req.method !== "POST" || req.url !== "/emails")
+      return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
     let raw = "";
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw) as Record<string, unknown>;

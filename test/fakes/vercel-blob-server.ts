@@ -49,16 +49,30 @@ export async function startFakeVercelBlob(options: { token: string }) {
       const blob = blobs.get(decodeURIComponent(url.pathname.slice("/blob/".length)));
       // A private blob answers as if absent to a caller without the token; a public one to anyone.
       if (!blob || (blob.access === "private" && !authorised)) {
-        return authorised ? fail(404, "not_found", "The requested blob does not exist") : fail(403, "forbidden", "Access denied");
+        return authorised
+          ? fail(404, "not_found", "The requested blob does not exist")
+          : fail(403, "forbidden", "Access denied");
       }
-      res.writeHead(200, { "content-type": blob.contentType, "content-length": String(blob.body.length), "last-modified": blob.uploadedAt.toUTCString() });
+      res.writeHead(200, {
+        "content-type": blob.contentType,
+        "content-length": String(blob.body.length),
+        "last-modified": blob.uploadedAt.toUTCString(),
+      });
       return res.end(blob.body);
     }
     if (!authorised) return fail(403, "forbidden", "Access denied");
-    const uploading = (url.pathname === "/" && req.method === "PUT") || (url.pathname === "/mpu" && req.headers["x-mpu-action"] === "create");
+    const uploading =
+      (url.pathname === "/" && req.method === "PUT") ||
+      (url.pathname === "/mpu" && req.headers["x-mpu-action"] === "create");
     if (uploading && !access) return fail(400, "bad_request", 'x-vercel-blob-access must be "public" or "private"');
     if (url.pathname === "/" && req.method === "PUT") {
-      const blob: Blob = { pathname, body, contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"), uploadedAt: new Date(), access: access! };
+      const blob: Blob = {
+        pathname,
+        body,
+        contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"),
+        uploadedAt: new Date(),
+        access: access!,
+      };
       blobs.set(pathname, blob);
       return json(200, describe(blob));
     }
@@ -79,14 +93,22 @@ export async function startFakeVercelBlob(options: { token: string }) {
       }
       if (action === "complete") {
         const order = (JSON.parse(body.toString()) as { partNumber: number }[]).map((p) => p.partNumber);
-        const blob = { pathname, body: Buffer.concat(order.map((n) => parts.get(n)!)), contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"), uploadedAt: new Date(), access: upload.access };
+        const blob = {
+          pathname,
+          body: Buffer.concat(order.map((n) => parts.get(n)!)),
+          contentType: String(req.headers["x-content-type"] ?? "application/octet-stream"),
+          uploadedAt: new Date(),
+          access: upload.access,
+        };
         blobs.set(pathname, blob);
         return json(200, describe(blob));
       }
     }
     if (url.pathname === "/delete" && req.method === "POST") {
       for (const target of (JSON.parse(body.toString()) as { urls: string[] }).urls) {
-        blobs.delete(target.startsWith(origin) ? decodeURIComponent(new URL(target).pathname.slice("/blob/".length)) : target);
+        blobs.delete(
+          target.startsWith(origin) ? decodeURIComponent(new URL(target).pathname.slice("/blob/".length)) : target,
+        );
       }
       return json(200, {});
     }
@@ -99,7 +121,9 @@ export async function startFakeVercelBlob(options: { token: string }) {
       const prefix = url.searchParams.get("prefix") ?? "";
       const limit = Number(url.searchParams.get("limit") ?? 1000);
       const start = Number(url.searchParams.get("cursor") ?? 0);
-      const matching = [...blobs.values()].filter((b) => b.pathname.startsWith(prefix)).sort((a, b) => a.pathname.localeCompare(b.pathname));
+      const matching = [...blobs.values()]
+        .filter((b) => b.pathname.startsWith(prefix))
+        .sort((a, b) => a.pathname.localeCompare(b.pathname));
       const page = matching.slice(start, start + limit);
       const hasMore = start + limit < matching.length;
       return json(200, { blobs: page.map(describe), cursor: hasMore ? String(start + limit) : undefined, hasMore });

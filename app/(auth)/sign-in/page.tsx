@@ -12,7 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Auth.js sends errors here as ?error=<code>; each gets a sentence a person can act on.
-const ERRORS = { Verification: "errorVerification", AccessDenied: "errorAccessDenied", Configuration: "errorConfiguration" } as const;
+const ERRORS = {
+  Verification: "errorVerification",
+  AccessDenied: "errorAccessDenied",
+  Configuration: "errorConfiguration",
+} as const;
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;

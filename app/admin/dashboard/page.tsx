@@ -51,7 +51,11 @@ function HeadlineFigures({ figures }: { figures: DashboardFigures }) {
         value={percent(totals.onTimeRate)}
         detail={`${totals.onTime} of ${totals.delivered} delivered by the (extended) due date`}
       />
-      <Figure label="Median time to ready" value={duration(totals.medianDays)} detail="From receipt to the archive being ready" />
+      <Figure
+        label="Median time to ready"
+        value={duration(totals.medianDays)}
+        detail="From receipt to the archive being ready"
+      />
       <Figure label="Open requests" value={String(open)} detail="Not yet delivered, rejected or cancelled" />
       <Figure label="Overdue now" value={String(overdue)} detail="Open past their (extended) due date" />
     </dl>
@@ -129,7 +133,8 @@ export default async function DashboardPage() {
   const viewer = await requireStaff("/admin/dashboard");
   const figures = await loadDashboard(viewer);
   const since = formatDay(new Date(`${figures.since}T00:00:00Z`));
-  const description = `How the team is doing over the last ${WEEKS} weeks (since ${since}). ` + "Weeks start on Monday, UTC.";
+  const description =
+    `How the team is doing over the last ${WEEKS} weeks (since ${since}). ` + "Weeks start on Monday, UTC.";
 
   return (
     <div className="space-y-6">

@@ -14,6 +14,9 @@ export async function GET() {
     await db.$queryRaw`SELECT 1`;
     return Response.json({ ok: true, database: "up" }, { headers });
   } catch {
-    return Response.json({ ok: false, database: "unavailable", error: "database_unavailable" }, { status: 503, headers });
+    return Response.json(
+      { ok: false, database: "unavailable", error: "database_unavailable" },
+      { status: 503, headers },
+    );
   }
 }

@@ -3,8 +3,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDemoOutbox } from "@/lib/dal/outbox";
 
-const EMAIL_TEXT =
-  "mt-3 whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-3 font-sans text-sm text-zinc-800";
+const EMAIL_TEXT = "mt-3 whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-3 font-sans text-sm text-zinc-800";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -40,9 +39,7 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
                 <p className="text-sm text-zinc-600">
                   To <span data-testid="outbox-to">{email.to}</span> · from {email.from}
                 </p>
-                <pre className={EMAIL_TEXT}>
-                  {email.text}
-                </pre>
+                <pre className={EMAIL_TEXT}>{email.text}</pre>
                 <ul className="mt-3 flex flex-wrap gap-3">
                   {[...new Set(email.text.match(LINK) ?? [])].map((href) => (
                     <li key={href}>

@@ -23,7 +23,9 @@ export default async function RequestPage({ searchParams }: PageProps<"/privacy-
   const viewer = await requireViewer(`/privacy-center/request?type=${selected.toLowerCase()}`);
   const t = await getTranslations("form");
   const messages = (await getTranslations()) as unknown as MessageLookup;
-  const sources = listSources().map(({ key, title, description }) => localizedSource(messages, { key, title, description }));
+  const sources = listSources().map(({ key, title, description }) =>
+    localizedSource(messages, { key, title, description }),
+  );
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("title")} description={t("description", { email: viewer.email })} />

@@ -43,7 +43,17 @@ export function BarChart({ id, title, summary, series, rows, valueLabel }: BarCh
 }
 
 /** The stacked bars with a horizontal grid line per tick; at most 12 labels along the bottom. */
-function ChartImage({ id, label, series, rows }: { id: string; label: string; series: ChartSeries[]; rows: ChartRow[] }) {
+function ChartImage({
+  id,
+  label,
+  series,
+  rows,
+}: {
+  id: string;
+  label: string;
+  series: ChartSeries[];
+  rows: ChartRow[];
+}) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const max = Math.max(1, ...rows.map((row) => rowTotal(row, series)));

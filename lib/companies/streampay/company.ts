@@ -14,7 +14,16 @@ import { supportSource } from "./support";
 // StreamPay, the demo company: its database tables (schema "streampay", prisma/demo-company/),
 // the outside services it uses, and how a customer is found in them.
 
-const TABLE_SOURCES = [profileSource, ordersSource, billingSource, streamsSource, payoutsSource, supportSource, preferencesSource, activitySource];
+const TABLE_SOURCES = [
+  profileSource,
+  ordersSource,
+  billingSource,
+  streamsSource,
+  payoutsSource,
+  supportSource,
+  preferencesSource,
+  activitySource,
+];
 
 export const streampay: Company = {
   key: "streampay",

@@ -9,7 +9,11 @@ import type { DataSource } from "@/lib/sources/types";
 // The Art. 15 texts are StreamPay's; the connectors (lib/sources/http/) fix what each exports.
 
 function retryPolicy(config: Env): RetryPolicy {
-  return { ...DEFAULT_RETRY_POLICY, attempts: config.SOURCE_HTTP_ATTEMPTS, timeoutMs: config.SOURCE_HTTP_TIMEOUT_SECONDS * 1000 };
+  return {
+    ...DEFAULT_RETRY_POLICY,
+    attempts: config.SOURCE_HTTP_ATTEMPTS,
+    timeoutMs: config.SOURCE_HTTP_TIMEOUT_SECONDS * 1000,
+  };
 }
 
 function stripe(config: Env, secretKey: string, retry: RetryPolicy): DataSource {
@@ -48,8 +52,7 @@ function intercom(config: Env, accessToken: string, retry: RetryPolicy): DataSou
       "and every chat conversation with each message in it.",
     categories: ["Communications", "Contact details"],
     purposes: ["Answering your questions", "Improving our support"],
-    legalBasis:
-      "Contract (Art. 6(1)(b) GDPR) and legitimate interests in improving our service (Art. 6(1)(f) GDPR)",
+    legalBasis: "Contract (Art. 6(1)(b) GDPR) and legitimate interests in improving our service (Art. 6(1)(f) GDPR)",
     recipients: ["Intercom R&D Unlimited Company (processor)"],
     transfers: [{ recipient: "Intercom, Inc. (sub-processor)", country: "United States", safeguard: "SCCS" }],
     retention: "3 years after the conversation ends",

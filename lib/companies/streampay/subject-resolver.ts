@@ -19,7 +19,10 @@ export const streampayResolver: SubjectResolver = {
   },
 
   async isErased(id) {
-    const { rows } = await sourceDatabase().query(`SELECT 1 FROM streampay.customers WHERE external_id = $1 AND erased_at IS NOT NULL`, [id]);
+    const { rows } = await sourceDatabase().query(
+      `SELECT 1 FROM streampay.customers WHERE external_id = $1 AND erased_at IS NOT NULL`,
+      [id],
+    );
     return rows.length > 0;
   },
 

@@ -7,13 +7,18 @@ import { sqlSource, type SqlSourceDefinition, type SqlSourceQuery } from "@/lib/
  */
 export const STREAMPAY_SUBJECT = "t.customer_id = $1";
 /** The customer's internal id from their external id; no row once StreamPay has erased them. */
-export const STREAMPAY_SUBJECT_KEY = "SELECT c.id FROM streampay.customers c WHERE c.external_id = $1 AND c.erased_at IS NULL";
+export const STREAMPAY_SUBJECT_KEY =
+  "SELECT c.id FROM streampay.customers c WHERE c.external_id = $1 AND c.erased_at IS NULL";
 
-type TableDefinition = Omit<SqlSourceDefinition, "query"> & { query: Omit<SqlSourceQuery, "subject"> & { subject?: string } };
+type TableDefinition = Omit<SqlSourceDefinition, "query"> & {
+  query: Omit<SqlSourceQuery, "subject"> & { subject?: string };
+};
 
 /** A StreamPay table as a source, matched to the subject by `customer_id` unless it says otherwise. */
 export function streampayTable(definition: TableDefinition) {
   const { subject } = definition.query;
-  const query = subject ? { ...definition.query, subject } : { ...definition.query, subject: STREAMPAY_SUBJECT, subjectKey: STREAMPAY_SUBJECT_KEY };
+  const query = subject
+    ? { ...definition.query, subject }
+    : { ...definition.query, subject: STREAMPAY_SUBJECT, subjectKey: STREAMPAY_SUBJECT_KEY };
   return sqlSource({ ...definition, query });
 }

@@ -10,7 +10,9 @@ function DataReadyEmail({ companyName, reference, downloadUrl, expiresAt, locale
   return (
     <EmailLayout preview={t("email.ready.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.ready.heading")}</Heading>
-      <Text style={emailStyles.text}>{t.rich("email.ready.text", { reference, strong: (chunks) => <strong>{chunks}</strong> })}</Text>
+      <Text style={emailStyles.text}>
+        {t.rich("email.ready.text", { reference, strong: (chunks) => <strong>{chunks}</strong> })}
+      </Text>
       <Button href={downloadUrl} style={emailStyles.button}>
         {t("email.ready.button")}
       </Button>
@@ -20,4 +22,7 @@ function DataReadyEmail({ companyName, reference, downloadUrl, expiresAt, locale
 }
 
 export const renderDataReadyEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.ready.subject", { reference: props.reference }), <DataReadyEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.ready.subject", { reference: props.reference }),
+    <DataReadyEmail {...props} />,
+  );

@@ -3,7 +3,14 @@ import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; reason: string; extendedDueAt: Date; statusUrl: string; locale: string };
+type Props = {
+  companyName: string;
+  reference: string;
+  reason: string;
+  extendedDueAt: Date;
+  statusUrl: string;
+  locale: string;
+};
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
@@ -13,7 +20,9 @@ function DeadlineExtendedEmail({ companyName, reference, reason, extendedDueAt, 
   return (
     <EmailLayout preview={t("email.extended.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.extended.heading")}</Heading>
-      <Text style={emailStyles.text}>{t.rich("email.extended.text", { reference, due: formatEmailDate(extendedDueAt, locale), strong })}</Text>
+      <Text style={emailStyles.text}>
+        {t.rich("email.extended.text", { reference, due: formatEmailDate(extendedDueAt, locale), strong })}
+      </Text>
       <Text style={emailStyles.text}>{t.rich("email.extended.reason", { reason, strong })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
         {t("email.extended.button")}
@@ -23,4 +32,7 @@ function DeadlineExtendedEmail({ companyName, reference, reason, extendedDueAt, 
 }
 
 export const renderDeadlineExtendedEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.extended.subject", { reference: props.reference }), <DeadlineExtendedEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.extended.subject", { reference: props.reference }),
+    <DeadlineExtendedEmail {...props} />,
+  );

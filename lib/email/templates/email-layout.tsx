@@ -5,7 +5,13 @@ import { translator } from "@/lib/i18n/translator";
 
 const styles = {
   body: { backgroundColor: "#f4f4f5", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0 },
-  container: { backgroundColor: "#ffffff", margin: "24px auto", padding: "32px", maxWidth: "560px", borderRadius: "8px" },
+  container: {
+    backgroundColor: "#ffffff",
+    margin: "24px auto",
+    padding: "32px",
+    maxWidth: "560px",
+    borderRadius: "8px",
+  },
   footer: { color: "#71717a", fontSize: "12px", lineHeight: "18px" },
   logo: { display: "block", margin: "0 0 24px", borderRadius: "8px" },
 };
@@ -24,9 +30,7 @@ export function EmailLayout(props: { preview: string; companyName: string; local
           <Img src={logoUrl()} width="48" height="48" alt={props.companyName} style={styles.logo} />
           <Section>{props.children}</Section>
           <Hr />
-          <Text style={styles.footer}>
-            {t("email.footer", { company: props.companyName })}
-          </Text>
+          <Text style={styles.footer}>{t("email.footer", { company: props.companyName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -3,7 +3,14 @@ import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; reason: string; contactEmail: string; statusUrl: string; locale: string };
+type Props = {
+  companyName: string;
+  reference: string;
+  reason: string;
+  contactEmail: string;
+  statusUrl: string;
+  locale: string;
+};
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
@@ -24,4 +31,7 @@ function RequestCancelledEmail({ companyName, reference, reason, contactEmail, s
 }
 
 export const renderRequestCancelledEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.cancelled.subject", { reference: props.reference }), <RequestCancelledEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.cancelled.subject", { reference: props.reference }),
+    <RequestCancelledEmail {...props} />,
+  );

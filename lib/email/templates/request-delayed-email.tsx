@@ -11,7 +11,9 @@ function RequestDelayedEmail({ companyName, reference, statusUrl, locale }: Prop
   return (
     <EmailLayout preview={t("email.delayed.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.delayed.heading")}</Heading>
-      <Text style={emailStyles.text}>{t.rich("email.delayed.text", { reference, strong: (chunks) => <strong>{chunks}</strong> })}</Text>
+      <Text style={emailStyles.text}>
+        {t.rich("email.delayed.text", { reference, strong: (chunks) => <strong>{chunks}</strong> })}
+      </Text>
       <Button href={statusUrl} style={emailStyles.button}>
         {t("email.delayed.button")}
       </Button>
@@ -20,4 +22,7 @@ function RequestDelayedEmail({ companyName, reference, statusUrl, locale }: Prop
 }
 
 export const renderRequestDelayedEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.delayed.subject", { reference: props.reference }), <RequestDelayedEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.delayed.subject", { reference: props.reference }),
+    <RequestDelayedEmail {...props} />,
+  );

@@ -4,7 +4,14 @@ import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
 
-type Props = { companyName: string; reference: string; type: RequestType; dueAt: Date; statusUrl: string; locale: string };
+type Props = {
+  companyName: string;
+  reference: string;
+  type: RequestType;
+  dueAt: Date;
+  statusUrl: string;
+  locale: string;
+};
 
 function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, locale }: Props) {
   const t = translator(locale);
@@ -27,4 +34,7 @@ function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, 
 }
 
 export const renderRequestReceivedEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.received.subject", { reference: props.reference }), <RequestReceivedEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.received.subject", { reference: props.reference }),
+    <RequestReceivedEmail {...props} />,
+  );

@@ -23,7 +23,9 @@ function RequestRejectedEmail({ companyName, reference, reason, contactEmail, au
       <Heading style={emailStyles.heading}>{t("email.rejected.heading")}</Heading>
       <Text style={emailStyles.text}>{t.rich("email.rejected.text", { reference, strong })}</Text>
       <Text style={emailStyles.text}>{t.rich("email.rejected.reason", { reason, strong })}</Text>
-      <Text style={emailStyles.text}>{t("email.rejected.next", { contact: contactEmail, authority: authority.name, authorityUrl: authority.url })}</Text>
+      <Text style={emailStyles.text}>
+        {t("email.rejected.next", { contact: contactEmail, authority: authority.name, authorityUrl: authority.url })}
+      </Text>
       <Button href={statusUrl} style={emailStyles.button}>
         {t("email.rejected.button")}
       </Button>
@@ -32,4 +34,7 @@ function RequestRejectedEmail({ companyName, reference, reason, contactEmail, au
 }
 
 export const renderRequestRejectedEmail = (props: Props) =>
-  renderEmail(translator(props.locale)("email.rejected.subject", { reference: props.reference }), <RequestRejectedEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.rejected.subject", { reference: props.reference }),
+    <RequestRejectedEmail {...props} />,
+  );

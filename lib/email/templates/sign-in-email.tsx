@@ -23,4 +23,7 @@ function SignInEmail({ url, companyName, expiresInMinutes, locale }: SignInEmail
 }
 
 export const renderSignInEmail = (props: SignInEmailProps) =>
-  renderEmail(translator(props.locale)("email.signIn.subject", { company: props.companyName }), <SignInEmail {...props} />);
+  renderEmail(
+    translator(props.locale)("email.signIn.subject", { company: props.companyName }),
+    <SignInEmail {...props} />,
+  );

@@ -16,7 +16,12 @@ describe("email templates", () => {
   });
 
   it("shows the logo from the portal's absolute address (a mail client has no base URL)", async () => {
-    const email = await renderSignInEmail({ url: "http://x.test/s", companyName: "StreamPay", expiresInMinutes: 15, locale: "en" });
+    const email = await renderSignInEmail({
+      url: "http://x.test/s",
+      companyName: "StreamPay",
+      expiresInMinutes: 15,
+      locale: "en",
+    });
     expect(email.html).toMatch(/<img[^>]+alt="StreamPay"[^>]+src="https?:\/\/[^"]+\/logo-email\.png"/);
   });
 
@@ -35,17 +40,31 @@ describe("email templates", () => {
 
   it("writes every customer email in German for a customer who asked in German", async () => {
     const common = { companyName: "StreamPay", reference: "DSR-2026-000123", locale: "de" };
-    const ready = await renderDataReadyEmail({ ...common, downloadUrl: "http://x.test/d", expiresAt: new Date("2026-12-01T10:00:00Z") });
+    const ready = await renderDataReadyEmail({
+      ...common,
+      downloadUrl: "http://x.test/d",
+      expiresAt: new Date("2026-12-01T10:00:00Z"),
+    });
     expect(ready.subject).toBe("Ihre Daten stehen zum Herunterladen bereit (DSR-2026-000123)");
     expect(ready.text).toContain("bis 1. Dezember 2026 verfügbar");
     expect(ready.html).toContain('lang="de"');
     expect(ready.html).toContain("<strong>DSR-2026-000123</strong>");
-    const received = await renderRequestReceivedEmail({ ...common, type: "ACCESS", dueAt: new Date("2026-12-23T00:00:00Z"), statusUrl: "http://x.test/s" });
+    const received = await renderRequestReceivedEmail({
+      ...common,
+      type: "ACCESS",
+      dueAt: new Date("2026-12-23T00:00:00Z"),
+      statusUrl: "http://x.test/s",
+    });
     expect(received.subject).toBe("Wir haben Ihre Datenschutzanfrage DSR-2026-000123 erhalten");
     expect(received.text).toContain("bis 23. Dezember 2026");
     const delayed = await renderRequestDelayedEmail({ ...common, statusUrl: "http://x.test/s" });
     expect(delayed.text).toContain("Unser Datenschutzteam ist informiert");
-    const signIn = await renderSignInEmail({ url: "http://x.test/l", companyName: "StreamPay", expiresInMinutes: 15, locale: "de" });
+    const signIn = await renderSignInEmail({
+      url: "http://x.test/l",
+      companyName: "StreamPay",
+      expiresInMinutes: 15,
+      locale: "de",
+    });
     expect(signIn.text).toContain("läuft in 15 Minuten ab");
     for (const email of [ready, received, delayed, signIn]) expect(email.text).toContain("Sie erhalten diese E-Mail");
   });
@@ -62,7 +81,9 @@ describe("email templates", () => {
     };
     const en = await renderSubjectInformedEmail({ ...common, locale: "en" });
     expect(en.subject).toBe("Someone asked StreamPay for a copy of your data (DSR-2026-000124)");
-    expect(en.text).toContain("counsel@lawfirm.example asked StreamPay for a copy of the personal data we hold about casey@example.com");
+    expect(en.text).toContain(
+      "counsel@lawfirm.example asked StreamPay for a copy of the personal data we hold about casey@example.com",
+    );
     expect(en.text).toContain("saying they are your lawyer");
     expect(en.text).toContain("before January 1, 2027");
     expect(en.text).toContain("/privacy-center/object?token=abc.def");

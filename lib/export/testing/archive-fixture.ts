@@ -40,7 +40,11 @@ export const analytics = fakeSource({
  * Stages `orderCount` orders in pages of 1 000 (each with a secret column the collector should
  * not have selected) and an empty ticket history; the analytics source failed.
  */
-export async function stageFixture(store: MemoryBlobStore, orderCount = ORDER_COUNT, requestId = "req_1"): Promise<ArchiveInput> {
+export async function stageFixture(
+  store: MemoryBlobStore,
+  orderCount = ORDER_COUNT,
+  requestId = "req_1",
+): Promise<ArchiveInput> {
   const staged = await stageSourceRecords(
     store,
     stagingKey(requestId, orders.key),
@@ -49,12 +53,17 @@ export async function stageFixture(store: MemoryBlobStore, orderCount = ORDER_CO
       id: i + 1,
       placed_at: new Date(Date.UTC(2025, 0, 1) + i * 60_000),
       total_cents: 1999 + i,
-      note: i === 7 ? "=HYPERLINK(\"http://evil.example\",\"click\")" : i === 8 ? "<script>alert(1)</script>" : `note ${i}`,
+      note: i === 7 ? '=HYPERLINK("http://evil.example","click")' : i === 8 ? "<script>alert(1)</script>" : `note ${i}`,
       items: [{ sku: `SKU-${i % 10}`, qty: 1 + (i % 3) }],
       password_hash: LEAKED_SECRET,
     })),
   );
-  const empty = await stageSourceRecords(store, stagingKey(requestId, tickets.key), tickets, pagesOf(0, 1_000, () => ({})));
+  const empty = await stageSourceRecords(
+    store,
+    stagingKey(requestId, tickets.key),
+    tickets,
+    pagesOf(0, 1_000, () => ({})),
+  );
   return {
     request: {
       id: requestId,
@@ -73,8 +82,20 @@ export async function stageFixture(store: MemoryBlobStore, orderCount = ORDER_CO
     },
     generatedAt: new Date("2026-03-02T10:00:00Z"),
     sources: [
-      { source: orders, status: "DONE", recordCount: staged.recordCount, stagingKey: stagingKey(requestId, orders.key), files: staged.files },
-      { source: tickets, status: "DONE", recordCount: empty.recordCount, stagingKey: stagingKey(requestId, tickets.key), files: empty.files },
+      {
+        source: orders,
+        status: "DONE",
+        recordCount: staged.recordCount,
+        stagingKey: stagingKey(requestId, orders.key),
+        files: staged.files,
+      },
+      {
+        source: tickets,
+        status: "DONE",
+        recordCount: empty.recordCount,
+        stagingKey: stagingKey(requestId, tickets.key),
+        files: empty.files,
+      },
       { source: analytics, status: "FAILED", recordCount: 0, error: "The analytics service did not answer." },
     ],
   };

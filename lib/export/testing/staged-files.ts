@@ -8,7 +8,8 @@ import { openStagedFile, stagedCsvKey, type StagedSource } from "../staging";
  * hold them. Test-only.
  */
 export async function readStagedFiles(store: BlobStore, staged: StagedSource): Promise<{ json: string; csv: string }> {
-  const read = async (file: StagedSource["files"]["JSON"]) => (file ? (await buffer(await openStagedFile(store, file))).toString("utf8") : "");
+  const read = async (file: StagedSource["files"]["JSON"]) =>
+    file ? (await buffer(await openStagedFile(store, file))).toString("utf8") : "";
   return { json: await read(staged.files.JSON), csv: await read(staged.files.CSV) };
 }
 
@@ -18,7 +19,11 @@ export async function readStagedFiles(store: BlobStore, staged: StagedSource): P
  * records without their header at stagedCsvKey. Returns the input as such a request carries it
  * (no `files`). Test-only.
  */
-export async function toOlderStaging(store: BlobStore, input: ArchiveInput, options: { csv: boolean }): Promise<ArchiveInput> {
+export async function toOlderStaging(
+  store: BlobStore,
+  input: ArchiveInput,
+  options: { csv: boolean },
+): Promise<ArchiveInput> {
   const sources: ArchiveSource[] = [];
   for (const { files, ...entry } of input.sources) {
     sources.push(entry);

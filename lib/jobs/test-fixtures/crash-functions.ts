@@ -10,14 +10,17 @@ export const crashClient = new Inngest({ id: "crash-test", isDev: true, fetch: e
 const effect = (name: string) => db.$executeRaw`INSERT INTO job_test_effects (name) VALUES (${name})`;
 
 export const crashFunctions = [
-  crashClient.createFunction({ id: "three-steps", retries: 2, triggers: [{ event: "test/crash" }] }, async ({ step }) => {
-    await step.run("one", () => effect("one"));
-    await step.run("two", async () => {
-      await effect("two-start");
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await effect("two-done");
-    });
-    await step.run("three", () => effect("three"));
-    return { done: true };
-  }),
+  crashClient.createFunction(
+    { id: "three-steps", retries: 2, triggers: [{ event: "test/crash" }] },
+    async ({ step }) => {
+      await step.run("one", () => effect("one"));
+      await step.run("two", async () => {
+        await effect("two-start");
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await effect("two-done");
+      });
+      await step.run("three", () => effect("three"));
+      return { done: true };
+    },
+  ),
 ];

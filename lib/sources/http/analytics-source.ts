@@ -18,7 +18,9 @@ export type AnalyticsConfig = {
   retry?: RetryPolicy;
 };
 
-export type AnalyticsSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & { config: AnalyticsConfig };
+export type AnalyticsSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & {
+  config: AnalyticsConfig;
+};
 
 export const ANALYTICS_FIELDS = {
   event_id: "The analytics service's reference for the event",
@@ -31,7 +33,11 @@ export const ANALYTICS_FIELDS = {
   country: "The country your network address points to",
 };
 
-const ANALYTICS: ServiceIdentity = { service: "The analytics service", credential: "API key", variable: "ANALYTICS_API_KEY" };
+const ANALYTICS: ServiceIdentity = {
+  service: "The analytics service",
+  credential: "API key",
+  variable: "ANALYTICS_API_KEY",
+};
 /** Every `next` link is followed until the service answers next: null. */
 const COUNTING: RecordCounting = { method: "API_PAGES", service: "PostHog" };
 const MAX_LIMIT = 1000;
@@ -51,7 +57,12 @@ export function analyticsSource(declaration: AnalyticsSourceDeclaration): DataSo
   };
 }
 
-async function* analyticsRecords(config: AnalyticsConfig, subject: DataSubject, limit: number, options: CollectOptions): AsyncIterable<ExportRecord> {
+async function* analyticsRecords(
+  config: AnalyticsConfig,
+  subject: DataSubject,
+  limit: number,
+  options: CollectOptions,
+): AsyncIterable<ExportRecord> {
   if (!subject.id) return;
   const send = resilientFetch("The analytics service", config.retry ?? DEFAULT_RETRY_POLICY);
   const first = new URL(`/api/projects/${encodeURIComponent(config.projectId)}/events/`, config.apiBase);
@@ -62,8 +73,14 @@ async function* analyticsRecords(config: AnalyticsConfig, subject: DataSubject, 
   let next: URL | null = first;
   while (next) {
     options.signal?.throwIfAborted();
-    const response: Response = await send(next, { headers: { authorization: `Bearer ${config.apiKey}`, accept: "application/json" }, signal: options.signal });
-    const page: { next: string | null; results: AnalyticsEvent[] } = await readServiceJson<{ next: string | null; results: AnalyticsEvent[] }>(ANALYTICS, response);
+    const response: Response = await send(next, {
+      headers: { authorization: `Bearer ${config.apiKey}`, accept: "application/json" },
+      signal: options.signal,
+    });
+    const page: { next: string | null; results: AnalyticsEvent[] } = await readServiceJson<{
+      next: string | null;
+      results: AnalyticsEvent[];
+    }>(ANALYTICS, response);
     if (!Array.isArray(page.results) || (page.next !== null && typeof page.next !== "string")) {
       throw new SourceIncompleteError(
         "The analytics service answered a page without its results or its next link. Retry the source later.",

@@ -17,7 +17,9 @@ export type IntercomConfig = {
   retry?: RetryPolicy;
 };
 
-export type IntercomSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & { config: IntercomConfig };
+export type IntercomSourceDeclaration = Omit<DataSource, "collect" | "fields" | "counting"> & {
+  config: IntercomConfig;
+};
 
 export const INTERCOM_FIELDS = {
   kind: "What the record is: your contact record or a conversation",
@@ -31,7 +33,11 @@ export const INTERCOM_FIELDS = {
   messages: "For a conversation: each message, who wrote it (you or our team), when, and what it said",
 };
 
-const INTERCOM: ServiceIdentity = { service: "Intercom", credential: "access token", variable: "INTERCOM_ACCESS_TOKEN" };
+const INTERCOM: ServiceIdentity = {
+  service: "Intercom",
+  credential: "access token",
+  variable: "INTERCOM_ACCESS_TOKEN",
+};
 /** Every search is followed to its last cursor, and its total_count checked against what was read. */
 const COUNTING: RecordCounting = { method: "API_PAGES", service: "Intercom" };
 const PER_PAGE = 50;
@@ -88,7 +94,12 @@ type IntercomApi = ReturnType<typeof intercomApi>;
  * Every item of a search, following the cursor until Intercom says there is no next page, then
  * checking the items read against the search's own total_count: a search that stops short fails.
  */
-async function* search<T>(api: IntercomApi, path: string, listKey: "data" | "conversations", query: unknown): AsyncIterable<T> {
+async function* search<T>(
+  api: IntercomApi,
+  path: string,
+  listKey: "data" | "conversations",
+  query: unknown,
+): AsyncIterable<T> {
   let startingAfter: string | undefined;
   let read = 0;
   let total: number | undefined;
@@ -113,9 +124,17 @@ async function* search<T>(api: IntercomApi, path: string, listKey: "data" | "con
   }
 }
 
-async function* intercomRecords(api: IntercomApi, subject: DataSubject, options: CollectOptions): AsyncIterable<ExportRecord> {
+async function* intercomRecords(
+  api: IntercomApi,
+  subject: DataSubject,
+  options: CollectOptions,
+): AsyncIterable<ExportRecord> {
   if (!subject.email) return;
-  const contacts = search<Contact>(api, "/contacts/search", "data", { field: "email", operator: "=", value: subject.email });
+  const contacts = search<Contact>(api, "/contacts/search", "data", {
+    field: "email",
+    operator: "=",
+    value: subject.email,
+  });
   for await (const contact of contacts) {
     const tags = await api<{ data: { name: string }[] }>(`/contacts/${encodeURIComponent(contact.id)}/tags`);
     yield {
@@ -129,9 +148,16 @@ async function* intercomRecords(api: IntercomApi, subject: DataSubject, options:
       state: null,
       messages: null,
     };
-    for await (const found of search<Conversation>(api, "/conversations/search", "conversations", conversationQuery(contact.id, options))) {
+    for await (const found of search<Conversation>(
+      api,
+      "/conversations/search",
+      "conversations",
+      conversationQuery(contact.id, options),
+    )) {
       options.signal?.throwIfAborted();
-      const conversation = await api<Conversation>(`/conversations/${encodeURIComponent(found.id)}?display_as=plaintext`);
+      const conversation = await api<Conversation>(
+        `/conversations/${encodeURIComponent(found.id)}?display_as=plaintext`,
+      );
       yield {
         kind: "conversation",
         intercom_id: conversation.id,
@@ -148,7 +174,9 @@ async function* intercomRecords(api: IntercomApi, subject: DataSubject, options:
 }
 
 function conversationQuery(contactId: string, options: CollectOptions) {
-  const conditions: { field: string; operator: string; value: string | number }[] = [{ field: "contact_ids", operator: "=", value: contactId }];
+  const conditions: { field: string; operator: string; value: string | number }[] = [
+    { field: "contact_ids", operator: "=", value: contactId },
+  ];
   const from = toUnix(options.range?.from);
   const to = toUnix(options.range?.to);
   if (from !== undefined) conditions.push({ field: "created_at", operator: ">", value: from - 1 });
@@ -159,10 +187,23 @@ function conversationQuery(contactId: string, options: CollectOptions) {
 /** The opening message and every reply, oldest first; internal notes and empty events left out. */
 function messagesOf(conversation: Conversation) {
   const parts: Part[] = [
-    ...(conversation.source ? [{ part_type: "comment", body: conversation.source.body, created_at: conversation.created_at, author: conversation.source.author }] : []),
+    ...(conversation.source
+      ? [
+          {
+            part_type: "comment",
+            body: conversation.source.body,
+            created_at: conversation.created_at,
+            author: conversation.source.author,
+          },
+        ]
+      : []),
     ...(conversation.conversation_parts?.conversation_parts ?? []),
   ];
   return parts
     .filter((part) => part.part_type !== "note" && part.body)
-    .map((part) => ({ author: part.author.type === "user" || part.author.type === "lead" ? "you" : "our team", sent_at: fromUnix(part.created_at), body: part.body }));
+    .map((part) => ({
+      author: part.author.type === "user" || part.author.type === "lead" ? "you" : "our team",
+      sent_at: fromUnix(part.created_at),
+      body: part.body,
+    }));
 }

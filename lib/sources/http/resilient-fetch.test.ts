@@ -74,6 +74,8 @@ describe("calling an outside service", () => {
     const { send } = scripted(down(), down(), down(), down());
     const error = await send("http://service/").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceUnavailableError);
-    expect((error as Error).message).toMatch(/^Stripe did not answer after 4 attempts \(fetch failed: connect ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /^Stripe did not answer after 4 attempts \(fetch failed: connect ECONNREFUSED/,
+    );
   });
 });

@@ -15,9 +15,19 @@ export type RetryPolicy = {
   maxDelayMs: number;
 };
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, timeoutMs: 30_000, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 4,
+  timeoutMs: 30_000,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
 
-export function resilientFetch(service: string, policy: RetryPolicy, fetchImpl: typeof fetch = fetch, wait = sleep): typeof fetch {
+export function resilientFetch(
+  service: string,
+  policy: RetryPolicy,
+  fetchImpl: typeof fetch = fetch,
+  wait = sleep,
+): typeof fetch {
   return async (input, init) => {
     const caller = init?.signal ?? undefined;
     let failure = "";
@@ -35,7 +45,9 @@ export function resilientFetch(service: string, policy: RetryPolicy, fetchImpl: 
       if (attempt >= policy.attempts) {
         // The last answer goes back as it is, so the caller can quote what the service said.
         if (response) return response;
-        throw new SourceUnavailableError(`${service} did not answer after ${attempt} attempts (${failure}). Retry the source later.`);
+        throw new SourceUnavailableError(
+          `${service} did not answer after ${attempt} attempts (${failure}). Retry the source later.`,
+        );
       }
       const delay = retryDelay(response, attempt, policy);
       await response?.body?.cancel().catch(() => undefined);
@@ -48,7 +60,12 @@ function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-export function retryDelay(response: Response | undefined, attempt: number, policy: RetryPolicy, now = Date.now()): number {
+export function retryDelay(
+  response: Response | undefined,
+  attempt: number,
+  policy: RetryPolicy,
+  now = Date.now(),
+): number {
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
   const asked = response ? askedDelay(response.headers, now) : undefined;
   return Math.min(asked ?? backoff, policy.maxDelayMs);
@@ -74,9 +91,13 @@ function describe(error: unknown): string {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

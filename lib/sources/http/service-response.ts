@@ -27,14 +27,24 @@ export function serviceError(who: ServiceIdentity, status: number, detail: strin
         `Check ${who.variable}, then retry this source.`,
     );
   }
-  return new SourceUnavailableError(`${who.service} answered HTTP ${status}${detail ? `: ${detail}` : ""}. Retry the source later.`);
+  return new SourceUnavailableError(
+    `${who.service} answered HTTP ${status}${detail ? `: ${detail}` : ""}. Retry the source later.`,
+  );
 }
 
 /** The service's own error message, from the JSON shapes Stripe, Intercom and PostHog use. */
 function quoteDetail(body: string): string {
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string }; errors?: { message?: string }[]; detail?: string; message?: string };
-    return (parsed.error?.message ?? parsed.errors?.[0]?.message ?? parsed.detail ?? parsed.message ?? "").slice(0, 200);
+    const parsed = JSON.parse(body) as {
+      error?: { message?: string };
+      errors?: { message?: string }[];
+      detail?: string;
+      message?: string;
+    };
+    return (parsed.error?.message ?? parsed.errors?.[0]?.message ?? parsed.detail ?? parsed.message ?? "").slice(
+      0,
+      200,
+    );
   } catch {
     return "";
   }

@@ -50,7 +50,10 @@ export function stripeSource(declaration: StripeSourceDeclaration): DataSource {
     fields: STRIPE_FIELDS,
     collect(subject: DataSubject, options: CollectOptions = {}) {
       const stripe = stripeClient(config);
-      return inPages(translateErrors(stripeRecords(stripe, subject, options, storedCustomerIds)), options.pageSize ?? 1000);
+      return inPages(
+        translateErrors(stripeRecords(stripe, subject, options, storedCustomerIds)),
+        options.pageSize ?? 1000,
+      );
     },
   };
 }
@@ -79,7 +82,10 @@ async function* stripeRecords(
   const created = { gte: toUnix(options.range?.from), lt: toUnix(options.range?.to) };
   for await (const customer of subjectCustomers(stripe, subject, storedCustomerIds)) {
     options.signal?.throwIfAborted();
-    yield record("customer", customer.id, customer.created, { currency: customer.currency ?? null, description: [customer.name, customer.email].filter(Boolean).join(", ") });
+    yield record("customer", customer.id, customer.created, {
+      currency: customer.currency ?? null,
+      description: [customer.name, customer.email].filter(Boolean).join(", "),
+    });
     for await (const charge of stripe.charges.list({ customer: customer.id, created, limit: PAGE_LIMIT })) {
       const card = charge.payment_method_details?.card;
       yield record("charge", charge.id, charge.created, {
@@ -101,7 +107,12 @@ async function* stripeRecords(
         period_end: fromUnix(invoice.period_end),
       });
     }
-    for await (const subscription of stripe.subscriptions.list({ customer: customer.id, status: "all", created, limit: PAGE_LIMIT })) {
+    for await (const subscription of stripe.subscriptions.list({
+      customer: customer.id,
+      status: "all",
+      created,
+      limit: PAGE_LIMIT,
+    })) {
       yield record("subscription", subscription.id, subscription.created, {
         status: subscription.status,
         currency: subscription.currency,
@@ -114,7 +125,11 @@ async function* stripeRecords(
 }
 
 /** Every live Stripe customer with the subject's email, and any the company stored an id for. */
-async function* subjectCustomers(stripe: Stripe, subject: DataSubject, storedCustomerIds?: (subject: DataSubject) => Promise<string[]>) {
+async function* subjectCustomers(
+  stripe: Stripe,
+  subject: DataSubject,
+  storedCustomerIds?: (subject: DataSubject) => Promise<string[]>,
+) {
   const seen = new Set<string>();
   if (subject.email) {
     for await (const customer of stripe.customers.list({ email: subject.email, limit: PAGE_LIMIT })) {
@@ -130,7 +145,12 @@ async function* subjectCustomers(stripe: Stripe, subject: DataSubject, storedCus
   }
 }
 
-function record(kind: string, id: string, created: number, values: Partial<Record<keyof typeof STRIPE_FIELDS, unknown>>): ExportRecord {
+function record(
+  kind: string,
+  id: string,
+  created: number,
+  values: Partial<Record<keyof typeof STRIPE_FIELDS, unknown>>,
+): ExportRecord {
   const empty = Object.fromEntries(Object.keys(STRIPE_FIELDS).map((field) => [field, null]));
   return { ...empty, kind, stripe_id: id, created_at: fromUnix(created), ...values };
 }
@@ -140,12 +160,15 @@ async function* translateErrors(records: AsyncIterable<ExportRecord>): AsyncIter
   try {
     yield* records;
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeError && error.statusCode) throw serviceError(STRIPE, error.statusCode, error.message);
+    if (error instanceof Stripe.errors.StripeError && error.statusCode)
+      throw serviceError(STRIPE, error.statusCode, error.message);
     if (error instanceof Stripe.errors.StripeConnectionError && error.detail instanceof Error) {
       // A body the package could not read to its end (its HttpClientResponseBodyError, not
       // exported): the connection dropped part-way, so the page is not the whole answer.
       if (error.detail.constructor.name === "HttpClientResponseBodyError") {
-        throw new SourceIncompleteError(`Stripe broke off its answer part-way (${error.detail.message}). Retry the source later.`);
+        throw new SourceIncompleteError(
+          `Stripe broke off its answer part-way (${error.detail.message}). Retry the source later.`,
+        );
       }
       // Our fetch gave up after its retries: its error already says so plainly.
       throw error.detail;

@@ -20,8 +20,10 @@ const json = (body: unknown, cookie?: string, headers: Record<string, string> = 
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 const create = (request: Request) => callRoute(createExport, request);
-const read = (id: string, cookie?: string) => callRoute(getExport, browserRequest(`/api/v1/exports/${id}`, { cookie }), { id });
-const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; details?: unknown } }).error;
+const read = (id: string, cookie?: string) =>
+  callRoute(getExport, browserRequest(`/api/v1/exports/${id}`, { cookie }), { id });
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string; details?: unknown } }).error;
 
 beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 0 });
@@ -35,23 +37,41 @@ describe("the exports API", () => {
     const body = (await created.json()) as { id: string; reference: string; status: string };
     expect(created.headers.get("location")).toBe(`/api/v1/exports/${body.id}`);
     expect(body.reference).toMatch(/^DSR-\d{4}-\d{6}$/);
-    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ userId: user.id, type: "ACCESS", formats: ["JSON"] });
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({
+      userId: user.id,
+      type: "ACCESS",
+      formats: ["JSON"],
+    });
 
     const status = await read(body.id, cookie);
     expect(status.status).toBe(200);
     expect(status.headers.get("cache-control")).toBe("no-store");
-    expect(await status.json()).toMatchObject({ id: body.id, reference: body.reference, type: "ACCESS", download: null });
+    expect(await status.json()).toMatchObject({
+      id: body.id,
+      reference: body.reference,
+      type: "ACCESS",
+      download: null,
+    });
 
     const second = await create(json({ type: "PORTABILITY" }, cookie));
     expect(second.status).toBe(409);
-    expect(await errorOf(second)).toMatchObject({ code: "open_request_exists", message: expect.stringContaining(body.reference) });
+    expect(await errorOf(second)).toMatchObject({
+      code: "open_request_exists",
+      message: expect.stringContaining(body.reference),
+    });
   });
 
   it("a ready export's status carries a short-lived download link signed for that archive", async () => {
     const { cookie } = await signedIn("ready@example.com");
     const request = await createApprovedRequest("ready@example.com", { status: "READY" });
     const archive = await db.exportArchive.create({
-      data: { requestId: request.id, storageKey: `exports/${request.id}.zip`, sizeBytes: 2048n, sha256: "0".repeat(64), expiresAt: new Date(Date.now() + 5 * 86_400_000) },
+      data: {
+        requestId: request.id,
+        storageKey: `exports/${request.id}.zip`,
+        sizeBytes: 2048n,
+        sha256: "0".repeat(64),
+        expiresAt: new Date(Date.now() + 5 * 86_400_000),
+      },
     });
     const body = (await (await read(request.id, cookie)).json()) as { download: { url: string; expiresAt: string } };
     const link = new URL(body.download.url);

@@ -16,7 +16,11 @@ export const POST = withViewer(async (request, { viewer }) => {
   const parsed = newPrivacyRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) {
     const t = translator(locale) as unknown as MessageLookup;
-    return apiError("invalid_request", "The request body is not valid.", localizeFlatErrors(t, z.flattenError(parsed.error)));
+    return apiError(
+      "invalid_request",
+      "The request body is not valid.",
+      localizeFlatErrors(t, z.flattenError(parsed.error)),
+    );
   }
   const created = await submitPrivacyRequest(viewer, parsed.data, requestContextFrom(request.headers), locale);
   return acceptedExport(created);

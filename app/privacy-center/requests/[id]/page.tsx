@@ -54,7 +54,8 @@ async function RejectionNotice({ reason }: { reason: string }) {
 }
 
 const ASK_AGAIN = "inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white";
-const ALL_REQUESTS = "inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100";
+const ALL_REQUESTS =
+  "inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100";
 
 type RequestActionsProps = { requestId: string; type: RequestType; cancellable: boolean; canAskAgain: boolean };
 
@@ -133,13 +134,10 @@ export default async function RequestStatusPage({ params, searchParams }: PagePr
           <RejectionNotice reason={request.identityCheck.reason} />
         </div>
       ) : null}
-      <RequestProgress initial={{ ...presented, download: link ? { url: link.path, expiresAt: link.expiresAt.toISOString() } : null }} />
-      <RequestActions
-        requestId={request.id}
-        type={request.type}
-        cancellable={cancellable}
-        canAskAgain={canAskAgain}
+      <RequestProgress
+        initial={{ ...presented, download: link ? { url: link.path, expiresAt: link.expiresAt.toISOString() } : null }}
       />
+      <RequestActions requestId={request.id} type={request.type} cancellable={cancellable} canAskAgain={canAskAgain} />
     </div>
   );
 }

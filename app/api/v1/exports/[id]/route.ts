@@ -12,7 +12,12 @@ export const GET = withViewer<{ id: string }>(async (request, { viewer, params }
   const presented = presentPrivacyRequest(found);
   const download = downloadLinkFor(found);
   return Response.json(
-    { ...presented, download: download ? { url: new URL(download.path, request.url).toString(), expiresAt: download.expiresAt.toISOString() } : null },
+    {
+      ...presented,
+      download: download
+        ? { url: new URL(download.path, request.url).toString(), expiresAt: download.expiresAt.toISOString() }
+        : null,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -17,14 +17,23 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const url = new URL(request.url);
-  const explain = () => NextResponse.redirect(new URL(`/privacy-center/requests/${id}/download${url.search}`, url), { headers: NO_STORE });
+  const explain = () =>
+    NextResponse.redirect(new URL(`/privacy-center/requests/${id}/download${url.search}`, url), { headers: NO_STORE });
   const viewer = await getViewer();
   if (!viewer) return explain();
-  const decision = await authorizeDownload(viewer, id, url.searchParams.get("token") ?? "", await currentSessionStartedAt());
+  const decision = await authorizeDownload(
+    viewer,
+    id,
+    url.searchParams.get("token") ?? "",
+    await currentSessionStartedAt(),
+  );
   if (decision.kind === "not-found") return new NextResponse(null, { status: 404, headers: NO_STORE });
   if (decision.kind !== "ok") return explain();
   const object = await getBlobStore().get(decision.archive.storageKey);
-  if (!object) return NextResponse.redirect(new URL(`/privacy-center/requests/${id}?download=expired`, url), { headers: NO_STORE });
+  if (!object)
+    return NextResponse.redirect(new URL(`/privacy-center/requests/${id}?download=expired`, url), {
+      headers: NO_STORE,
+    });
   await recordDownload(viewer, id, decision.archive.id, requestContextFrom(request.headers));
   return new Response(Readable.toWeb(object.stream) as ReadableStream, {
     headers: {
