@@ -163,7 +163,8 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
           {request.mandate
             ? AGENT_POLICY
             : view.autoApprovePolicy
-              ? "An email matching exactly one customer record is approved automatically; anything else is decided here."
+              ? "An email matching exactly one customer record is approved automatically; " +
+                "anything else is decided here."
               : "Every request is decided by a reviewer."}
         </dd>
       </dl>

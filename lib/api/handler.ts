@@ -16,9 +16,9 @@ import { RequestRefusedError } from "@/lib/requests/create-privacy-request";
 import { ApiError, apiError } from "./errors";
 import { assertJsonBody, assertSameOriginWrite, type BodyType } from "./same-origin";
 
-// Every /api/v1 route is wrapped once: it times the request (lib/metrics/http.ts), authenticates, refuses cross-site and non-JSON writes,
-// hands the handler the viewer and its params, and turns known errors into JSON with a stable
-// code from lib/api/errors.ts. Nothing leaks a stack trace.
+// Every /api/v1 route is wrapped once: it times the request (lib/metrics/http.ts), authenticates,
+// refuses cross-site and non-JSON writes, hands the handler the viewer and its params, and turns
+// known errors into JSON with a stable code from lib/api/errors.ts. Nothing leaks a stack trace.
 
 export { ApiError, apiError } from "./errors";
 

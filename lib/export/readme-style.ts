@@ -1,9 +1,11 @@
 // The README's only styling, inline so the page works offline from inside the ZIP with no
 // external assets. Colours keep WCAG AA contrast; the layout reflows on a phone and prints.
 export const README_CSS = `
-:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --accent: #0b4f9c; --warn: #8a1c1c; --soft: #f3f5f8; }
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --accent: #0b4f9c;
+  --warn: #8a1c1c; --soft: #f3f5f8; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: #fff; }
 header, main, footer { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
 header { padding-top: 2rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; }
@@ -22,7 +24,8 @@ caption { text-align: left; font-weight: 600; padding: .35rem 0; }
 th, td { text-align: left; vertical-align: top; border: 1px solid var(--line); padding: .4rem .6rem; }
 thead th { background: var(--soft); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em; overflow-wrap: anywhere; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .92em;
+  overflow-wrap: anywhere; }
 .status { padding: .6rem .8rem; border-left: 4px solid var(--accent); background: var(--soft); }
 .status.failed { border-left-color: var(--warn); color: var(--warn); background: #fbeeee; }
 .muted { color: var(--muted); }

@@ -48,10 +48,7 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? 30_000;
   const catalog = describeJobs(options.functions, options.client.id);
-  for (const job of catalog.values()) {
-    if (job.ignoredOptions.length === 0) continue;
-    log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
-  }
+  warnAboutIgnoredOptions(catalog, log);
   // Bounds the function calls of all runs together, first come first served; each run's own bound
   // (stepConcurrency) sits inside it. p-limit keeps its queue in order and hands a freed place to
   // the next call, which is all a worker needs from a limiter (no priorities, no cancelling).
@@ -116,6 +113,13 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
 }
 
 /** Keeps `run` in `active` until it settles, logging a failure; `settled` is called after either. */
+function warnAboutIgnoredOptions(catalog: ReturnType<typeof describeJobs>, log: (line: string) => void): void {
+  for (const job of catalog.values()) {
+    if (job.ignoredOptions.length === 0) continue;
+    log(`${job.id}: ${job.ignoredOptions.join(", ")} only take effect on Inngest, not here`);
+  }
+}
+
 function track(
   active: Set<Promise<void>>,
   runId: string,

@@ -2,7 +2,7 @@ import { appendAuditEvent } from "@/lib/audit";
 import { addDays } from "@/lib/compliance/days-left";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { TERMINAL, statusesIn } from "@/lib/requests/lifecycle";
+import { isDownloadable, TERMINAL, statusesIn } from "@/lib/requests/lifecycle";
 import { WORKFLOW_ACTOR } from "@/lib/requests/transition";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -42,7 +42,7 @@ export async function expireMandates(
   store: BlobStore = getBlobStore(),
 ): Promise<{ deleted: number }> {
   // READY still has its archive (its mandate goes with it); every other ended request has none.
-  const ended = statusesIn(TERMINAL).filter((status) => status !== "READY");
+  const ended = statusesIn(TERMINAL).filter((status) => !isDownloadable(status));
   const due = await db.requestMandate.findMany({
     where: {
       deletedAt: null,

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MandateRelationship } from "@/lib/generated/prisma/enums";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { OPEN, statusesIn } from "@/lib/requests/lifecycle";
+import { DOWNLOADABLE, OPEN, statusesIn } from "@/lib/requests/lifecycle";
 import { verifyObjectionToken } from "./objection-token";
 
 // The data subject's answer to "someone asked for your data": an objection, made through the
@@ -29,7 +29,7 @@ export type ObjectionView =
 
 // While the request is open, and while its archive waits for the agent: an objection then
 // withholds the download (lib/dal/downloads.ts) until staff have looked at it.
-const OBJECTABLE: RequestStatus[] = [...statusesIn(OPEN), "READY"];
+const OBJECTABLE: RequestStatus[] = [...statusesIn(OPEN), ...statusesIn(DOWNLOADABLE)];
 const objectable = (status: RequestStatus) => OBJECTABLE.includes(status);
 
 function secret(): string {

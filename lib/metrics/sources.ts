@@ -1,15 +1,14 @@
 import { Gauge } from "prom-client";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SourceStatus } from "@/lib/generated/prisma/enums";
+import { SourceStatus } from "@/lib/generated/prisma/enums";
 import { DatabaseHistogram } from "./database-histogram";
 
 // Per data source, from RequestSource (one row per source per request, written by the worker's
 // collect steps): how long a collect took, where each source's rows stand, and how many requests
 // in a row a source has failed for, which is what tells "Stripe is down" from one bad record.
 
-const DONE: SourceStatus = "DONE";
-const FAILED: SourceStatus = "FAILED";
+const { DONE, FAILED } = SourceStatus;
 
 export const collectDuration = new DatabaseHistogram(
   "portal_source_collect_duration_seconds",

@@ -52,7 +52,8 @@ export async function collectSource(
     const move = sourceMoveSql(SourceStatus.DONE);
     const done = await auditedChange(
       Prisma.sql`UPDATE "RequestSource"
-                    SET ${move.set}, "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes}, "stagingKey" = ${key},
+                    SET ${move.set}, "recordCount" = ${staged.recordCount}, bytes = ${staged.bytes},
+                        "stagingKey" = ${key},
                         "stagedFiles" = ${JSON.stringify(staged.files)}::jsonb, "finishedAt" = ${new Date()}
                   WHERE "requestId" = ${requestId} AND "sourceKey" = ${sourceKey} AND ${move.guard}`,
       [
@@ -90,7 +91,8 @@ async function startAttempt(requestId: string, sourceKey: string): Promise<Attem
   const move = sourceMoveSql(SourceStatus.COLLECTING, { table: "s" });
   const [attempt] = await db.$queryRaw<Attempt[]>`
     UPDATE "RequestSource" AS s
-       SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL, "recordCount" = 0
+       SET ${move.set}, attempts = s.attempts + 1, "startedAt" = ${new Date()}, "finishedAt" = NULL, error = NULL,
+           "recordCount" = 0
       FROM "PrivacyRequest" AS r JOIN "User" AS u ON u.id = r."userId"
            LEFT JOIN "RequestMandate" AS m ON m."requestId" = r.id
      WHERE s."requestId" = ${requestId} AND s."sourceKey" = ${sourceKey} AND r.id = s."requestId" AND ${move.guard}

@@ -49,7 +49,8 @@ export function chooseSubject(
       refusal:
         matches.length === 0
           ? "This email matches no customer record: confirm that we hold no data about this person before approving."
-          : `This email matches ${matches.length} customer records: choose the one that is this person, or confirm that we hold no data about them.`,
+          : `This email matches ${matches.length} customer records: choose the one that is this person, ` +
+            "or confirm that we hold no data about them.",
     };
   }
   if (choice === NO_DATA_HELD) {

@@ -2,7 +2,7 @@ import { customerNoticeRequested } from "@/lib/events/definitions";
 import type { AuditActor, AuditContext, AuditEventInput } from "@/lib/audit";
 import { dueDate } from "@/lib/compliance/legal-clock";
 import type { Tx } from "@/lib/db";
-import type { IdentityMethod } from "@/lib/generated/prisma/enums";
+import { IdentityCheckStatus, RequestStatus, type IdentityMethod } from "@/lib/generated/prisma/enums";
 import type { NewPrivacyRequest } from "@/lib/schemas/privacy-request";
 import { nextRequestReference } from "./reference";
 
@@ -38,7 +38,7 @@ export async function insertPrivacyRequest(tx: Tx, rows: NewRequestRows) {
       dueAt: dueDate(now),
       locale: rows.locale,
       byAgent: rows.byAgent ?? false,
-      status: approvedSubjectId ? "APPROVED" : "IDENTITY_REVIEW",
+      status: approvedSubjectId ? RequestStatus.APPROVED : RequestStatus.IDENTITY_REVIEW,
       subjectId: approvedSubjectId ?? null,
     },
     select: { id: true, reference: true, status: true, dueAt: true, type: true, formats: true, sourceKeys: true },
@@ -52,7 +52,13 @@ export async function insertPrivacyRequest(tx: Tx, rows: NewRequestRows) {
       : "EMAIL_REVIEW";
   await tx.identityCheck.create({
     data: approvedSubjectId
-      ? { requestId: created.id, method, status: "APPROVED", decidedAt: now, reason: AUTO_MATCH_REASON }
+      ? {
+          requestId: created.id,
+          method,
+          status: IdentityCheckStatus.APPROVED,
+          decidedAt: now,
+          reason: AUTO_MATCH_REASON,
+        }
       : { requestId: created.id, method },
     select: { id: true },
   });

@@ -88,15 +88,7 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     controller: controllerDetails(),
     generatedAt: new Date(),
     locale: request.locale,
-    sources: request.sources.map((row) => ({
-      source: getSource(row.sourceKey),
-      status: archivedStatus(row.status),
-      recordCount: row.recordCount,
-      stagingKey: row.stagingKey ?? undefined,
-      files: stagedFilesOf(row.stagedFiles),
-      redactions: redactions.get(row.sourceKey),
-      error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
-    })),
+    sources: archiveSources(request, redactions),
   };
   const key = exportArchiveKey(request.id, request.reference);
   const written = await writeExportArchive(store, key, input);
@@ -130,6 +122,22 @@ export async function packageArchive(requestId: string, store: BlobStore = getBl
     sha256: written.sha256,
     expiresAt: expiresAt.toISOString(),
   };
+}
+
+/** Each source as the archive takes it: its staged files, or why it could not be collected. */
+function archiveSources(
+  request: Awaited<ReturnType<typeof loadForPackaging>>,
+  redactions: Map<string, number>,
+): ArchiveInput["sources"] {
+  return request.sources.map((row) => ({
+    source: getSource(row.sourceKey),
+    status: archivedStatus(row.status),
+    recordCount: row.recordCount,
+    stagingKey: row.stagingKey ?? undefined,
+    files: stagedFilesOf(row.stagedFiles),
+    redactions: redactions.get(row.sourceKey),
+    error: isCollected(row.status) ? undefined : translator(request.locale)("readme.collectionFailed"),
+  }));
 }
 
 /** Art. 15(4): the spans redacted per source, which README.html counts (none for most requests). */

@@ -1,4 +1,5 @@
 import { appendAuditEvents } from "@/lib/audit";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { requestReleasedEvent } from "@/lib/events/definitions";
@@ -32,8 +33,8 @@ export async function holdForReleaseReview(requestId: string): Promise<{ held: b
   await db.$transaction((tx) =>
     transitionRequest(tx, {
       requestId,
-      from: ["COLLECTING"],
-      to: "RELEASE_REVIEW",
+      from: [RequestStatus.COLLECTING],
+      to: RequestStatus.RELEASE_REVIEW,
       action: "request.release_review",
       metadata: { findings: pending },
     }),
@@ -77,7 +78,7 @@ async function decideFindings(
     const [locked] = await tx.$queryRaw<
       { status: string }[]
     >`SELECT status::text FROM "PrivacyRequest" WHERE id = ${requestId} FOR UPDATE`;
-    if (locked?.status !== "RELEASE_REVIEW") return NOT_IN_REVIEW;
+    if (locked?.status !== RequestStatus.RELEASE_REVIEW) return NOT_IN_REVIEW;
     const pending = await tx.disclosureFinding.findMany({
       where: { requestId, decision: "PENDING", ...(findingId ? { id: findingId } : {}) },
       select: { id: true, kind: true, sourceKey: true },
@@ -110,8 +111,8 @@ async function release(tx: Tx, requestId: string, actor: StaffActor, context: St
   const redacted = await tx.disclosureFinding.count({ where: { requestId, decision: "REDACT" } });
   await transitionRequest(tx, {
     requestId,
-    from: ["RELEASE_REVIEW"],
-    to: "PACKAGING",
+    from: [RequestStatus.RELEASE_REVIEW],
+    to: RequestStatus.PACKAGING,
     action: "request.released",
     actor: actorOf(actor),
     context,
