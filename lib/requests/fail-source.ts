@@ -40,15 +40,25 @@ export async function failSource(requestId: string, sourceKey: string, error: un
 
 /** Staff asked to retry one failed source: it goes back to PENDING and the request to COLLECTING. */
 export async function reopenSource(requestId: string, sourceKey: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const reopened = await transitionSource(tx, {
-      requestId,
-      sourceKey,
-      to: SourceStatus.PENDING,
-      data: { error: null, attempts: 0 },
+  return db
+    .$transaction(async (tx) => {
+      const reopened = await transitionSource(tx, {
+        requestId,
+        sourceKey,
+        to: SourceStatus.PENDING,
+        data: { error: null, attempts: 0 },
+      });
+      if (!reopened) return false;
+      // Both move or neither: a request cancelled since the retry was asked for keeps its failed source.
+      if (!(await moveToCollecting(tx, { requestId, metadata: { retriedSource: sourceKey } })))
+        throw new RequestNotRetryable();
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof RequestNotRetryable) return false;
+      throw error;
     });
-    if (!reopened) return false;
-    await moveToCollecting(tx, { requestId, metadata: { retriedSource: sourceKey } });
-    return true;
-  });
 }
+
+/** Rolls the source's reopening back when its request may no longer be collected. */
+class RequestNotRetryable extends Error {}

@@ -62,6 +62,14 @@ describe("a refused source move", () => {
     expect(await snapshot(request.id)).toEqual(before);
   });
 
+  it("does not reopen a failed source whose request was cancelled since the retry was asked for", async () => {
+    const request = await requestWithSource("cancelled-reopen@example.com", "FAILED");
+    await db.privacyRequest.update({ where: { id: request.id }, data: { status: "CANCELLED" } });
+    const before = await snapshot(request.id);
+    expect(await reopenSource(request.id, sourceKey)).toBe(false);
+    expect(await snapshot(request.id)).toEqual(before);
+  });
+
   it("is told apart from an allowed one by its result", async () => {
     const request = await requestWithSource("allowed-move@example.com", "FAILED");
     const move = { requestId: request.id, sourceKey, to: "PENDING" as const, data: { attempts: 0 } };
