@@ -37,6 +37,8 @@ export type ManifestSource = {
    * completely (false for a FAILED source: nothing of it is in the archive).
    */
   count: RecordCounting & { description: string; complete: boolean };
+  /** Art. 15(4): passages of other people's data replaced by the marker in this source's files. */
+  redactions: number;
   /** Paths of this source's data files. */
   files: string[];
   /** The data dictionary: field → what it means. */
@@ -72,7 +74,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
     subject: { id: subject.id, email: subject.email },
     generatedAt: input.generatedAt.toISOString(),
     controller,
-    sources: input.sources.map(({ source, status, recordCount, error }) => ({
+    sources: input.sources.map(({ source, status, recordCount, error, redactions }) => ({
       key: source.key,
       title: source.title,
       description: source.description,
@@ -91,6 +93,7 @@ export function buildManifest(input: ArchiveInput, files: ManifestFile[]): Expor
         description: countingDescription(source.counting),
         complete: isCollected(status),
       },
+      redactions: redactions ?? 0,
       files: files.filter((file) => file.path.startsWith(`data/${source.key}.`)).map((file) => file.path),
       fields: source.fields,
     })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArchiveInput } from "./archive-input";
+import { buildManifest } from "./manifest";
 import { renderReadmeHtml } from "./readme-html";
 import { stageFixture } from "./testing/archive-fixture";
 import { MemoryBlobStore } from "./testing/memory-blob-store";
@@ -28,5 +29,12 @@ describe("README.html on redacted passages", () => {
   it("says nothing about redaction when nothing was redacted", async () => {
     for (const redactions of [undefined, 0])
       expect(await renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");
+  });
+
+  it("are counted per source in manifest.json, 0 where none were", async () => {
+    const redacted = buildManifest(await withRedactions("en", 3), []);
+    expect(redacted.sources.map((source) => source.redactions)).toEqual(redacted.sources.map(() => 3));
+    const untouched = buildManifest(await withRedactions("en", undefined), []);
+    expect(untouched.sources.every((source) => source.redactions === 0)).toBe(true);
   });
 });
