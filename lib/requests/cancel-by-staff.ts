@@ -1,6 +1,7 @@
 import { customerNoticeRequested } from "@/lib/events/definitions";
 import { db } from "@/lib/db";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { forgetFindingPassages } from "@/lib/disclosure/forget-passages";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { CANCELLABLE_BY_STAFF } from "./lifecycle";
 import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
@@ -14,8 +15,8 @@ export async function cancelRequestByStaff(
   const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
   if (!request) return NOT_FOUND;
   if (request.userId === actor.id) return OWN_REQUEST;
-  const cancelled = await withEventOutbox((tx) =>
-    transitionRequest(tx, {
+  const cancelled = await withEventOutbox(async (tx) => {
+    const moved = await transitionRequest(tx, {
       requestId,
       from: CANCELLABLE_BY_STAFF,
       to: RequestStatus.CANCELLED,
@@ -27,8 +28,11 @@ export async function cancelRequestByStaff(
       events: [
         customerNoticeRequested.create({ requestId, notice: "cancelled" }, { id: `request-cancelled/${requestId}` }),
       ],
-    }),
-  );
+    });
+    // A request held for review that will now never be released keeps no other person's data.
+    if (moved) await forgetFindingPassages(tx, requestId);
+    return moved;
+  });
   return cancelled
     ? DONE
     : refused("This request can no longer be cancelled: its export is running, or it is already closed.");

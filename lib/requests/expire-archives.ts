@@ -1,6 +1,7 @@
 import { appendAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { forgetFindingPassages } from "@/lib/disclosure/forget-passages";
 import { stagingPrefix } from "@/lib/export/storage-keys";
 import { recordMandateDeleted, storedMandateOf } from "@/lib/mandates/delete-mandates";
 import { getBlobStore } from "@/lib/storage";
@@ -39,11 +40,7 @@ export async function expireArchives(
         target: { type: "ExportArchive", id: archive.id },
         metadata: { reason: "retention period ended" },
       });
-      // Art. 15(4) and 5(1)(c): the other people's data a reviewer saw goes with the archive; the decisions stay.
-      await tx.disclosureFinding.updateMany({
-        where: { requestId: archive.requestId },
-        data: { matched: "", before: "", after: "" },
-      });
+      await forgetFindingPassages(tx, archive.requestId);
       await transitionRequest(tx, {
         requestId: archive.requestId,
         from: [RequestStatus.READY],

@@ -13,6 +13,7 @@ import { getBlobStore } from "@/lib/storage";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
+import { cancelRequestByStaff } from "./cancel-by-staff";
 import { expireArchives } from "./expire-archives";
 import { queueExport } from "./queue-export";
 import { decideDisclosureFinding, decideRemainingFindings } from "./release-review";
@@ -248,6 +249,25 @@ describe("review before release (Art. 15(4))", () => {
         where: { name: "privacy/request.released", data: { path: ["requestId"], equals: request.id } },
       }),
     ).toBe(1);
+  });
+
+  it("blanks the passages when staff cancel a held request, and keeps the decisions", async () => {
+    const request = await createApprovedRequest("erin@example.com", { status: "RELEASE_REVIEW" });
+    const passage = { sourceKey: "support", path: "subject", kind: "EMAIL" as const, start: 4, end: 20 };
+    await db.disclosureFinding.create({
+      data: {
+        ...passage,
+        requestId: request.id,
+        recordIndex: 0,
+        matched: "casey@example.com",
+        before: "Ask ",
+        after: "",
+      },
+    });
+    const outcome = await cancelRequestByStaff(staffCall(reviewer, request.id), "Asked again by phone");
+    expect(outcome).toEqual({ kind: "done" });
+    const [finding] = await db.disclosureFinding.findMany({ where: { requestId: request.id } });
+    expect(finding).toMatchObject({ matched: "", before: "", after: "", kind: "EMAIL", start: 4, end: 20 });
   });
 
   it("refuses a decision on a request that is not held, or on another request's finding", async () => {
