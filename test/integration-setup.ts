@@ -10,9 +10,10 @@ const database = await createDatabase(inject("testServerUrl"), {
 });
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
-// The portal's info lines (a step finished) would bury the test report; a test that reads the
-// log captures it at the level it needs (test/log-capture.ts).
-process.env.LOG_LEVEL ??= "warn";
+// The portal's lines (a step finished, the retries and failures the fault tests provoke on purpose)
+// would bury the test report; a test that reads the log captures it at the level it needs
+// (test/log-capture.ts). LOG_LEVEL=warn npm test shows them.
+process.env.LOG_LEVEL ??= "silent";
 // lib/db reads DATABASE_URL through lib/env: drop anything read before this file chose the database.
 reloadEnv();
 

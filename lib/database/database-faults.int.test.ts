@@ -54,7 +54,8 @@ describe("database faults", () => {
     const request = await createApprovedRequest("heavy@example.com", { sourceKeys });
     await queueExport(request.id);
     const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, JOB_LEASE_SECONDS: "2" },
+      // Its output is kept for the failure message (whereItStood), so it logs whatever the tests do.
+      env: { ...process.env, JOB_LEASE_SECONDS: "2", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     // Kept, not discarded: a run that stays COLLECTING (seen once in CI, issue #20) is diagnosed
