@@ -15,6 +15,8 @@ export function appEnv(port: string | number, databaseUrl: string): NodeJS.Proce
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     PORTAL_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Warnings and errors only: the app's info lines (every step of every journey) drown the report.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     RESEND_API_KEY: "",
     BLOB_READ_WRITE_TOKEN: "",
     INNGEST_EVENT_KEY: "",
