@@ -71,6 +71,9 @@ test(JOURNEY, async ({ page, browser }) => {
   await expect(row).toContainText("Review before release");
   await row.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Review before release");
+  await expect(reviewer.getByTestId("disclosure-panel")).toContainText(
+    "themselves). 2 still to decide; the archive is packaged once every passage is decided.",
+  );
   const findings = reviewer.getByTestId("disclosure-finding");
   await expect(findings).toHaveCount(2);
   await expect(findings.filter({ hasText: "Name of another customer" }).locator("mark")).toHaveText("Casey Kim");
@@ -86,6 +89,8 @@ test(JOURNEY, async ({ page, browser }) => {
   }
   await reviewer.reload();
   await expect(reviewer.getByTestId("finding-decision")).toHaveCount(2);
+  // Released: nothing is left to decide, and no sentence is left starting in lower case.
+  await expect(reviewer.getByTestId("disclosure-panel")).not.toContainText("the archive is packaged once");
   await expectAccessible(reviewer);
   await expect(reviewer.getByTestId("request-timeline")).toContainText("Released after review");
   await reviewer.context().close();

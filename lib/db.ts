@@ -1,13 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { withoutLogContext } from "@/lib/observability/log-context";
 import { logger } from "@/lib/observability/logger";
 
 export function createPrismaClient(connectionString: string): PrismaClient {
   // adapter-pg listens for its pool's errors itself; these hooks only say what happened. A query on
   // a lost connection fails (isDatabaseUnavailable → 503) and the pool reconnects on the next one.
+  // Without the log context of the request or step that happened to open the connection.
   const lost = (error: Error) =>
-    logger({ module: "db" }).warn({ err: error }, "lost a database connection; it reconnects on next use");
+    withoutLogContext(() =>
+      logger({ module: "db" }).warn({ err: error }, "lost a database connection; it reconnects on next use"),
+    );
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString }, { onPoolError: lost, onConnectionError: lost }),
     // Under a burst a transaction queues for a pooled connection; Prisma's default gives up after

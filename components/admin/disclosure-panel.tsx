@@ -108,9 +108,8 @@ export function DisclosurePanel({ view }: { view: StaffRequestView }) {
       </h2>
       <p className="text-sm text-zinc-700">
         The customer&apos;s free text mentions other people. Redact each passage that would disclose another
-        person&apos;s data, or keep it (for example, a name the customer wrote about themselves).{" "}
-        {open ? `${pending} still to decide; ` : ""}
-        the archive is packaged once every passage is decided.
+        person&apos;s data, or keep it (for example, a name the customer wrote about themselves).
+        {open ? ` ${pending} still to decide; the archive is packaged once every passage is decided.` : null}
       </p>
       {open && view.ownRequest ? (
         <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">

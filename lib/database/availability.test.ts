@@ -1,5 +1,7 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./availability";
+import { currentLogContext, withLogContext, type LogContext } from "@/lib/observability/log-context";
+import { isDatabaseUnavailable, logConnectionErrors } from "./availability";
 
 describe("isDatabaseUnavailable", () => {
   const prismaError = (cause: object) =>
@@ -39,5 +41,18 @@ describe("isDatabaseUnavailable", () => {
     ["not an error at all", "boom"],
   ])("is false for %s", (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("logConnectionErrors", () => {
+  it("logs a dropped connection without the context of the step that opened it", () => {
+    const contexts: LogContext[] = [];
+    const client = new pg.Client();
+    // pg emits 'error' in the async context the connection was made in: here, an earlier step's.
+    withLogContext({ reference: "DSR-2026-000102", step: "collect:orders" }, () => {
+      logConnectionErrors(client, "sources", () => contexts.push(currentLogContext()));
+      client.emit("error", new Error("terminating connection due to administrator command"));
+    });
+    expect(contexts).toEqual([{}]);
   });
 });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { withoutLogContext } from "@/lib/observability/log-context";
 import { logger } from "@/lib/observability/logger";
 
 // Telling "the database is away" (a failover, a restart, an idle-connection reaper,
@@ -83,8 +84,9 @@ export function logConnectionErrors<T extends pg.Pool | pg.Client>(
   name: string,
   log: (line: string) => void = (line) => logger().warn(line),
 ): T {
+  // Idle connections are dropped outside the work that opened them: no request id or step on it.
   const onError = (error: Error) =>
-    log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`);
+    withoutLogContext(() => log(`[${name}] lost a database connection (${error.message}); it reconnects on next use`));
   // Both emit 'error' with the Error first; their typings are separate overload sets.
   (connection as pg.Client).on("error", onError);
   return connection;

@@ -38,6 +38,15 @@ export function withLogContext<T>(context: LogContext, fn: () => T): T {
   return storage.run({ ...storage.getStore(), ...context }, fn);
 }
 
+/**
+ * Runs `fn` with no log context: for a callback that Node calls in the context of whatever work
+ * created its emitter (AsyncLocalStorage follows the resource, not the cause). A pooled
+ * connection dropped long after the request or step that opened it is no event of that request.
+ */
+export function withoutLogContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export function currentLogContext(): LogContext {
   const context = storage.getStore() ?? {};
   const subject = context.runId && !context.reference ? runSubjects.get(context.runId) : undefined;

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import pino, { type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
 import { ConfigError, env } from "@/lib/env";
@@ -137,11 +138,18 @@ function createRoot({ level, format }: Settings, captured: DestinationStream | u
   );
 }
 
-/** pino's error serializer, with its message and stack scrubbed (an error may quote an address). */
+/**
+ * pino's error serializer, with its message and stack scrubbed (an error may quote an address),
+ * and without the live objects an error can carry: pg attaches its Client to a dropped
+ * connection's error, which pino would copy whole into the line (4 KB, with the backend's cancel
+ * key, pg's BackendKeyData, that lets anyone who can reach the server cancel that session's queries).
+ */
 function scrubbedError(error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === "string" ? scrubText(error) : error;
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(serialized).map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
+    Object.entries(serialized)
+      .filter(([, value]) => !(value instanceof EventEmitter))
+      .map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
   );
 }
