@@ -124,7 +124,7 @@ test("the audit log filters, downloads its CSV and proves the chain intact; the 
   await expect(page.getByTestId("received-chart").locator("rect").first()).toBeAttached();
   await page.getByText("Show the figures as a table").first().click();
   await expect(
-    page.getByTestId("received-table").getByRole("columnheader", { name: "A copy of your data" }),
+    page.getByTestId("received-table").getByRole("columnheader", { name: "Access (a copy of the data)" }),
   ).toBeVisible();
   await expectAccessible(page);
   await readmeScreenshot(page, testInfo, "dashboard");
