@@ -89,7 +89,8 @@ describe("email templates", () => {
     expect(en.text).toContain("/privacy-center/object?token=abc.def");
     const de = await renderSubjectInformedEmail({ ...common, locale: "de" });
     expect(de.subject).toBe("Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert (DSR-2026-000124)");
-    expect(de.text).toContain("Rechtsanwalt oder Rechtsanwältin");
+    // German has no "your" that fits every relationship (Ihr Elternteil, Ihre Vertretung): none is used.
+    expect(de.text).toContain("gibt an, für Sie als Rechtsanwalt oder Rechtsanwältin zu handeln");
     expect(de.text).toContain("bis 1. Januar 2027");
     expect(de.html).toContain('lang="de"');
   });
