@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/format/counts";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
 import type { RecordCounting, TransferSafeguard } from "./types";
 
@@ -22,8 +23,6 @@ export function countingDescription(counting: RecordCounting): string {
   }
 }
 
-const records = (count: number) => (count === 1 ? "1 record" : `${count.toLocaleString("en-GB")} records`);
-
 /** Whether the source's answer is whole (Art. 15(1)): only a source that read everything reaches DONE. */
 export function completenessDescription(status: SourceStatus, recordCount: number): string {
   switch (status) {
@@ -32,7 +31,7 @@ export function completenessDescription(status: SourceStatus, recordCount: numbe
     case "COLLECTING":
       return "Still answering.";
     case "DONE":
-      return `Answered completely: ${records(recordCount)}.`;
+      return `Answered completely: ${countOf(recordCount, "record", "records")}.`;
     case "FAILED":
       return "Did not answer completely (an error, a timeout or a page cut short); nothing from it is packaged.";
   }
