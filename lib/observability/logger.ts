@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import pretty from "pino-pretty";
 import { ConfigError, env } from "@/lib/env";
 import { currentLogContext } from "./log-context";
+import { prettyStream } from "./pretty-log";
 import { scrubText } from "./scrub";
 
 // The one logger of the web process, the worker and the scripts: pino, one JSON object a line on
@@ -115,7 +115,7 @@ function createRoot({ level, format }: Settings, captured: DestinationStream | u
   const destination =
     captured ??
     (format === "pretty"
-      ? pretty({ sync: true, colorize: true, destination: fd, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" })
+      ? prettyStream(fd, true)
       : pino.destination({ fd, sync: true }));
   return pino(
     {
