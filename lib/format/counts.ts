@@ -7,3 +7,10 @@ const ENGLISH = new Intl.PluralRules("en-GB");
 export function countOf(count: number, singular: string, plural: string): string {
   return `${NUMBER.format(count)} ${ENGLISH.select(count) === "one" ? singular : plural}`;
 }
+
+/** A span given in days, in the unit a person reads it in: "4 minutes", "3 hours", "2.5 days". */
+export function durationText(days: number): string {
+  const hours = days * 24;
+  if (hours < 1) return countOf(Math.max(1, Math.round(hours * 60)), "minute", "minutes");
+  return days < 1 ? countOf(Math.round(hours), "hour", "hours") : `${days.toFixed(1)} days`;
+}
