@@ -137,11 +137,20 @@ function createRoot({ level, format }: Settings, captured: DestinationStream | u
   );
 }
 
-/** pino's error serializer, with its message and stack scrubbed (an error may quote an address). */
+/** The object fields of an error worth a log line: its cause and an AggregateError's errors. */
+const NESTED_ERROR_KEYS = new Set(["cause", "aggregateErrors"]);
+
+/**
+ * pino's error serializer, with its message and stack scrubbed (an error may quote an address),
+ * and only plain fields and nested errors kept: node-postgres hangs the whole pg Client (socket,
+ * buffers, connection parameters) on a connection error, ~190 log lines each when a database stops.
+ */
 function scrubbedError(error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === "string" ? scrubText(error) : error;
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(serialized).map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
+    Object.entries(serialized)
+      .filter(([key, value]) => value === null || typeof value !== "object" || NESTED_ERROR_KEYS.has(key))
+      .map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
   );
 }
