@@ -138,7 +138,7 @@ test.describe("in German", () => {
     await expect(page.getByRole("heading", { name: "Anfrage stellen", level: 1 })).toBeVisible();
 
     await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
-    await page.getByLabel(/Ihre E-Mail-Adresse/).fill("kind-e2e@example.org");
+    await page.getByLabel(/E-Mail-Adresse der Person/).fill("kind-e2e@example.org");
     await page.getByRole("radio", { name: "Elternteil oder Vormund" }).check();
     const script = Buffer.from(
       "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n",
@@ -160,7 +160,7 @@ test.describe("in German", () => {
     await expect(page.getByText("Diese Datei ist größer als 10 MB.")).toBeVisible();
 
     await page.getByRole("checkbox", { name: /Ich frage für eine andere Person/ }).check();
-    await page.getByLabel(/Ihre E-Mail-Adresse/).fill("kind-e2e@example.org");
+    await page.getByLabel(/E-Mail-Adresse der Person/).fill("kind-e2e@example.org");
     await page.getByRole("radio", { name: "Elternteil oder Vormund" }).check();
     await page.getByLabel(/Ihre Vollmacht/).setInputFiles(mandate);
     await page.getByRole("checkbox", { name: /Ich bin berechtigt/ }).check();

@@ -39,8 +39,9 @@ export function MandateRows({ view }: { view: StaffRequestView }) {
             Open the mandate ({KIND[mandate.contentType] ?? mandate.contentType}, {sizeText(mandate.sizeBytes)})
           </a>
         )}
-        <span className="block text-xs break-all text-zinc-600">
-          SHA-256 {mandate.sha256}; every opening is recorded in the audit log.
+        <span className="block text-xs text-zinc-600">
+          {/* Only the 64-character hash may break anywhere; the words break as words. */}
+          SHA-256 <code className="break-all">{mandate.sha256}</code>; every opening is recorded in the audit log.
         </span>
       </dd>
       <dt className="font-medium text-zinc-600">Data subject told</dt>

@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/lib/format/dates";
 import { Card } from "@/components/ui/card";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
+import { countOf } from "@/lib/format/counts";
 
 // The request's story from the audit log: every transition, step, email and download, oldest first.
 
@@ -41,9 +42,9 @@ function details(event: StaffRequestView["timeline"][number]): string {
   if (typeof metadata.reason === "string") parts.push(`“${metadata.reason}”`);
   if (typeof metadata.subject === "string")
     parts.push(metadata.subject === "none" ? "no data held" : `record ${metadata.subject}`);
-  if (typeof metadata.findings === "number") parts.push(`${metadata.findings} passages`);
+  if (typeof metadata.findings === "number") parts.push(countOf(metadata.findings, "passage", "passages"));
   if (typeof metadata.redacted === "number") parts.push(`${metadata.redacted} redacted`);
-  if (typeof metadata.records === "number") parts.push(`${metadata.records} records`);
+  if (typeof metadata.records === "number") parts.push(countOf(metadata.records, "record", "records"));
   if (typeof metadata.extendedDueAt === "string") parts.push(`to ${metadata.extendedDueAt.slice(0, 10)}`);
   if (typeof metadata.error === "string") parts.push(metadata.error);
   return parts.join(", ");

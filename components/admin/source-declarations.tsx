@@ -1,21 +1,12 @@
 import { Card } from "@/components/ui/card";
 import type { StaffRequestView } from "@/lib/dal/staff-requests";
-import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import { countingDescription, SAFEGUARD_LABEL } from "@/lib/sources/declaration-text";
+import { completenessDescription, countingDescription, SAFEGUARD_LABEL } from "@/lib/sources/declaration-text";
 import { listSources } from "@/lib/sources/registry";
 import type { DataSource } from "@/lib/sources/types";
 
 // Per source of this request: how its count was obtained and whether it answered completely
 // (Art. 15(1): the copy must be complete), and where its data goes outside the EEA with which
 // safeguard (Art. 15(2)), as the source declares them (lib/sources/types.ts).
-
-/** Whether the source's answer is whole: only a source that read everything reaches DONE. */
-const COMPLETENESS: Record<SourceStatus, (records: number) => string> = {
-  PENDING: () => "Not asked yet.",
-  COLLECTING: () => "Still answering.",
-  DONE: (records) => `Answered completely: ${records.toLocaleString("en-GB")} records.`,
-  FAILED: () => "Did not answer completely (an error, a timeout or a page cut short); nothing from it is packaged.",
-};
 
 function Transfers({ source }: { source: DataSource }) {
   if (source.transfers.length === 0) return <p>None outside the EEA (declared).</p>;
@@ -70,7 +61,7 @@ export function SourceDeclarationsPanel({ view }: { view: StaffRequestView }) {
                 {source.title}
               </th>
               <td className="py-2 pr-4">{countingDescription(source.counting)}.</td>
-              <td className="py-2 pr-4">{COMPLETENESS[row.status](row.recordCount)}</td>
+              <td className="py-2 pr-4">{completenessDescription(row.status, row.recordCount)}</td>
               <td className="py-2">
                 <Transfers source={source} />
               </td>

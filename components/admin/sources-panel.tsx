@@ -8,6 +8,7 @@ import type { StaffRequestView } from "@/lib/dal/staff-requests";
 import { RETRYABLE } from "@/lib/requests/lifecycle";
 import { isSourceFailed, STAFF_SOURCE_STATUS_LABEL } from "@/lib/requests/source-lifecycle";
 import { getSource, listSources } from "@/lib/sources/registry";
+import { countOf } from "@/lib/format/counts";
 
 function title(key: string): string {
   try {
@@ -64,7 +65,7 @@ function ArchiveSummary({ archive }: { archive: Request["archives"][number] }) {
   return (
     <p className="text-sm text-zinc-700">
       Archive: {size} bytes, made {formatDateTime(archive.createdAt)}, {availability}, downloaded{" "}
-      {archive.downloadCount} times.
+      {countOf(archive.downloadCount, "time", "times")}.
     </p>
   );
 }

@@ -7,7 +7,7 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; 
     email: "alex@example.com",
     name: "Alex Morgan",
     role: "CUSTOMER",
-    about: "A customer with about 10 000 records across every source",
+    about: "A customer with about 20 000 records across every source",
   },
   { email: "sam@example.com", name: "Sam Rivera", role: "CUSTOMER", about: "A customer with no history at all" },
   {

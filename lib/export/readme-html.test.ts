@@ -65,7 +65,7 @@ describe("README.html in the customer's language", () => {
     expect(en).toContain(`SHA-256 <code>${"ab".repeat(32)}</code>`);
     const de = await renderReadmeHtml({ ...(await fixture("de")), agent }, []);
     expect(de).toContain(
-      "<dt>Angefordert von</dt><dd>a&lt;b&gt;@lawfirm.example, als Ihr/Ihre Rechtsanwalt oder Rechtsanwältin</dd>",
+      "<dt>Angefordert von</dt><dd>a&lt;b&gt;@lawfirm.example, für Sie als Rechtsanwalt oder Rechtsanwältin</dd>",
     );
     expect(await renderReadmeHtml(await fixture("en"), [])).not.toContain("Asked for by");
   });

@@ -11,6 +11,16 @@ describe("security headers", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: false, development: true })).toContain("'unsafe-eval'");
   });
 
+  it("allows inline styles only in next dev, for its overlay, and keeps production styles nonce-only", () => {
+    expect(contentSecurityPolicy({ nonce: "abc123", https: false, development: false })).toContain(
+      "style-src 'self' 'nonce-abc123';",
+    );
+    const dev = contentSecurityPolicy({ nonce: "abc123", https: false, development: true });
+    expect(dev).toContain("style-src 'self' 'unsafe-inline';");
+    // A nonce next to 'unsafe-inline' would make the browser ignore 'unsafe-inline'.
+    expect(dev).not.toMatch(/style-src [^;]*nonce-/);
+  });
+
   it("sends HSTS and upgrades requests only over https", () => {
     const policy = contentSecurityPolicy({ nonce: "n", https: true, development: false });
     expect(policy).toContain("upgrade-insecure-requests");

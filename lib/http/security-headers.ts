@@ -6,7 +6,10 @@
 export type PolicyInput = {
   nonce: string;
   https: boolean;
-  /** `next dev`: React needs eval for its debugging stacks, HMR talks over a websocket. */
+  /**
+   * `next dev`: React needs eval for its debugging stacks, HMR talks over a websocket, and the dev
+   * overlay (the Next.js indicator) injects `<style>` elements without a nonce.
+   */
   development: boolean;
 };
 
@@ -30,7 +33,10 @@ export function contentSecurityPolicy({ nonce, https, development }: PolicyInput
     "default-src 'self'",
     // 'strict-dynamic': scripts Next loads from a nonced script are trusted; nothing else runs.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // In `next dev` the overlay's own <style> elements carry no nonce: blocked, it shows as an
+    // unstyled grey box over every page and floods the console. A nonce in the list disables
+    // 'unsafe-inline' (CSP3 §6.7.3.2), so dev lists none. Production stays nonce-only.
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Server-rendered style attributes (progress bar widths) cannot carry a nonce; an attribute
     // style cannot run script, so allowing them costs little (CSP3 style-src-attr).
     "style-src-attr 'unsafe-inline'",

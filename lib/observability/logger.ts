@@ -1,8 +1,7 @@
-import { EventEmitter } from "node:events";
 import pino, { type DestinationStream, type Logger } from "pino";
-import pretty from "pino-pretty";
 import { ConfigError, env } from "@/lib/env";
 import { currentLogContext } from "./log-context";
+import { prettyStream } from "./pretty-log";
 import { scrubText } from "./scrub";
 
 // The one logger of the web process, the worker and the scripts: pino, one JSON object a line on
@@ -113,11 +112,7 @@ function settings(): Settings {
 }
 
 function createRoot({ level, format }: Settings, captured: DestinationStream | undefined): Logger {
-  const destination =
-    captured ??
-    (format === "pretty"
-      ? pretty({ sync: true, colorize: true, destination: fd, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" })
-      : pino.destination({ fd, sync: true }));
+  const destination = captured ?? (format === "pretty" ? prettyStream(fd, true) : pino.destination({ fd, sync: true }));
   return pino(
     {
       level,
@@ -138,18 +133,20 @@ function createRoot({ level, format }: Settings, captured: DestinationStream | u
   );
 }
 
+/** The object fields of an error worth a log line: its cause and an AggregateError's errors. */
+const NESTED_ERROR_KEYS = new Set(["cause", "aggregateErrors"]);
+
 /**
  * pino's error serializer, with its message and stack scrubbed (an error may quote an address),
- * and without the live objects an error can carry: pg attaches its Client to a dropped
- * connection's error, which pino would copy whole into the line (4 KB, with the backend's cancel
- * key, pg's BackendKeyData, that lets anyone who can reach the server cancel that session's queries).
+ * and only plain fields and nested errors kept: node-postgres hangs the whole pg Client (socket,
+ * buffers, connection parameters) on a connection error, ~190 log lines each when a database stops.
  */
 function scrubbedError(error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === "string" ? scrubText(error) : error;
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(serialized)
-      .filter(([, value]) => !(value instanceof EventEmitter))
+      .filter(([key, value]) => value === null || typeof value !== "object" || NESTED_ERROR_KEYS.has(key))
       .map(([key, value]) => [key, typeof value === "string" ? scrubText(value) : value]),
   );
 }

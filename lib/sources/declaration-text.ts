@@ -1,3 +1,5 @@
+import { countOf } from "@/lib/format/counts";
+import type { SourceStatus } from "@/lib/generated/prisma/enums";
 import type { RecordCounting, TransferSafeguard } from "./types";
 
 // What a source's Art. 15(2) and completeness declarations mean, in the English staff read in the
@@ -18,5 +20,19 @@ export function countingDescription(counting: RecordCounting): string {
       return "Rows counted by the source database while exporting";
     case "API_PAGES":
       return `Every page of the ${counting.service} API read to the end`;
+  }
+}
+
+/** Whether the source's answer is whole (Art. 15(1)): only a source that read everything reaches DONE. */
+export function completenessDescription(status: SourceStatus, recordCount: number): string {
+  switch (status) {
+    case "PENDING":
+      return "Not asked yet.";
+    case "COLLECTING":
+      return "Still answering.";
+    case "DONE":
+      return `Answered completely: ${countOf(recordCount, "record", "records")}.`;
+    case "FAILED":
+      return "Did not answer completely (an error, a timeout or a page cut short); nothing from it is packaged.";
   }
 }

@@ -8,6 +8,7 @@ import { requireStaff } from "@/lib/dal/session";
 import { formatDay } from "@/lib/format/dates";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { STAFF_STATUS_LABEL } from "@/lib/requests/lifecycle";
+import { durationText } from "@/lib/format/counts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,7 +27,7 @@ const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(
 
 function duration(days: number | null): string {
   if (days === null) return "–";
-  return days < 1 ? `${Math.max(1, Math.round(days * 24))} hours` : `${days.toFixed(1)} days`;
+  return durationText(days);
 }
 
 function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {

@@ -19,7 +19,16 @@ const styles = {
 // A PNG at an absolute URL: a mail client has no base URL, and Gmail and Outlook show no SVG.
 const logoUrl = () => portalAddress("/logo-email.png");
 
-export function EmailLayout(props: { preview: string; companyName: string; locale: string; children: ReactNode }) {
+type LayoutProps = {
+  preview: string;
+  companyName: string;
+  locale: string;
+  children: ReactNode;
+  /** The footer's message key, for an email whose reader did not make the request themselves. */
+  footerKey?: "email.footer" | "email.subjectInformed.footer";
+};
+
+export function EmailLayout(props: LayoutProps) {
   const t = translator(props.locale);
   return (
     <Html lang={props.locale}>
@@ -30,7 +39,7 @@ export function EmailLayout(props: { preview: string; companyName: string; local
           <Img src={logoUrl()} width="48" height="48" alt={props.companyName} style={styles.logo} />
           <Section>{props.children}</Section>
           <Hr />
-          <Text style={styles.footer}>{t("email.footer", { company: props.companyName })}</Text>
+          <Text style={styles.footer}>{t(props.footerKey ?? "email.footer", { company: props.companyName })}</Text>
         </Container>
       </Body>
     </Html>

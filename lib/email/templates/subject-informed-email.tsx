@@ -37,6 +37,9 @@ function SubjectInformedEmail({
       preview={t("email.subjectInformed.preview", { agent: agentEmail })}
       companyName={companyName}
       locale={locale}
+      // The usual "if that was not you, ignore it" would tell the person to ignore the very
+      // request they may need to object to.
+      footerKey="email.subjectInformed.footer"
     >
       <Heading style={emailStyles.heading}>{t("email.subjectInformed.heading")}</Heading>
       <Text style={emailStyles.text}>

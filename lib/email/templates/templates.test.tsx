@@ -87,10 +87,15 @@ describe("email templates", () => {
     expect(en.text).toContain("saying they are your lawyer");
     expect(en.text).toContain("before January 1, 2027");
     expect(en.text).toContain("/privacy-center/object?token=abc.def");
+    // Not the usual footer: "if that was not you, ignore it" would undercut the objection.
+    expect(en.text).toContain("because someone asked us for the personal data we hold about this address");
+    expect(en.text).not.toContain("you can ignore it");
     const de = await renderSubjectInformedEmail({ ...common, locale: "de" });
     expect(de.subject).toBe("Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert (DSR-2026-000124)");
-    expect(de.text).toContain("Rechtsanwalt oder Rechtsanwältin");
+    // German has no "your" that fits every relationship (Ihr Elternteil, Ihre Vertretung): none is used.
+    expect(de.text).toContain("gibt an, für Sie als Rechtsanwalt oder Rechtsanwältin zu handeln");
     expect(de.text).toContain("bis 1. Januar 2027");
     expect(de.html).toContain('lang="de"');
+    expect(de.text).not.toContain("können Sie sie ignorieren");
   });
 });
