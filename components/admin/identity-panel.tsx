@@ -153,7 +153,7 @@ export function IdentityPanel({ view }: { view: StaffRequestView }) {
         <dd data-testid="matching-records">
           <MatchingRecords matches={matches} />
         </dd>
-        <dt className="font-medium text-zinc-600">Earlier requests</dt>
+        <dt className="font-medium text-zinc-600">Other requests from this account</dt>
         <dd>
           <EarlierRequests earlier={earlier} />
         </dd>
