@@ -25,7 +25,7 @@ async function askForSomeoneElse(page: Page, agent: string, subject: string, rel
   await page.getByRole("checkbox", { name: /I am authorised to ask for this person's personal data/ }).check();
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page).toHaveURL(/\/privacy-center\/requests\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("request-status")).toHaveText("Checking it is you");
+  await expect(page.getByTestId("request-status")).toHaveText("Checking the mandate");
   await expect(page.getByTestId("on-behalf")).toContainText(`Asked for ${subject}`);
   await expectAccessible(page);
   return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "");

@@ -6,7 +6,7 @@ import type { MessageLookup } from "@/lib/i18n/localize-errors";
 import { localizedSource } from "@/lib/i18n/source-text";
 import type { PresentedRequest } from "@/lib/requests/present";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import { CUSTOMER_TIMELINE, isDownloadable, timelinePosition } from "@/lib/requests/lifecycle";
+import { CUSTOMER_TIMELINE, isAgentWorded, isDownloadable, timelinePosition } from "@/lib/requests/lifecycle";
 import { isCollected, isCollecting, isSourceFailed } from "@/lib/requests/source-lifecycle";
 
 type Live = PresentedRequest & { download: { url: string; expiresAt: string } | null };
@@ -57,10 +57,18 @@ const STEP_STYLE = {
   next: "border-zinc-200 bg-white text-zinc-500",
 } as const;
 
-/** The customer's steps (CUSTOMER_TIMELINE), each done, current or next from the request's status. */
-function Timeline({ status }: { status: Live["status"] }) {
-  const t = useTranslations("request");
+/** A status's label or detail in the words of whoever asked (an agent's request waits on its mandate). */
+function useStatusText(byAgent: boolean): (status: Live["status"], part: "label" | "detail") => string {
   const tStatus = useTranslations("status");
+  const tAgent = useTranslations("agentStatus");
+  return (status, part) =>
+    byAgent && isAgentWorded(status) ? tAgent(`${status}.${part}`) : tStatus(`${status}.${part}`);
+}
+
+/** The customer's steps (CUSTOMER_TIMELINE), each done, current or next from the request's status. */
+function Timeline({ status, byAgent }: { status: Live["status"]; byAgent: boolean }) {
+  const t = useTranslations("request");
+  const statusText = useStatusText(byAgent);
   const position = timelinePosition(status);
   const label = { done: t("stepDone"), current: t("stepNow"), next: t("stepNext") };
   return (
@@ -78,7 +86,7 @@ function Timeline({ status }: { status: Live["status"] }) {
               className={`rounded-lg border px-3 py-2 text-sm ${STEP_STYLE[state]}`}
             >
               <span className="sr-only">{label[state]}</span>
-              {tStatus(`${step}.label`)}
+              {statusText(step, "label")}
             </li>
           );
         })}
@@ -140,7 +148,7 @@ function SourcesProgress({ sources }: { sources: Live["sources"] }) {
 export function RequestProgress({ initial }: { initial: Live }) {
   const request = useLiveRequest(initial);
   const t = useTranslations("request");
-  const tStatus = useTranslations("status");
+  const statusText = useStatusText(request.byAgent);
   const format = useFormatter();
   const size = useSizeFormat();
 
@@ -148,10 +156,10 @@ export function RequestProgress({ initial }: { initial: Live }) {
     <div className="space-y-8">
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
         <h2 id="status-heading" className="text-xl font-semibold" data-testid="request-status">
-          {tStatus(`${request.status}.label`)}
+          {statusText(request.status, "label")}
         </h2>
         <p className="mt-1 text-zinc-600" aria-live="polite">
-          {tStatus(`${request.status}.detail`)}
+          {statusText(request.status, "detail")}
         </p>
         {request.download ? (
           <a href={request.download.url} className={DOWNLOAD_BUTTON}>
@@ -165,7 +173,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
         ) : null}
       </section>
 
-      <Timeline status={request.status} />
+      <Timeline status={request.status} byAgent={request.byAgent} />
 
       {request.sources.length > 0 ? <SourcesProgress sources={request.sources} /> : null}
     </div>

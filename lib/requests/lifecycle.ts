@@ -79,6 +79,14 @@ export const DELIVERED = set(
   ...REQUEST_STATUSES.filter((status) => status === "READY" || canTransition("READY", status)),
 );
 
+/**
+ * An agent's request waits on its mandate, not on "is this your account": these statuses have the
+ * agent's own words (messages `agentStatus.*`).
+ */
+export const AGENT_WORDED = ["IDENTITY_REVIEW"] as const satisfies readonly RequestStatus[];
+export const isAgentWorded = (status: RequestStatus): status is (typeof AGENT_WORDED)[number] =>
+  (AGENT_WORDED as readonly RequestStatus[]).includes(status);
+
 export const isOpen = (status: RequestStatus) => OPEN.has(status);
 export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);
 export const isDownloadable = (status: RequestStatus) => DOWNLOADABLE.has(status);

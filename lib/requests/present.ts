@@ -19,6 +19,7 @@ export function presentPrivacyRequest(
     reference: request.reference,
     type: request.type,
     status: request.status,
+    byAgent: request.byAgent,
     formats: request.formats,
     submittedAt: request.submittedAt.toISOString(),
     dueAt: due.toISOString(),
