@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
 import { renderStaffInvitationEmail } from "@/lib/email/templates/staff-invitation-email";
 import { env } from "@/lib/env";
+import { portalAddress } from "@/lib/http/portal-url";
 import { logger } from "@/lib/observability/logger";
 import { changeStaffRole } from "@/lib/staff/change-role";
 import type { STAFF_ROLES } from "@/lib/schemas/staff";
@@ -47,10 +48,7 @@ export async function inviteReviewer(
     createIfMissing: true,
     refuseIfStaff: true,
   });
-  const signInUrl = new URL(
-    `/sign-in?${new URLSearchParams({ callbackUrl: "/admin" })}`,
-    env().PORTAL_URL ?? "http://localhost:3000",
-  ).toString();
+  const signInUrl = portalAddress(`/sign-in?${new URLSearchParams({ callbackUrl: "/admin" })}`);
   try {
     const content = await renderStaffInvitationEmail({
       signInUrl,

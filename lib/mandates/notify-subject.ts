@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
 import { renderSubjectInformedEmail } from "@/lib/email/templates/subject-informed-email";
 import { env } from "@/lib/env";
+import { portalUrl } from "@/lib/http/portal-url";
 import { supportedLocale } from "@/lib/i18n/catalog";
 import { WORKFLOW_ACTOR } from "@/lib/requests/transition";
 import { createObjectionToken } from "./objection-token";
@@ -11,8 +12,6 @@ import { createObjectionToken } from "./objection-token";
 // The data subject learns of a request made for them at their own address, whether or not the
 // company holds data about it: the email says nothing about what we hold (no enumeration by
 // anyone who reads it), only who asked, as what, and how to object.
-
-const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
 
 /** The signed link to the objection page for one mandate, valid for MANDATE_OBJECTION_DAYS from `from`. */
 export function objectionUrl(mandateId: string, from: Date): { url: string; expiresAt: Date } {

@@ -6,13 +6,11 @@ import { renderDataReadyEmail } from "@/lib/email/templates/data-ready-email";
 import { renderRequestDelayedEmail } from "@/lib/email/templates/request-delayed-email";
 import { renderRequestReceivedEmail } from "@/lib/email/templates/request-received-email";
 import { env } from "@/lib/env";
+import { portalUrl } from "@/lib/http/portal-url";
 import { supportedLocale } from "@/lib/i18n/catalog";
 import { WORKFLOW_ACTOR } from "./transition";
 
 // Every email goes out in the language the customer asked in (PrivacyRequest.locale).
-
-// The launcher sets PORTAL_URL from its port; a deployment sets it to its public address.
-const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
 
 export function requestStatusUrl(requestId: string): string {
   return new URL(`/privacy-center/requests/${requestId}`, portalUrl()).toString();

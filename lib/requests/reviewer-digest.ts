@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
 import { renderReviewerDigestEmail, type DigestRequest } from "@/lib/email/templates/reviewer-digest-email";
 import { env } from "@/lib/env";
+import { portalUrl } from "@/lib/http/portal-url";
 import { OPEN, STAFF_STATUS_LABEL, statusesIn } from "./lifecycle";
 
 // The reviewers' daily digest of open requests that are overdue or fall due within 7 days.
@@ -12,8 +13,6 @@ import { OPEN, STAFF_STATUS_LABEL, statusesIn } from "./lifecycle";
 // outbox table holds unique and Resend honours for 24 hours.
 
 const LISTED = 50;
-
-const portalUrl = () => env().PORTAL_URL ?? "http://localhost:3000";
 
 /** The UTC calendar day of `at`, e.g. "2026-11-23": the digest's key. */
 export const digestDay = (at: Date) => at.toISOString().slice(0, 10);
