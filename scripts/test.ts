@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureBrowser, machineBrowserSetup } from "./ensure-browser";
+import { playwrightCounts, vitestCounts, type Counts } from "./test-report";
 
 // `prepare` runs before the stage's command; false fails the stage without running it.
 type Stage = {
@@ -13,17 +14,6 @@ type Stage = {
   count?: (report: unknown) => Counts;
   prepare?: () => boolean;
 };
-type Counts = { passed: number; failed: number };
-
-const vitestCounts = (r: unknown): Counts => {
-  const report = r as { numPassedTests: number; numFailedTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests };
-};
-const playwrightCounts = (r: unknown): Counts => {
-  const { stats } = r as { stats: { expected: number; unexpected: number; flaky: number } };
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
-};
-
 const stages: Stage[] = [
   { name: "typecheck", command: ["npm", "run", "typecheck"] },
   { name: "lint", command: ["npm", "run", "lint"] },
@@ -63,7 +53,7 @@ function prepareBrowser(): boolean {
 
 const only = process.argv.slice(2);
 mkdirSync("test-results", { recursive: true });
-const totals: Counts = { passed: 0, failed: 0 };
+const totals: Counts = { passed: 0, failed: 0, failures: [] };
 const failedStages: string[] = [];
 
 for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.name.split(" ")[0]!))) {
@@ -76,6 +66,7 @@ for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.na
     counts = stage.count(JSON.parse(readFileSync(stage.report, "utf8")));
     totals.passed += counts.passed;
     totals.failed += counts.failed;
+    totals.failures.push(...counts.failures);
   }
   // A failed test fails its stage even if the runner's exit status says otherwise.
   if (status !== 0 || (counts?.failed ?? 0) > 0) {
@@ -86,6 +77,7 @@ for (const stage of stages.filter((s) => only.length === 0 || only.includes(s.na
 }
 
 console.log("");
+for (const failure of totals.failures) console.log(`Failed: ${failure}`);
 if (failedStages.length > 0) console.log(`Failed stages: ${failedStages.join(", ")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(failedStages.length > 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -27,8 +27,8 @@ export function appEnv(port: string | number, databaseUrl: string): NodeJS.Proce
 }
 
 /** `next <args>` (build, start) in this checkout. */
-export function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio: "inherit", env });
+export function runNext(args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", ...args], { stdio, env });
 }
 
 /** Resolves when the process has exited (at once if it already has). */

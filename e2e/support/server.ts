@@ -1,8 +1,8 @@
 // The app under test: a production build against a fresh database of its own (on the server at
 // TEST_DATABASE_URL, or an embedded one), seeded with the demo data, in demo mode so sign-in
 // links land in the outbox the tests read.
-import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawn, type StdioOptions } from "node:child_process";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { createPrismaClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/database/migrate";
 import { seedDemoCompany } from "@/prisma/demo-company";
@@ -46,15 +46,21 @@ const env = {
   ...outside.env,
 };
 
-const run = (args: string[]) => runNext(args, withPeerAddress(env));
+const run = (args: string[], stdio?: StdioOptions) => runNext(args, withPeerAddress(env), stdio);
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = run(["build"]);
   const code = await new Promise<number | null>((resolve) => build.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (${code})`);
 }
-const app = run(["start", "--port", port]);
-const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
+// The app's and the worker's logs go to a file: the journeys that make a source fail on purpose
+// would fill the report with the warnings they expect.
+const appLog = "test-results/e2e-app.log";
+const logFile = openSync(appLog, "w");
+const toLog: StdioOptions = ["ignore", logFile, logFile];
+log(`app and worker logs: ${appLog}`);
+const app = run(["start", "--port", port], toLog);
+const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: toLog, env });
 
 let stopping = false;
 async function shutdown() {
@@ -69,5 +75,10 @@ async function shutdown() {
 }
 process.on("SIGTERM", () => void shutdown());
 process.on("SIGINT", () => void shutdown());
-app.once("exit", () => void shutdown());
-worker.once("exit", () => void shutdown());
+// A process that ends on its own ends the run; its last log lines say why.
+const ended = (name: string) => () => {
+  if (!stopping) log(`${name} exited; the end of ${appLog}:\n${readFileSync(appLog, "utf8").slice(-4000)}`);
+  void shutdown();
+};
+app.once("exit", ended("the app"));
+worker.once("exit", ended("the worker"));
