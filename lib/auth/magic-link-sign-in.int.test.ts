@@ -3,6 +3,7 @@ import { requestSignInLink, signOutAction } from "@/lib/actions/auth";
 import { handlers } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { browserRequest, callRoute, serve } from "@/test/next-request";
+import { portalUrl } from "@/lib/http/portal-url";
 import { CONFIRM_PATH } from "./magic-link";
 
 // Signing in as a customer does, through the real Auth.js handlers and our configuration: the
@@ -16,10 +17,11 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-/** The sign-in form posted from a browser that reads German. */
-const submitSignInForm = (fields: Record<string, string>) =>
-  serve(browserRequest("/sign-in", { method: "POST", headers: { "accept-language": "de-DE,de;q=0.9" } }), () =>
-    requestSignInLink(null, form(fields)),
+/** The sign-in form posted from a browser that reads German (with `headers` of an attacker's choosing). */
+const submitSignInForm = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  serve(
+    browserRequest("/sign-in", { method: "POST", headers: { "accept-language": "de-DE,de;q=0.9", ...headers } }),
+    () => requestSignInLink(null, form(fields)),
   );
 
 async function newestLink(email: string): Promise<{ subject: string; link: URL }> {
@@ -98,6 +100,23 @@ describe("signing in with a magic link", () => {
       "auth.signed_in",
       "auth.signed_out",
     ]);
+  });
+
+  it("emails a link to the portal's own address whatever host the request names", async () => {
+    // Host header injection: someone asks for a link for their victim through a proxy that passes
+    // their Host or X-Forwarded-Host; the victim's click would hand them the token.
+    const email = "host.forgery@example.com";
+    await submitSignInForm({ email }, { host: "evil.example", "x-forwarded-host": "evil.example" });
+    await submitSignInForm({ email }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" });
+    const mails = await db.outboxEmail.findMany({ where: { to: email } });
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.html).not.toContain("evil.example");
+      expect(mail.text).not.toContain("evil.example");
+    }
+    const { link } = await newestLink(email);
+    expect(link.origin).toBe(portalUrl());
+    expect(link.searchParams.get("callbackUrl")).toBe("/privacy-center");
   });
 
   it("explains a mistyped address next to the field, and a sixth link in an hour with the wait, in the reader's language", async () => {
