@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once when a server instance starts (nextjs.org/docs/app/guides/
 // open-telemetry). Tracing is set up here for the web process, by the module the embedded worker
 // uses too (lib/observability/tracing.ts); it stays off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
@@ -9,3 +11,10 @@ export async function register() {
   const [{ env }, { startTracing }] = await Promise.all([import("@/lib/env"), import("@/lib/observability/tracing")]);
   startTracing(env(), "web");
 }
+
+// Errors thrown while serving a request, as one JSON line with its request id (request-error.ts).
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/observability/request-error");
+  logRequestError(...args);
+};
