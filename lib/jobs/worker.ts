@@ -8,6 +8,7 @@ import { createInProcessServe } from "./serve-protocol";
 import { describeJobs, type JobFunction } from "./functions";
 import { listenForJobs } from "./job-listener";
 import { withLogContext } from "@/lib/observability/log-context";
+import { logger } from "@/lib/observability/logger";
 import { claimRun, dispatchEvents } from "./run-queue";
 
 export { drainJobs } from "./drain-jobs";
@@ -95,7 +96,8 @@ export function startWorker(options: WorkerOptions): { stop(): Promise<void> } {
 
   const loop = (async () => {
     while (!stopping) {
-      await tick().catch((error: unknown) => log(`job worker: ${(error as Error).message}`));
+      // A warning an SRE can alert on (the database is away, most likely); the loop goes on.
+      await tick().catch((err: unknown) => logger({ module: "jobs" }).warn({ err }, "job worker: a poll failed"));
       await alarm.wait(options.pollMs ?? 1_000);
     }
   })();
