@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger, nameLogProcess } from "@/lib/observability/logger";
+import { routeConsoleToLogger } from "@/lib/observability/console";
 import { startTracing } from "@/lib/observability/tracing";
 
 nameLogProcess("worker");
@@ -47,6 +48,8 @@ try {
 const config = env();
 // The same OpenTelemetry setup as Next.js's instrumentation.ts: in embedded mode the exports run here.
 const tracing = startTracing(config, "worker");
+// A library's console line is a JSON one like ours where logs are JSON (lib/observability/console.ts).
+if (config.logFormat === "json") routeConsoleToLogger();
 const worker = startWorker({
   db,
   databaseUrl,
