@@ -72,7 +72,8 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
   await expect(reviewer.getByTestId("identity-decision")).toContainText("Approved by Riley Chen");
   await reviewer.context().close();
 
-  const ready = await expectEmail(page, agent, "Your data is ready");
+  // Worded for the agent: whose data it is, not "your data".
+  const ready = await expectEmail(page, agent, "The data of sam@example.com is ready to download");
   const downloading = page.waitForEvent("download");
   await ready.getByTestId("outbox-link").filter({ hasText: "/download" }).click();
   const entries = await readZipEntries(await readFile((await (await downloading).path())!));
@@ -124,7 +125,7 @@ test("the subject objects from the email; the reviewer can only refuse, and the 
 test.describe("in German", () => {
   test.use({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } });
 
-  test("the form, the subject's email and the objection page speak German; a PDF with a script is refused with a German message", async ({
+  test("the form, the agent's emails and the objection page speak German, the subject's email their own language; a PDF with a script is refused with a German message", async ({
     page,
     browser,
   }) => {
@@ -169,15 +170,14 @@ test.describe("in German", () => {
       "Angefragt für kind-e2e@example.org, als Elternteil oder Vormund",
     );
 
+    await expectEmail(page, agent, "Wir haben Ihre Anfrage zu den Daten von kind-e2e@example.org erhalten");
+
+    // Not in the agent's language: the person has no account, so the company's DEFAULT_LOCALE (English).
     const person = await (
       await browser.newContext({ locale: "de-DE", extraHTTPHeaders: { "Accept-Language": "de-DE,de;q=0.9" } })
     ).newPage();
-    const told = await expectEmail(
-      person,
-      "kind-e2e@example.org",
-      "Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert",
-    );
-    await expect(told).toContainText("Ich habe das nicht veranlasst");
+    const told = await expectEmail(person, "kind-e2e@example.org", "Someone asked StreamPay for a copy of your data");
+    await expect(told).toContainText("I did not authorise this");
     await told.getByTestId("outbox-link").filter({ hasText: "/privacy-center/object" }).click();
     await expect(person.getByRole("heading", { name: "Einer Anfrage in Ihrem Namen widersprechen" })).toBeVisible();
     await expect(person.getByRole("button", { name: "Ich widerspreche: Ich habe das nicht veranlasst" })).toBeVisible();

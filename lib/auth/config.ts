@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/email";
 import { renderSignInEmail } from "@/lib/email/templates/sign-in-email";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { savedLocaleOf } from "@/lib/i18n/account-locale";
 import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
 import { safeRedirectUrl } from "./callback-url";
 import { confirmationLink } from "./magic-link";
@@ -27,8 +28,7 @@ const magicLink: EmailConfig = {
     const verdict = await consumeSignInEmail(identifier, context.ip ?? null);
     if (!verdict.allowed) throw new SignInLimitError(verdict.retryAfterMinutes);
     // In the language the person reads the portal in: their account's, else this browser's.
-    const account = await db.user.findUnique({ where: { email: identifier }, select: { locale: true } });
-    const locale = localeFromHeaders(request.headers, account?.locale);
+    const locale = localeFromHeaders(request.headers, await savedLocaleOf(identifier));
     const content = await renderSignInEmail({
       url: confirmationLink(url),
       companyName: env().COMPANY_NAME,

@@ -103,6 +103,7 @@ describe("message files", () => {
           "agent",
           "relationship",
           "sha256",
+          "subject",
         ].map((name) => [name, text]),
       ),
       ...Object.fromEntries(

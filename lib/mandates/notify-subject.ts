@@ -5,13 +5,15 @@ import { sendEmail } from "@/lib/email";
 import { renderSubjectInformedEmail } from "@/lib/email/templates/subject-informed-email";
 import { env } from "@/lib/env";
 import { portalUrl } from "@/lib/http/portal-url";
+import { savedLocaleOf } from "@/lib/i18n/account-locale";
 import { supportedLocale } from "@/lib/i18n/catalog";
 import { WORKFLOW_ACTOR } from "@/lib/requests/transition";
 import { createObjectionToken } from "./objection-token";
 
 // The data subject learns of a request made for them at their own address, whether or not the
 // company holds data about it: the email says nothing about what we hold (no enumeration by
-// anyone who reads it), only who asked, as what, and how to object.
+// anyone who reads it), only who asked, as what, and how to object. It is written in the subject's
+// own language (their account's, else DEFAULT_LOCALE), not in the agent's who made the request.
 
 /** The signed link to the objection page for one mandate, valid for MANDATE_OBJECTION_DAYS from `from`. */
 export function objectionUrl(mandateId: string, from: Date): { url: string; expiresAt: Date } {
@@ -27,7 +29,7 @@ export function objectionUrl(mandateId: string, from: Date): { url: string; expi
 export async function sendSubjectInformedEmail(requestId: string): Promise<{ emailId: string }> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, locale: true, user: { select: { email: true } }, mandate: true },
+    select: { reference: true, user: { select: { email: true } }, mandate: true },
   });
   const { mandate } = request;
   if (!mandate) throw new Error(`Request ${requestId} was not made by an agent: there is no data subject to inform.`);
@@ -40,7 +42,7 @@ export async function sendSubjectInformedEmail(requestId: string): Promise<{ ema
     relationship: mandate.relationship,
     objectUrl: link.url,
     objectBy: link.expiresAt,
-    locale: supportedLocale(request.locale),
+    locale: supportedLocale(await savedLocaleOf(mandate.subjectEmail)),
   });
   const { id } = await sendEmail({
     to: mandate.subjectEmail,

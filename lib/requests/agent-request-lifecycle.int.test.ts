@@ -13,6 +13,7 @@ import { findRequestForStaff } from "@/lib/dal/staff-requests";
 import { listQueuePage } from "@/lib/dal/staff-queue";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
+import { defaultLocale } from "@/lib/i18n/catalog";
 import { drainJobs } from "@/lib/jobs/worker";
 import { expireMandates } from "@/lib/mandates/delete-mandates";
 import { inspectMandate } from "@/lib/mandates/inspect-upload";
@@ -55,11 +56,12 @@ async function askFor(
   agent: { id: string; email: string },
   subjectEmail: string,
   relationship: "PARENT_OR_GUARDIAN" | "LAWYER" = "LAWYER",
+  locale?: string,
 ) {
   const bytes = png(1200, 1600);
   const file = await inspectMandate(bytes);
   if (!file.ok) throw new Error("the test's mandate was refused");
-  return createAgentPrivacyRequest(agent, input, { subjectEmail, relationship, bytes, file });
+  return createAgentPrivacyRequest(agent, input, { subjectEmail, relationship, bytes, file }, {}, locale);
 }
 
 /** The objection link from the email the data subject got. */
@@ -246,5 +248,37 @@ describe("a request made by an authorised agent", () => {
       queue.rows.filter((row) => made.some((request) => request.id === row.id)).map((row) => row.agentSubjects),
     ).toEqual([4, 4, 4, 4]);
     expect(queue.agentSubjectsThreshold).toBe(3);
+  });
+
+  it("tells the subject in their own language, not the agent's; the agent's emails name whose data it is", async () => {
+    const agent = viewerOf((await signedIn("counsel@kanzlei.example", { locale: "en" })).user);
+    await db.user.create({ data: { email: "alex@example.com", locale: "de" } });
+    const created = await askFor(agent, "alex@example.com", "LAWYER", "en");
+    await drain();
+
+    const told = await db.outboxEmail.findFirstOrThrow({ where: { to: "alex@example.com" } });
+    expect(told.subject).toBe(`Jemand hat bei StreamPay eine Kopie Ihrer Daten angefordert (${created.reference})`);
+    expect(told.html).toContain('lang="de"');
+    const receipt = await db.outboxEmail.findFirstOrThrow({ where: { to: agent.email } });
+    expect(receipt.subject).toBe(`We received your request for the data of alex@example.com (${created.reference})`);
+
+    expect(await approveIdentityCheck({ actor: riley, requestId: created.id })).toEqual({ kind: "done" });
+    await drain();
+    const ready = await db.outboxEmail.findFirstOrThrow({ where: { to: agent.email, subject: { contains: "ready" } } });
+    expect(ready.subject).toBe(`The data of alex@example.com is ready to download (${created.reference})`);
+    expect(ready.text).toContain(`The copy of the data of alex@example.com for request ${created.reference} is ready`);
+    expect(ready.text).not.toMatch(/your data/i);
+
+    // No account at that address: DEFAULT_LOCALE (English here), though the agent asked in German.
+    const german = viewerOf((await signedIn("anwalt@kanzlei.example", { locale: "de" })).user);
+    const unknown = await askFor(german, "no-account@example.org", "LAWYER", "de");
+    await drain();
+    const toStranger = await db.outboxEmail.findFirstOrThrow({ where: { to: "no-account@example.org" } });
+    expect(toStranger.subject).toBe(`Someone asked StreamPay for a copy of your data (${unknown.reference})`);
+    expect(toStranger.html).toContain(`lang="${defaultLocale()}"`);
+    const germanReceipt = await db.outboxEmail.findFirstOrThrow({ where: { to: german.email } });
+    expect(germanReceipt.subject).toBe(
+      `Wir haben Ihre Anfrage zu den Daten von no-account@example.org erhalten (${unknown.reference})`,
+    );
   });
 });

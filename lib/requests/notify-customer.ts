@@ -10,7 +10,11 @@ import { portalUrl } from "@/lib/http/portal-url";
 import { supportedLocale } from "@/lib/i18n/catalog";
 import { WORKFLOW_ACTOR } from "./transition";
 
-// Every email goes out in the language the customer asked in (PrivacyRequest.locale).
+// Every email goes out in the language the customer asked in (PrivacyRequest.locale). An agent's
+// request (a mandate) is worded for the agent: "the data of <subject>", never "your data".
+
+/** What a requester's email needs to know of the mandate: whose data an agent asked for. */
+export const MANDATE_SUBJECT = { select: { subjectEmail: true } } as const;
 
 export function requestStatusUrl(requestId: string): string {
   return new URL(`/privacy-center/requests/${requestId}`, portalUrl()).toString();
@@ -34,7 +38,15 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
     where: { id: archiveId },
     select: {
       expiresAt: true,
-      request: { select: { id: true, reference: true, locale: true, user: { select: { email: true } } } },
+      request: {
+        select: {
+          id: true,
+          reference: true,
+          locale: true,
+          user: { select: { email: true } },
+          mandate: MANDATE_SUBJECT,
+        },
+      },
     },
   });
   if (archive.request.id !== requestId) throw new Error("The archive belongs to another request.");
@@ -44,6 +56,7 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
     downloadUrl: downloadUrl(requestId, archiveId, archive.expiresAt),
     expiresAt: archive.expiresAt,
     locale: supportedLocale(archive.request.locale),
+    onBehalfOf: archive.request.mandate?.subjectEmail,
   });
   const { id } = await sendEmail({
     to: archive.request.user.email,
@@ -67,6 +80,7 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
       reference: true,
       locale: true,
       user: { select: { email: true } },
+      mandate: MANDATE_SUBJECT,
       _count: { select: { auditEvents: { where: { action: "source.failed" } } } },
     },
   });
@@ -75,6 +89,7 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
     reference: request.reference,
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
+    onBehalfOf: request.mandate?.subjectEmail,
   });
   // One email per failure episode: the count of failures so far tells a retry's failure apart.
   const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
@@ -92,7 +107,14 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
 export async function sendRequestReceivedEmail(requestId: string): Promise<{ emailId: string }> {
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, type: true, dueAt: true, locale: true, user: { select: { email: true } } },
+    select: {
+      reference: true,
+      type: true,
+      dueAt: true,
+      locale: true,
+      user: { select: { email: true } },
+      mandate: MANDATE_SUBJECT,
+    },
   });
   const content = await renderRequestReceivedEmail({
     companyName: env().COMPANY_NAME,
@@ -101,6 +123,7 @@ export async function sendRequestReceivedEmail(requestId: string): Promise<{ ema
     dueAt: request.dueAt,
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
+    onBehalfOf: request.mandate?.subjectEmail,
   });
   const { id } = await sendEmail({
     to: request.user.email,

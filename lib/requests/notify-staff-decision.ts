@@ -7,7 +7,7 @@ import { renderRequestRejectedEmail } from "@/lib/email/templates/request-reject
 import { env } from "@/lib/env";
 import { supportedLocale } from "@/lib/i18n/catalog";
 import { controllerDetails } from "./controller";
-import { requestStatusUrl } from "./notify-customer";
+import { MANDATE_SUBJECT, requestStatusUrl } from "./notify-customer";
 import { WORKFLOW_ACTOR } from "./transition";
 
 // The emails a staff decision owes the customer: a rejection (why, and how to contest it), an
@@ -34,6 +34,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
       reference: true,
       locale: true,
       user: { select: { email: true } },
+      mandate: MANDATE_SUBJECT,
       identityCheck: { select: { reason: true } },
     },
   });
@@ -46,6 +47,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
     authority: controller.supervisoryAuthority,
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
+    onBehalfOf: request.mandate?.subjectEmail,
   });
   return send(requestId, request.user.email, "request-rejected", content);
 }
@@ -59,6 +61,7 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
       extendedDueAt: true,
       extensionReason: true,
       user: { select: { email: true } },
+      mandate: MANDATE_SUBJECT,
     },
   });
   if (!request.extendedDueAt) throw new Error(`Request ${requestId} has no extended deadline to announce.`);
@@ -69,6 +72,7 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
     extendedDueAt: request.extendedDueAt,
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
+    onBehalfOf: request.mandate?.subjectEmail,
   });
   return send(requestId, request.user.email, "deadline-extended", content);
 }
@@ -77,7 +81,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
   const [request, cancellation] = await Promise.all([
     db.privacyRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { reference: true, locale: true, user: { select: { email: true } } },
+      select: { reference: true, locale: true, user: { select: { email: true } }, mandate: MANDATE_SUBJECT },
     }),
     db.auditEvent.findFirst({
       where: { requestId, action: "request.cancelled" },
@@ -93,6 +97,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
     contactEmail: env().COMPANY_CONTACT_EMAIL,
     statusUrl: requestStatusUrl(requestId),
     locale: supportedLocale(request.locale),
+    onBehalfOf: request.mandate?.subjectEmail,
   });
   return send(requestId, request.user.email, "request-cancelled", content);
 }

@@ -2,6 +2,7 @@ import { Button, Heading, Text } from "@react-email/components";
 import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
+import { requesterSubjectLine, requesterWording } from "./requester-wording";
 
 type Props = {
   companyName: string;
@@ -10,18 +11,22 @@ type Props = {
   extendedDueAt: Date;
   statusUrl: string;
   locale: string;
+  /** The data subject's email when the requester asked for someone else (a mandate). */
+  onBehalfOf?: string | null;
 };
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** Art. 12(3) GDPR: the customer is told of an extension, and why, within the first month. */
-function DeadlineExtendedEmail({ companyName, reference, reason, extendedDueAt, statusUrl, locale }: Props) {
+function DeadlineExtendedEmail(props: Props) {
+  const { companyName, reference, reason, extendedDueAt, statusUrl, locale } = props;
   const t = translator(locale);
+  const { key, subject } = requesterWording("extended", props.onBehalfOf);
   return (
     <EmailLayout preview={t("email.extended.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.extended.heading")}</Heading>
       <Text style={emailStyles.text}>
-        {t.rich("email.extended.text", { reference, due: formatEmailDate(extendedDueAt, locale), strong })}
+        {t.rich(`${key}.text`, { reference, subject, due: formatEmailDate(extendedDueAt, locale), strong })}
       </Text>
       <Text style={emailStyles.text}>{t.rich("email.extended.reason", { reason, strong })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
@@ -32,7 +37,4 @@ function DeadlineExtendedEmail({ companyName, reference, reason, extendedDueAt, 
 }
 
 export const renderDeadlineExtendedEmail = (props: Props) =>
-  renderEmail(
-    translator(props.locale)("email.extended.subject", { reference: props.reference }),
-    <DeadlineExtendedEmail {...props} />,
-  );
+  renderEmail(requesterSubjectLine("extended", props), <DeadlineExtendedEmail {...props} />);

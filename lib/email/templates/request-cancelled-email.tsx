@@ -2,6 +2,7 @@ import { Button, Heading, Text } from "@react-email/components";
 import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
+import { requesterSubjectLine, requesterWording } from "./requester-wording";
 
 type Props = {
   companyName: string;
@@ -10,17 +11,21 @@ type Props = {
   contactEmail: string;
   statusUrl: string;
   locale: string;
+  /** The data subject's email when the requester asked for someone else (a mandate). */
+  onBehalfOf?: string | null;
 };
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** Sent when our privacy team closes a request: why, and that the customer can ask again. */
-function RequestCancelledEmail({ companyName, reference, reason, contactEmail, statusUrl, locale }: Props) {
+function RequestCancelledEmail(props: Props) {
+  const { companyName, reference, reason, contactEmail, statusUrl, locale } = props;
   const t = translator(locale);
+  const { key, subject } = requesterWording("cancelled", props.onBehalfOf);
   return (
     <EmailLayout preview={t("email.cancelled.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.cancelled.heading")}</Heading>
-      <Text style={emailStyles.text}>{t.rich("email.cancelled.text", { reference, strong })}</Text>
+      <Text style={emailStyles.text}>{t.rich(`${key}.text`, { reference, subject, strong })}</Text>
       <Text style={emailStyles.text}>{t.rich("email.cancelled.reason", { reason, strong })}</Text>
       <Text style={emailStyles.text}>{t("email.cancelled.next", { contact: contactEmail })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
@@ -31,7 +36,4 @@ function RequestCancelledEmail({ companyName, reference, reason, contactEmail, s
 }
 
 export const renderRequestCancelledEmail = (props: Props) =>
-  renderEmail(
-    translator(props.locale)("email.cancelled.subject", { reference: props.reference }),
-    <RequestCancelledEmail {...props} />,
-  );
+  renderEmail(requesterSubjectLine("cancelled", props), <RequestCancelledEmail {...props} />);

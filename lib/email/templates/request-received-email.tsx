@@ -3,6 +3,7 @@ import type { RequestType } from "@/lib/generated/prisma/enums";
 import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { formatEmailDate, renderEmail } from "./render-email";
+import { requesterSubjectLine, requesterWording } from "./requester-wording";
 
 type Props = {
   companyName: string;
@@ -11,17 +12,22 @@ type Props = {
   dueAt: Date;
   statusUrl: string;
   locale: string;
+  /** The data subject's email when the requester asked for someone else (a mandate). */
+  onBehalfOf?: string | null;
 };
 
-function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, locale }: Props) {
+function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, locale, onBehalfOf }: Props) {
   const t = translator(locale);
+  const { key, subject } = requesterWording("received", onBehalfOf);
   return (
-    <EmailLayout preview={t("email.received.preview", { reference })} companyName={companyName} locale={locale}>
+    <EmailLayout preview={t(`${key}.preview`, { reference, subject })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.received.heading")}</Heading>
       <Text style={emailStyles.text}>
-        {t.rich("email.received.text", {
-          type: t(`requestType.${type}.title`).toLocaleLowerCase(locale),
+        {t.rich(`${key}.text`, {
+          // The agent's text names the copy itself ("a copy of the data of …"); the title says "your data".
+          type: onBehalfOf ? type : t(`requestType.${type}.title`).toLocaleLowerCase(locale),
           reference,
+          subject,
           due: formatEmailDate(dueAt, locale),
           strong: (chunks) => <strong>{chunks}</strong>,
         })}
@@ -34,7 +40,4 @@ function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, 
 }
 
 export const renderRequestReceivedEmail = (props: Props) =>
-  renderEmail(
-    translator(props.locale)("email.received.subject", { reference: props.reference }),
-    <RequestReceivedEmail {...props} />,
-  );
+  renderEmail(requesterSubjectLine("received", props), <RequestReceivedEmail {...props} />);

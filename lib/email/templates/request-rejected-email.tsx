@@ -2,6 +2,7 @@ import { Button, Heading, Text } from "@react-email/components";
 import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, emailStyles } from "./email-layout";
 import { renderEmail } from "./render-email";
+import { requesterSubjectLine, requesterWording } from "./requester-wording";
 
 type Props = {
   companyName: string;
@@ -11,17 +12,21 @@ type Props = {
   authority: { name: string; url: string };
   statusUrl: string;
   locale: string;
+  /** The data subject's email when the requester asked for someone else (a mandate). */
+  onBehalfOf?: string | null;
 };
 
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** Sent when a reviewer could not confirm the customer's identity: why, and what they can do (Art. 12(4) GDPR). */
-function RequestRejectedEmail({ companyName, reference, reason, contactEmail, authority, statusUrl, locale }: Props) {
+function RequestRejectedEmail(props: Props) {
+  const { companyName, reference, reason, contactEmail, authority, statusUrl, locale } = props;
   const t = translator(locale);
+  const { key, subject } = requesterWording("rejected", props.onBehalfOf);
   return (
     <EmailLayout preview={t("email.rejected.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.rejected.heading")}</Heading>
-      <Text style={emailStyles.text}>{t.rich("email.rejected.text", { reference, strong })}</Text>
+      <Text style={emailStyles.text}>{t.rich(`${key}.text`, { reference, subject, strong })}</Text>
       <Text style={emailStyles.text}>{t.rich("email.rejected.reason", { reason, strong })}</Text>
       <Text style={emailStyles.text}>
         {t("email.rejected.next", { contact: contactEmail, authority: authority.name, authorityUrl: authority.url })}
@@ -34,7 +39,4 @@ function RequestRejectedEmail({ companyName, reference, reason, contactEmail, au
 }
 
 export const renderRequestRejectedEmail = (props: Props) =>
-  renderEmail(
-    translator(props.locale)("email.rejected.subject", { reference: props.reference }),
-    <RequestRejectedEmail {...props} />,
-  );
+  renderEmail(requesterSubjectLine("rejected", props), <RequestRejectedEmail {...props} />);

@@ -1,9 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { renderDataReadyEmail } from "./data-ready-email";
+import { renderDeadlineExtendedEmail } from "./deadline-extended-email";
+import { renderRequestCancelledEmail } from "./request-cancelled-email";
 import { renderRequestDelayedEmail } from "./request-delayed-email";
 import { renderRequestReceivedEmail } from "./request-received-email";
+import { renderRequestRejectedEmail } from "./request-rejected-email";
 import { renderSignInEmail } from "./sign-in-email";
 import { renderSubjectInformedEmail } from "./subject-informed-email";
+
+/** Every email the requester gets about their request, for a request made on behalf of `onBehalfOf`. */
+async function requesterEmails(locale: string, onBehalfOf: string) {
+  const common = {
+    companyName: "StreamPay",
+    reference: "DSR-2026-000125",
+    statusUrl: "http://x.test/s",
+    locale,
+    onBehalfOf,
+  };
+  const staffDecision = { ...common, reason: "The mandate is not signed.", contactEmail: "privacy@streampay.example" };
+  return {
+    received: await renderRequestReceivedEmail({ ...common, type: "ACCESS", dueAt: new Date("2026-12-23T00:00:00Z") }),
+    ready: await renderDataReadyEmail({
+      ...common,
+      downloadUrl: "http://x.test/d",
+      expiresAt: new Date("2026-12-01T10:00:00Z"),
+    }),
+    delayed: await renderRequestDelayedEmail(common),
+    rejected: await renderRequestRejectedEmail({
+      ...staffDecision,
+      authority: { name: "BfDI", url: "https://www.bfdi.bund.de" },
+    }),
+    extended: await renderDeadlineExtendedEmail({ ...staffDecision, extendedDueAt: new Date("2027-02-23T00:00:00Z") }),
+    cancelled: await renderRequestCancelledEmail(staffDecision),
+  };
+}
 
 describe("email templates", () => {
   it("puts the sign-in link in both the HTML and the plain-text part", async () => {
@@ -97,5 +127,36 @@ describe("email templates", () => {
     expect(de.text).toContain("bis 1. Januar 2027");
     expect(de.html).toContain('lang="de"');
     expect(de.text).not.toContain("können Sie sie ignorieren");
+  });
+
+  it("speaks to an agent of the data of the person they asked for, never of 'your data', in English and German", async () => {
+    const en = await requesterEmails("en", "anna@example.com");
+    expect(en.ready.subject).toBe("The data of anna@example.com is ready to download (DSR-2026-000125)");
+    expect(en.ready.text).toContain("The copy of the data of anna@example.com for request DSR-2026-000125 is ready");
+    expect(en.received.text).toContain("Your request for a copy of the data of anna@example.com has the reference");
+    expect(en.delayed.text).toContain("We could not collect part of the data of anna@example.com");
+    expect(en.rejected.text).toContain("We could not confirm that you may receive the data of anna@example.com");
+    expect(en.extended.subject).toBe(
+      "More time needed for your request for the data of anna@example.com (DSR-2026-000125)",
+    );
+    expect(en.cancelled.text).toContain("cancelled request DSR-2026-000125 for the data of anna@example.com");
+    for (const email of Object.values(en)) {
+      expect(email.subject).toContain("anna@example.com");
+      expect(email.text).toContain("anna@example.com");
+      expect(`${email.subject} ${email.text}`).not.toMatch(/your data|your request for a copy of your/i);
+    }
+    const de = await requesterEmails("de", "anna@example.com");
+    expect(de.ready.subject).toBe("Die Daten von anna@example.com stehen zum Herunterladen bereit (DSR-2026-000125)");
+    expect(de.ready.text).toContain("Die Kopie der Daten von anna@example.com zur Anfrage DSR-2026-000125 ist fertig");
+    expect(de.received.text).toContain(
+      "Ihre Anfrage nach einer Kopie der Daten von anna@example.com hat das Aktenzeichen",
+    );
+    expect(de.rejected.text).toContain("dass Sie die Daten von anna@example.com aus der Anfrage DSR-2026-000125");
+    expect(de.ready.html).toContain('lang="de"');
+    for (const email of Object.values(de)) {
+      expect(email.subject).toContain("anna@example.com");
+      expect(email.text).toContain("anna@example.com");
+      expect(`${email.subject} ${email.text}`).not.toMatch(/Ihre(r|n)? Daten/);
+    }
   });
 });
