@@ -103,10 +103,13 @@ describe("message files", () => {
           "agent",
           "relationship",
           "sha256",
+          "subject",
+          "sender",
+          "path",
         ].map((name) => [name, text]),
       ),
       ...Object.fromEntries(
-        ["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink"].map((tag) => [
+        ["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink", "to"].map((tag) => [
           tag,
           (chunks: string) => chunks,
         ]),
