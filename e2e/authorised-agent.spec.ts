@@ -42,6 +42,11 @@ async function reviewerOn(browser: Browser, reference: string): Promise<Page> {
   await expectOneLine(row.getByTestId("agent-flag"));
   await expectFitsSideways(reviewer.getByRole("table", { name: "Privacy requests by deadline" }));
   await reviewer.screenshot({ path: "/tmp/ui-queue.png" });
+  // On a phone the table scrolls sideways, and its cells shrink to their narrowest: still one line.
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  await expectOneLine(row.getByTestId("agent-flag"));
+  await reviewer.screenshot({ path: "/tmp/ui-queue-phone.png", fullPage: true });
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(reviewer);
   await row.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();

@@ -25,14 +25,39 @@ type BarChartProps = {
   layout?: "columns" | "rows";
 };
 
+/**
+ * Columns scale with the window, their SVG labels too: below md (a phone) they would shrink past
+ * reading, so a narrow window gets the same rows as horizontal bars, whose names stay full size.
+ */
+function ChartFor({
+  id,
+  label,
+  series,
+  rows,
+  layout,
+}: Pick<BarChartProps, "id" | "series" | "rows" | "layout"> & {
+  label: string;
+}) {
+  if (layout === "rows") return <RowBars id={id} label={label} series={series} rows={rows} />;
+  return (
+    <>
+      <div className="hidden md:block">
+        <ChartImage id={id} label={label} series={series} rows={rows} />
+      </div>
+      <div className="md:hidden">
+        <RowBars id={`${id}-narrow`} label={label} series={series} rows={rows} />
+      </div>
+    </>
+  );
+}
+
 export function BarChart({ id, title, summary, series, rows, valueLabel, layout = "columns" }: BarChartProps) {
-  const Chart = layout === "rows" ? RowBars : ChartImage;
   return (
     <figure aria-labelledby={`${id}-title`} className="space-y-3">
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      <Chart id={id} label={`${title}: ${summary}`} series={series} rows={rows} />
+      <ChartFor id={id} label={`${title}: ${summary}`} series={series} rows={rows} layout={layout} />
       {series.length > 1 ? <Legend series={series} /> : null}
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Show the figures as a table</summary>
