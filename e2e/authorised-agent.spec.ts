@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { readZipEntries } from "@/lib/export/testing/read-zip";
 import { png } from "@/lib/mandates/testing/mandate-files";
 import { expectAccessible } from "./support/accessibility";
+import { expectFitsSideways, expectOneLine } from "./support/layout";
 import { expectEmail } from "./support/outbox";
 import { signIn } from "./support/sign-in";
 
@@ -36,6 +37,16 @@ async function reviewerOn(browser: Browser, reference: string): Promise<Page> {
   await signIn(reviewer, "reviewer@example.com", "/admin");
   const row = reviewer.getByRole("row").filter({ hasText: reference });
   await expect(row.getByTestId("agent-flag")).toBeVisible();
+  // On a laptop-sized window the flag reads as one phrase and the queue needs no sideways scroll.
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
+  await expectOneLine(row.getByTestId("agent-flag"));
+  await expectFitsSideways(reviewer.getByRole("table", { name: "Privacy requests by deadline" }));
+  await reviewer.screenshot({ path: "/tmp/ui-queue.png" });
+  // On a phone the table scrolls sideways, and its cells shrink to their narrowest: still one line.
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  await expectOneLine(row.getByTestId("agent-flag"));
+  await reviewer.screenshot({ path: "/tmp/ui-queue-phone.png", fullPage: true });
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(reviewer);
   await row.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByRole("heading", { name: `Request ${reference}` })).toBeVisible();

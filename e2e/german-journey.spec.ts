@@ -12,6 +12,8 @@ async function openNewestEmail(page: Page, to: string, subject: string | RegExp)
   await page.goto(`/dev/outbox?${new URLSearchParams({ to })}`);
   const email = page.getByTestId("outbox-email").filter({ hasText: subject }).first();
   await expect(email).toBeVisible();
+  await expect(page.getByRole("heading", { name: "E-Mail-Postausgang", level: 1 })).toBeVisible();
+  await expect(email.getByTestId("outbox-link").first()).toHaveText(/^Link öffnen: \//);
   return email;
 }
 
@@ -106,6 +108,29 @@ test("a German customer asks for their data, follows it and downloads a German a
   await expect(other.locator("main")).not.toContainText(email);
   await expectAccessible(other);
   await other.context().close();
+});
+
+test("the demo outbox speaks German around the emails, which it shows as they were sent", async ({ page, browser }) => {
+  await page.goto(`/dev/outbox?${new URLSearchParams({ to: "nobody-de@example.com" })}`);
+  await expect(page).toHaveTitle(/^E-Mail-Postausgang/);
+  await expect(page.getByRole("heading", { name: "E-Mail-Postausgang", level: 1 })).toBeVisible();
+  await expect(page.getByText("Im Demo-Modus bleibt jede E-Mail hier")).toBeVisible();
+  await expect(page.getByText("Noch keine E-Mail.")).toBeVisible();
+  await expectAccessible(page);
+
+  // An English customer's email stays English in the German page around it.
+  const english = await (
+    await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } })
+  ).newPage();
+  await english.goto("/sign-in");
+  await english.getByLabel("Email address").fill("outbox-de@example.com");
+  await english.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(english.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await english.context().close();
+  const email = await openNewestEmail(page, "outbox-de@example.com", "Sign in to");
+  await expect(email.getByText(/^An outbox-de@example\.com · von /)).toBeVisible();
+  await expect(email.locator("time")).toHaveText(/^\d{1,2}\. \p{L}+ \d{4}.* UTC$/u);
+  await page.screenshot({ path: "/tmp/ui-outbox-de.png", fullPage: true });
 });
 
 test("the language switcher overrides the browser and stays with the account after signing out and in", async ({

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expectAccessible } from "./support/accessibility";
+import { expectReadableLabels } from "./support/layout";
 import { readmeScreenshot } from "./support/screenshots";
 import { signIn, signInFromSignInPage } from "./support/sign-in";
 
@@ -128,4 +129,22 @@ test("the audit log filters, downloads its CSV and proves the chain intact; the 
   ).toBeVisible();
   await expectAccessible(page);
   await readmeScreenshot(page, testInfo, "dashboard");
+
+  // Every axis label can be read on a laptop and on a phone (where the week charts turn into rows).
+  // (The due-week chart has a bar only for weeks with open requests: too few to compare here.)
+  const labels = (chart: string) => page.locator(`figure[aria-labelledby="${chart}-title"] [data-chart-label]:visible`);
+  const charts = ["received", "delivered", "open-status"];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const chart of charts) await expectReadableLabels(labels(chart));
+  await expect(labels("open-status")).toContainText([
+    "Identity review",
+    "Review before release",
+    "Failed: needs retry",
+  ]);
+  await page.screenshot({ path: "/tmp/ui-dashboard-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("received-narrow-chart")).toBeVisible();
+  for (const chart of charts) await expectReadableLabels(labels(chart));
+  await expectAccessible(page);
+  await page.screenshot({ path: "/tmp/ui-dashboard-phone.png", fullPage: true });
 });

@@ -30,7 +30,8 @@ function DaysLeft({ row }: { row: QueueRow }) {
   return <span>{isDelivered(row.status) || row.daysLeft < 0 ? "–" : `${row.daysLeft} d`}</span>;
 }
 
-const BADGE = "ml-1 rounded px-1.5 py-0.5 text-xs";
+// A badge is one phrase: it moves to the next line whole rather than breaking inside.
+const BADGE = "ml-1 inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs";
 
 /** Who asked; for a request made for someone else, the data subject and the flags a reviewer must see. */
 function RequesterCell({ row, threshold }: { row: QueueRow; threshold: number }) {
@@ -72,9 +73,7 @@ function QueueTableRow({ row, threshold }: { row: QueueRow; threshold: number })
       <td className={cell}>{formatDay(row.submittedAt)}</td>
       <td className={cell}>
         {formatDay(row.due)}
-        {row.extendedDueAt ? (
-          <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">extended</span>
-        ) : null}
+        {row.extendedDueAt ? <span className={`${BADGE} bg-zinc-100 text-zinc-700`}>extended</span> : null}
       </td>
       <td className={cell}>
         <DaysLeft row={row} />

@@ -104,10 +104,12 @@ describe("message files", () => {
           "relationship",
           "sha256",
           "subject",
+          "sender",
+          "path",
         ].map((name) => [name, text]),
       ),
       ...Object.fromEntries(
-        ["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink"].map((tag) => [
+        ["strong", "code", "rights", "outbox", "signin", "mail", "authorityLink", "to"].map((tag) => [
           tag,
           (chunks: string) => chunks,
         ]),

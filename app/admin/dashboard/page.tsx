@@ -105,6 +105,7 @@ function OpenByStatusChart({ figures }: { figures: DashboardFigures }) {
       title="Open requests by status"
       summary={figures.openByStatus.map((row) => `${STAFF_STATUS_LABEL[row.status]}: ${row.count}`).join(", ")}
       valueLabel="Status"
+      layout="rows"
       series={[{ key: "count", label: "Requests", color: BLUE }]}
       rows={figures.openByStatus.map((row) => ({
         label: STAFF_STATUS_LABEL[row.status],

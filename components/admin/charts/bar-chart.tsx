@@ -2,14 +2,13 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear, scaleOrdinal } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { TableHeader } from "@/components/ui/data-table";
+import { type ChartRow, type ChartSeries, rowTotal } from "./chart-data";
+import { RowBars } from "./row-bars";
 
 // A stacked bar chart rendered entirely on the server as SVG (visx primitives: no client
 // JavaScript, no runtime <style> injection, nothing a nonce-based CSP has to allow; colours are
 // SVG presentation attributes). The same numbers follow as a table for screen readers and for
 // anyone who wants the figures, so the chart itself is one labelled image.
-
-export type ChartSeries = { key: string; label: string; color: string };
-export type ChartRow = { label: string; values: Record<string, number> };
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -22,17 +21,43 @@ type BarChartProps = {
   series: ChartSeries[];
   rows: ChartRow[];
   valueLabel: string;
+  /** "columns" for a time axis with short labels (weeks); "rows" for long category names. */
+  layout?: "columns" | "rows";
 };
 
-const rowTotal = (row: ChartRow, series: ChartSeries[]) => series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0);
+/**
+ * Columns scale with the window, their SVG labels too: below md (a phone) they would shrink past
+ * reading, so a narrow window gets the same rows as horizontal bars, whose names stay full size.
+ */
+function ChartFor({
+  id,
+  label,
+  series,
+  rows,
+  layout,
+}: Pick<BarChartProps, "id" | "series" | "rows" | "layout"> & {
+  label: string;
+}) {
+  if (layout === "rows") return <RowBars id={id} label={label} series={series} rows={rows} />;
+  return (
+    <>
+      <div className="hidden md:block">
+        <ChartImage id={id} label={label} series={series} rows={rows} />
+      </div>
+      <div className="md:hidden">
+        <RowBars id={`${id}-narrow`} label={label} series={series} rows={rows} />
+      </div>
+    </>
+  );
+}
 
-export function BarChart({ id, title, summary, series, rows, valueLabel }: BarChartProps) {
+export function BarChart({ id, title, summary, series, rows, valueLabel, layout = "columns" }: BarChartProps) {
   return (
     <figure aria-labelledby={`${id}-title`} className="space-y-3">
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      <ChartImage id={id} label={`${title}: ${summary}`} series={series} rows={rows} />
+      <ChartFor id={id} label={`${title}: ${summary}`} series={series} rows={rows} layout={layout} />
       {series.length > 1 ? <Legend series={series} /> : null}
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Show the figures as a table</summary>
@@ -65,7 +90,6 @@ function ChartImage({
     ...Object.fromEntries(series.map((s) => [s.key, row.values[s.key] ?? 0])),
   }));
   const ticks = y.ticks(Math.min(4, max)).filter((tick) => Number.isInteger(tick));
-  const everyNth = Math.ceil(rows.length / 12);
 
   return (
     <svg
@@ -86,22 +110,31 @@ function ChartImage({
         ))}
         <BarStack data={data} keys={series.map((s) => s.key)} x={(d) => d.label} xScale={x} yScale={y} color={color} />
         <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke="#a1a1aa" />
-        {rows.map((row, i) =>
-          i % everyNth === 0 ? (
-            <text
-              key={row.label}
-              x={(x(row.label) ?? 0) + x.bandwidth() / 2}
-              y={innerHeight + 16}
-              textAnchor="middle"
-              fontSize={11}
-              fill="#52525b"
-            >
-              {row.label}
-            </text>
-          ) : null,
-        )}
+        <BottomLabels rows={rows} x={x} y={innerHeight + 16} />
       </Group>
     </svg>
+  );
+}
+
+type RowScale = ReturnType<typeof scaleBand<string>>;
+
+/** The row names under their bars: at most 12, so week labels keep apart. */
+function BottomLabels({ rows, x, y }: { rows: ChartRow[]; x: RowScale; y: number }) {
+  const everyNth = Math.ceil(rows.length / 12);
+  return rows.map((row, i) =>
+    i % everyNth === 0 ? (
+      <text
+        key={row.label}
+        x={(x(row.label) ?? 0) + x.bandwidth() / 2}
+        y={y}
+        textAnchor="middle"
+        fontSize={11}
+        fill="#52525b"
+        data-chart-label
+      >
+        {row.label}
+      </text>
+    ) : null,
   );
 }
 
@@ -121,7 +154,7 @@ function Legend({ series }: { series: ChartSeries[] }) {
 }
 
 /** The same figures as a table, with a total column when the bars stack more than one series. */
-function FiguresTable({ id, title, series, rows, valueLabel }: Omit<BarChartProps, "summary">) {
+function FiguresTable({ id, title, series, rows, valueLabel }: Omit<BarChartProps, "summary" | "layout">) {
   const stacked = series.length > 1;
   const columns = [valueLabel, ...series.map((s) => s.label), ...(stacked ? ["Total"] : [])];
   return (
