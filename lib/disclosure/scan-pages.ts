@@ -18,9 +18,10 @@ import { freeTextsOf, parseFreeTextPath, type DeclaredPath, type FreeText } from
 // go through here on their way to staging, so the text is read where it already is (the NDJSON
 // lines PostgreSQL or the projector wrote), one page at a time, without a second query to the
 // source or a second read of the staged file. A page's names are looked up in one call to the
-// company's resolver. Cost: a cheap look at each raw line, then JSON.parse and the detectors only
-// for lines that could hold something (docs/art-15-4-review.md: about 0.1 s per 10 000 records);
-// sources without free text pay nothing.
+// company's resolver. Cost: a scan of each raw line's words for possible names and a cheap look
+// for addresses and numbers, then JSON.parse and the detectors only for lines that could hold
+// something (docs/art-15-4-review.md: about 60 ms per 10 000 records); sources without free text
+// pay nothing.
 
 /** Another person's data in the subject's free text, and where it is. */
 export type Finding = Span & {
