@@ -104,7 +104,11 @@ function fold(text: string, origin?: number[]): string {
   let folded = "";
   let index = 0;
   for (const character of text) {
-    const piece = character.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
+    // ASCII needs no decomposition: a German or French text is mostly ASCII too.
+    const piece =
+      character < "\x80"
+        ? character.toLowerCase()
+        : character.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
     if (origin) for (let unit = 0; unit < piece.length; unit += 1) origin.push(index);
     folded += piece;
     index += character.length;
@@ -153,7 +157,7 @@ function wordAt(text: string, start: number): { end: number; digits: boolean } {
   let digits = false;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    const kind = code < 0x80 ? (ASCII_CLASS[code] as CharClass) : classAt(text, index);
+    const kind = classAt(text, index);
     if (kind !== CharClass.Other) {
       digits ||= kind === CharClass.Digit;
       index += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
@@ -178,8 +182,7 @@ function eachNameRun(folded: string, visit: (start: number, end: number) => void
   let lastEnd = -2;
   let index = 0;
   while (index < folded.length) {
-    const code = folded.charCodeAt(index);
-    if ((code < 0x80 ? ASCII_CLASS[code] : classAt(folded, index)) === CharClass.Other) {
+    if (classAt(folded, index) === CharClass.Other) {
       index += 1;
       continue;
     }
