@@ -87,6 +87,8 @@ describe("candidate names", () => {
       "anna Schmidt",
     ]);
     expect(found("jurgen muller paid, Jürgen Müller too")).toEqual(["jurgen muller", "Jürgen Müller"]);
+    // A possessive is the name without its "'s", which stays in the text.
+    expect(found("it is Anna Schmidt's card, jurgen muller’s too")).toEqual(["Anna Schmidt", "jurgen muller"]);
     // Word-bounded: part of a longer word is no name.
     expect(found("joanna schmidtke and hanna schmidt")).toEqual([]);
     // A given name alone never matches, however common.

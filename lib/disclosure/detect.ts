@@ -148,8 +148,9 @@ function classAt(text: string, index: number): CharClass {
   return WORD_CHAR.test(character) ? CharClass.Letter : DIGIT_CHAR.test(character) ? CharClass.Digit : CharClass.Other;
 }
 
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 /** Apostrophes and hyphens join the parts of one word ("o'brien-murphy"). */
-const isJoiner = (code: number) => code === 0x27 || code === 0x2d || code === 0x2019;
+const isJoiner = (code: number) => isApostrophe(code) || code === 0x2d;
 
 /** The end of the word starting at `start`, and whether it holds a digit. */
 function wordAt(text: string, start: number): { end: number; digits: boolean } {
@@ -166,6 +167,14 @@ function wordAt(text: string, start: number): { end: number; digits: boolean } {
     } else break;
   }
   return { end: index, digits };
+}
+
+/** Where the name ends in a word with an English possessive "'s" or "’s" ("rivera's"); undefined otherwise. */
+function possessiveAt(text: string, start: number, end: number): number | undefined {
+  const apostrophe = text.charCodeAt(end - 2);
+  return end - start > MIN_WORD_LENGTH + 1 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(apostrophe)
+    ? end - 2
+    : undefined;
 }
 
 /**
@@ -194,9 +203,13 @@ function eachNameRun(folded: string, visit: (start: number, end: number) => void
       continue;
     }
     if (start !== lastEnd + 1 || folded.charCodeAt(lastEnd) !== 0x20) inRun = 0;
-    // The runs that end with this word: of two words (MIN_WORDS) and of three (MAX_WORDS).
-    if (inRun >= MIN_WORDS - 1) visit(previous, end);
-    if (inRun >= MAX_WORDS - 1) visit(beforePrevious, end);
+    // The runs that end with this word: of two words (MIN_WORDS) and of three (MAX_WORDS); for a
+    // possessive ("sam rivera's") also the runs without its "'s", which the span then leaves out.
+    const possessive = possessiveAt(folded, start, end);
+    for (const last of possessive === undefined ? [end] : [end, possessive]) {
+      if (inRun >= MIN_WORDS - 1) visit(previous, last);
+      if (inRun >= MAX_WORDS - 1) visit(beforePrevious, last);
+    }
     beforePrevious = previous;
     previous = start;
     inRun = Math.min(inRun + 1, MAX_WORDS - 1);
