@@ -11,6 +11,12 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; 
   },
   { email: "sam@example.com", name: "Sam Rivera", role: "CUSTOMER", about: "A customer with no history at all" },
   {
+    email: "robin@example.com",
+    name: "Robin Novak",
+    role: "CUSTOMER",
+    about: "A support ticket names Sam Rivera: the request waits for a reviewer before release (Art. 15(4))",
+  },
+  {
     email: "reviewer@example.com",
     name: "Riley Chen",
     role: "REVIEWER",

@@ -5,7 +5,7 @@ import type { ExportRecord } from "@/lib/sources/types";
 // value found is named by its concrete path ("messages[2].body"), which is how a finding points
 // back at it when the archive is redacted.
 
-type DeclaredPath = { field: string; item?: string };
+export type DeclaredPath = { field: string; item?: string };
 
 const DECLARED = /^([A-Za-z_][\w]*)(?:\[\]\.([A-Za-z_][\w]*))?$/;
 const CONCRETE = /^([A-Za-z_][\w]*)(?:\[(\d+)\]\.([A-Za-z_][\w]*))?$/;

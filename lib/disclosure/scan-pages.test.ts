@@ -54,10 +54,39 @@ describe("scanning a source's pages for other people's data", () => {
 
   it("asks the resolver once per page, only about distinct candidates, and not at all without any", async () => {
     const { lookups } = await scanned(
-      pagesOf([ticket("Hello Sam Rivera", "Sam Rivera again")], [ticket("refund", "no names here")]),
+      pagesOf([ticket("Hello Sam Rivera", "sam rivera again")], [ticket("Refund", "ok #2")]),
       {},
     );
-    expect(lookups).toEqual([["hello sam", "hello sam rivera", "sam rivera"]]);
+    expect(lookups.map((names) => names.sort())).toEqual([
+      ["hello sam", "hello sam rivera", "rivera again", "sam rivera", "sam rivera again"],
+    ]);
+  });
+
+  it("finds a customer's name in any case and without its accents, with the span of the text as written", async () => {
+    const body = "Her name is\nCASEY KIM, or jurgen muller; Jürgen Müller in NFD.".normalize("NFD");
+    const { findings } = await scanned(pagesOf([ticket("Refund", "Hi", body)]), {
+      findOtherCustomersNamed: async (names) => names.filter((name) => ["casey kim", "jurgen muller"].includes(name)),
+    });
+    expect(findings.map(({ path, matched }) => [path, matched])).toEqual([
+      ["messages[1].body", "CASEY KIM"],
+      ["messages[1].body", "jurgen muller"],
+      ["messages[1].body", "Jürgen Müller".normalize("NFD")],
+    ]);
+    for (const finding of findings) expect(body.slice(finding.start, finding.end)).toBe(finding.matched);
+  });
+
+  it("finds a name behind a JSON \\u escape, and none in a field that is not free text", async () => {
+    const escaped = String.raw`{"ticket_id":1,"subject":"ask j\u00fcrgen m\u00fcller","status":"Casey Kim","messages":[]}`;
+    const page = { records: 1, json: escaped + "\n" };
+    const { findings } = await scanned(
+      (async function* () {
+        yield page;
+      })(),
+      {
+        findOtherCustomersNamed: async (names) => names.filter((name) => ["casey kim", "jurgen muller"].includes(name)),
+      },
+    );
+    expect(findings.map(({ path, matched }) => [path, matched])).toEqual([["subject", "jürgen müller"]]);
   });
 
   it("ignores fields that are not declared free text, and finds no names without the resolver", async () => {

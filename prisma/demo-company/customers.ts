@@ -1,4 +1,4 @@
-import { type HistorySize, NO_HISTORY } from "./history";
+import { type Conversation, type HistorySize, NO_HISTORY } from "./history";
 
 // The demo company's customers. Emails match the portal's demo accounts (lib/demo/accounts.ts).
 
@@ -8,6 +8,8 @@ export type DemoCustomer = {
   name: string;
   country: string;
   history: HistorySize;
+  /** A support conversation of its own, written out, after the generated history. */
+  conversation?: Conversation;
   /** Executed as an Art. 17 erasure after seeding. */
   erased?: boolean;
 };
@@ -66,6 +68,28 @@ export function demoCustomers(activityRows: number): DemoCustomer[] {
       name: "Heavy User",
       country: "IE",
       history: { ...NO_HISTORY, activity: activityRows },
+    },
+    {
+      // Art. 15(4): Robin's ticket names Sam, another customer, so Robin's access request waits
+      // for a reviewer in "review before release" (docs/art-15-4-review.md).
+      externalId: "cus_000007",
+      email: "robin@example.com",
+      name: "Robin Novak",
+      country: "IE",
+      history: MODEST_HISTORY,
+      conversation: {
+        subject: "Refund for a shared plan",
+        createdAt: "2024-03-05T10:00:00Z",
+        messages: [
+          {
+            author: "customer",
+            body:
+              "My flatmate Sam Rivera paid for our shared plan in March. " +
+              "Please send the refund to his account, sam@example.com.",
+          },
+          { author: "agent", body: "Thanks for reaching out, we are looking into the refund for the shared plan." },
+        ],
+      },
     },
   ];
 }

@@ -104,3 +104,30 @@ export async function insertHistory(client: pg.Client, customerId: number, size:
     await client.query(MESSAGES, [customerId, size.messagesPerTicket]);
   if (size.preferences) await client.query(PREFERENCES, [customerId]);
 }
+
+/** A support ticket written out, rather than generated: e.g. one that names another customer. */
+export type Conversation = {
+  subject: string;
+  /** ISO 8601; the messages follow an hour apart. */
+  createdAt: string;
+  messages: { author: "customer" | "agent"; body: string }[];
+};
+
+export async function insertConversation(client: pg.Client, customerId: number, conversation: Conversation) {
+  await client.query(
+    `WITH ticket AS (
+       INSERT INTO streampay.support_tickets (customer_id, subject, status, created_at)
+       VALUES ($1::bigint, $2, 'open', $3::timestamptz) RETURNING id, created_at)
+     INSERT INTO streampay.ticket_messages (ticket_id, author, body, sent_at)
+     SELECT ticket.id, m.author, m.body, ticket.created_at + m.n * interval '1 hour'
+       FROM ticket, unnest($4::text[], $5::text[]) WITH ORDINALITY AS m(author, body, n)
+      ORDER BY m.n`,
+    [
+      customerId,
+      conversation.subject,
+      conversation.createdAt,
+      conversation.messages.map((message) => message.author),
+      conversation.messages.map((message) => message.body),
+    ],
+  );
+}

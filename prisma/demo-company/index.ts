@@ -4,7 +4,7 @@ import type pg from "pg";
 import { withClient as withPgClient } from "@/lib/database/availability";
 import { withActivityLogBulkLoad } from "./activity-bulk-load";
 import { type DemoCustomer, demoCustomers } from "./customers";
-import { insertHistory } from "./history";
+import { insertConversation, insertHistory } from "./history";
 
 // The seeded demo company (schema "streampay"): what the built-in data sources export. A company
 // that self-hosts the portal points SOURCE_DATABASE_URL at its own database instead.
@@ -86,6 +86,7 @@ async function insertCustomers(client: pg.Client, customers: DemoCustomer[]): Pr
     );
     const id = rows[0]!.id;
     await insertHistory(client, id, customer.history);
+    if (customer.conversation) await insertConversation(client, id, customer.conversation);
     if (customer.erased) await client.query(`SELECT streampay.erase_customer($1, ${ERASED_AT})`, [id]);
   }
 }

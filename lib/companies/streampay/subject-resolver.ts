@@ -5,6 +5,14 @@ import { sourceDatabase } from "@/lib/sources/source-database";
 // external_id is the id every StreamPay source is asked for. An Art. 17 erasure sets erased_at
 // and blanks the email (streampay.erase_customer), so an erased customer is never found by email.
 
+/**
+ * A name folded as lib/disclosure/detect.ts folds one (foldName): NFD, the combining diacritical
+ * marks dropped, lower case, so "jurgen muller" finds "Jürgen Müller". The index
+ * customers_full_name_key (prisma/demo-company/schema.sql) is on this very expression.
+ */
+const nameKey = (column: string) =>
+  String.raw`lower(regexp_replace(normalize(${column}, NFD), '[\u0300-\u036f]', '', 'g'))`;
+
 export const streampayResolver: SubjectResolver = {
   async findByEmail(email) {
     const { rows } = await sourceDatabase().query<SubjectMatch>(
@@ -26,13 +34,14 @@ export const streampayResolver: SubjectResolver = {
     return rows.length > 0;
   },
 
-  // Art. 15(4) (lib/disclosure): names in a subject's free text that are other live customers.
+  // Art. 15(4) (lib/disclosure): names in a subject's free text that are other live customers,
+  // compared folded on both sides (NAME_KEY).
   async findOtherCustomersNamed(names, exceptSubjectId) {
     if (names.length === 0) return [];
     const { rows } = await sourceDatabase().query<{ name: string }>(
       `SELECT DISTINCT n.name
          FROM unnest($1::text[]) AS n(name)
-         JOIN streampay.customers c ON lower(c.full_name) = lower(n.name)
+         JOIN streampay.customers c ON ${nameKey("c.full_name")} = ${nameKey("n.name")}
         WHERE c.erased_at IS NULL AND c.external_id <> $2`,
       [names, exceptSubjectId],
     );
