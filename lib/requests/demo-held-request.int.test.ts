@@ -3,16 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { functions } from "@/inngest/functions";
-import { inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
-import { drainJobs } from "@/lib/jobs/worker";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { seedPortalAccounts } from "@/prisma/seed-portal";
-import { createApprovedRequest } from "@/test/factories";
+import { drainWorkflows, exportApprovedRequest } from "@/test/export-request";
 import { createPrivacyRequest } from "./create-privacy-request";
-import { queueExport } from "./queue-export";
 import { decideRemainingFindings } from "./release-review";
 
 // The demo as `npm run dev` seeds it shows a held request: Robin's support ticket names Sam Rivera,
@@ -24,7 +20,6 @@ process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-demo-held-"));
 process.env.IDENTITY_AUTO_APPROVE = "true";
 reloadEnv();
 
-const drain = () => drainJobs({ db, client: inngest, functions, backoffMs: 5 }, 60_000);
 const everything = { type: "ACCESS" as const, sourceKeys: [], formats: ["JSON" as const], rangeTo: undefined };
 
 beforeAll(async () => {
@@ -36,7 +31,7 @@ describe("the demo company's held request", () => {
   it("holds Robin's request for the demo reviewer, with Sam's name and email found, and releases it once decided", async () => {
     const robin = await db.user.findUniqueOrThrow({ where: { email: "robin@example.com" } });
     const request = await createPrivacyRequest(robin, everything);
-    await drain();
+    await drainWorkflows();
 
     const held = await db.privacyRequest.findUniqueOrThrow({
       where: { id: request.id },
@@ -71,19 +66,13 @@ describe("the demo company's held request", () => {
       { decision: "REDACT", reason: "Sam Rivera's name and email address" },
     );
     expect(decided).toEqual({ kind: "done" });
-    await drain();
+    await drainWorkflows();
     expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("READY");
   });
 
   it("holds no other demo customer's request: their generated tickets name nobody", async () => {
     for (const email of ["jordan@example.com", "casey@example.com"]) {
-      const request = await createApprovedRequest(email, { sourceKeys: ["support", "orders"], formats: ["JSON"] });
-      await queueExport(request.id);
-      await drain();
-      const done = await db.privacyRequest.findUniqueOrThrow({
-        where: { id: request.id },
-        include: { disclosureFindings: true },
-      });
+      const done = await exportApprovedRequest(email, { sourceKeys: ["support", "orders"], formats: ["JSON"] });
       expect({ email, status: done.status, findings: done.disclosureFindings }).toEqual({
         email,
         status: "READY",
@@ -111,13 +100,7 @@ describe("the demo company's held request", () => {
     } finally {
       await client.end();
     }
-    const request = await createApprovedRequest("casey@example.com", { sourceKeys: ["support"], formats: ["JSON"] });
-    await queueExport(request.id);
-    await drain();
-    const held = await db.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      include: { disclosureFindings: true },
-    });
+    const held = await exportApprovedRequest("casey@example.com", { sourceKeys: ["support"], formats: ["JSON"] });
     expect(held.status).toBe("RELEASE_REVIEW");
     expect(held.disclosureFindings.map(({ kind, matched, before }) => ({ kind, matched, before }))).toEqual([
       { kind: "NAME", matched: "jurgen muller", before: "please ask " },

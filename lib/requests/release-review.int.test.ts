@@ -3,19 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { functions } from "@/inngest/functions";
-import { inngest } from "@/inngest/client";
 import { verifyAuditChain } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
-import { drainJobs } from "@/lib/jobs/worker";
 import { getBlobStore } from "@/lib/storage";
 import { seedDemoCompany } from "@/prisma/demo-company";
 import { inspectArchive } from "@/test/archive-inspection";
 import { createApprovedRequest } from "@/test/factories";
+import { drainWorkflows, exportApprovedRequest } from "@/test/export-request";
 import { cancelRequestByStaff } from "./cancel-by-staff";
 import { expireArchives } from "./expire-archives";
-import { queueExport } from "./queue-export";
 import { decideDisclosureFinding, decideRemainingFindings } from "./release-review";
 
 // Art. 15(4) GDPR end to end on the embedded runner: a support ticket naming another customer
@@ -29,8 +26,6 @@ const MARKER = "[redacted: personal data of another person]";
 const MESSAGE = "My flatmate Casey Kim (casey@example.com, +49 30 901820) paid for my plan on 2024-03-05.";
 
 const ORDER_NOTE = "If I am out, my neighbour takes it: +353 87 765 4321.";
-
-const drain = () => drainJobs({ db, client: inngest, functions, backoffMs: 5 }, 60_000);
 
 let reviewer: { id: string; email: string };
 
@@ -59,14 +54,7 @@ const staffCall = (actor: { id: string; email: string }, requestId: string) => (
 
 describe("review before release (Art. 15(4))", () => {
   it("holds a ticket naming another customer, and releases it redacted once the reviewer has decided", async () => {
-    const request = await createApprovedRequest("jordan@example.com", { sourceKeys: ["profile", "support"] });
-    await queueExport(request.id);
-    await drain();
-
-    const held = await db.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      include: { archives: true, disclosureFindings: true },
-    });
+    const held = await exportApprovedRequest("jordan@example.com", { sourceKeys: ["profile", "support"] });
     expect(held.status).toBe("RELEASE_REVIEW");
     expect(held.archives).toHaveLength(0);
     const findings = held.disclosureFindings;
@@ -88,7 +76,7 @@ describe("review before release (Art. 15(4))", () => {
 
     // Four eyes: the customer's own account, even with a staff role, cannot decide.
     const jordan = await db.user.update({ where: { id: held.userId }, data: { role: "REVIEWER" } });
-    const own = await decideDisclosureFinding(staffCall(jordan, request.id), {
+    const own = await decideDisclosureFinding(staffCall(jordan, held.id), {
       findingId: findings[0]!.id,
       decision: "KEEP",
       reason: "It is mine",
@@ -98,31 +86,31 @@ describe("review before release (Art. 15(4))", () => {
 
     const byKind = (kind: string) => findings.find((f) => f.kind === kind)!;
     for (const kind of ["EMAIL", "PHONE"]) {
-      const outcome = await decideDisclosureFinding(staffCall(reviewer, request.id), {
+      const outcome = await decideDisclosureFinding(staffCall(reviewer, held.id), {
         findingId: byKind(kind).id,
         decision: "REDACT",
         reason: "Casey's contact details",
       });
       expect(outcome).toEqual({ kind: "done" });
     }
-    const again = await decideDisclosureFinding(staffCall(reviewer, request.id), {
+    const again = await decideDisclosureFinding(staffCall(reviewer, held.id), {
       findingId: byKind("EMAIL").id,
       decision: "KEEP",
       reason: "Changed my mind",
     });
     expect(again).toMatchObject({ kind: "refused" });
-    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("RELEASE_REVIEW");
+    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("RELEASE_REVIEW");
 
-    const last = await decideDisclosureFinding(staffCall(reviewer, request.id), {
+    const last = await decideDisclosureFinding(staffCall(reviewer, held.id), {
       findingId: byKind("NAME").id,
       decision: "KEEP",
       reason: "The customer knows who paid",
     });
     expect(last).toEqual({ kind: "done" });
-    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PACKAGING");
-    await drain();
+    expect((await db.privacyRequest.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("PACKAGING");
+    await drainWorkflows();
 
-    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true } });
+    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: held.id }, include: { archives: true } });
     expect(ready.status).toBe("READY");
     const { entries } = await inspectArchive(getBlobStore(), ready.archives[0]!.storageKey, ready.archives[0]!.sha256);
     const json = entries.get("data/support.json")!.toString("utf8");
@@ -139,7 +127,7 @@ describe("review before release (Art. 15(4))", () => {
       }),
     ).toBe(1);
 
-    const actions = (await db.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map(
+    const actions = (await db.auditEvent.findMany({ where: { requestId: held.id }, orderBy: { id: "asc" } })).map(
       (e) => e.action,
     );
     expect(actions).toEqual(
@@ -154,27 +142,21 @@ describe("review before release (Art. 15(4))", () => {
     );
     expect(actions.filter((a) => a.startsWith("disclosure."))).toHaveLength(3);
     const events = await db.auditEvent.findMany({
-      where: { requestId: request.id, action: { startsWith: "disclosure." } },
+      where: { requestId: held.id, action: { startsWith: "disclosure." } },
     });
     expect(JSON.stringify(events.map((e) => e.metadata))).not.toContain("casey@example.com");
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
 
     // The other person's data the reviewer saw goes when the archive does.
     await expireArchives(new Date(Date.now() + 365 * 24 * 3600 * 1000));
-    const expired = await db.disclosureFinding.findMany({ where: { requestId: request.id } });
+    const expired = await db.disclosureFinding.findMany({ where: { requestId: held.id } });
     expect(expired.map((f) => [f.matched, f.before, f.after, f.decision !== "PENDING"])).toEqual(
       expired.map(() => ["", "", "", true]),
     );
   });
 
   it("finds a phone number in an order note, and keeps it when the reviewer decides so", async () => {
-    const request = await createApprovedRequest("jordan@example.com", { sourceKeys: ["orders"], formats: ["JSON"] });
-    await queueExport(request.id);
-    await drain();
-    const held = await db.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      include: { disclosureFindings: true },
-    });
+    const held = await exportApprovedRequest("jordan@example.com", { sourceKeys: ["orders"], formats: ["JSON"] });
     expect(held.status).toBe("RELEASE_REVIEW");
     expect(
       held.disclosureFindings.map(({ sourceKey, path, kind, matched, recordIndex }) => ({
@@ -186,13 +168,13 @@ describe("review before release (Art. 15(4))", () => {
       })),
     ).toEqual([{ sourceKey: "orders", path: "notes", kind: "PHONE", matched: "+353 87 765 4321", recordIndex: 0 }]);
     expect(
-      await decideRemainingFindings(staffCall(reviewer, request.id), {
+      await decideRemainingFindings(staffCall(reviewer, held.id), {
         decision: "KEEP",
         reason: "The customer's own second number",
       }),
     ).toEqual({ kind: "done" });
-    await drain();
-    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id }, include: { archives: true } });
+    await drainWorkflows();
+    const ready = await db.privacyRequest.findUniqueOrThrow({ where: { id: held.id }, include: { archives: true } });
     expect(ready.status).toBe("READY");
     const { entries } = await inspectArchive(getBlobStore(), ready.archives[0]!.storageKey, ready.archives[0]!.sha256);
     expect(entries.get("data/orders.json")!.toString("utf8")).toContain(ORDER_NOTE);
@@ -200,16 +182,10 @@ describe("review before release (Art. 15(4))", () => {
   });
 
   it("sends a request without other people's data straight to READY", async () => {
-    const request = await createApprovedRequest("casey@example.com", { sourceKeys: ["profile", "support"] });
-    await queueExport(request.id);
-    await drain();
-    const ready = await db.privacyRequest.findUniqueOrThrow({
-      where: { id: request.id },
-      include: { disclosureFindings: true },
-    });
+    const ready = await exportApprovedRequest("casey@example.com", { sourceKeys: ["profile", "support"] });
     expect(ready.status).toBe("READY");
     expect(ready.disclosureFindings).toEqual([]);
-    expect(await db.auditEvent.count({ where: { requestId: request.id, action: "request.release_review" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { requestId: ready.id, action: "request.release_review" } })).toBe(0);
   });
 
   it("releases exactly once when two reviewers decide the last two passages at the same moment", async () => {

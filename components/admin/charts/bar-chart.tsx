@@ -2,7 +2,7 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear, scaleOrdinal } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { TableHeader } from "@/components/ui/data-table";
-import { type ChartRow, type ChartSeries, rowTotal } from "./chart-data";
+import { type ChartImageProps, type ChartRow, type ChartSeries, rowTotal } from "./chart-data";
 import { RowBars } from "./row-bars";
 
 // A stacked bar chart rendered entirely on the server as SVG (visx primitives: no client
@@ -68,17 +68,7 @@ export function BarChart({ id, title, summary, series, rows, valueLabel, layout 
 }
 
 /** The stacked bars with a horizontal grid line per tick; at most 12 labels along the bottom. */
-function ChartImage({
-  id,
-  label,
-  series,
-  rows,
-}: {
-  id: string;
-  label: string;
-  series: ChartSeries[];
-  rows: ChartRow[];
-}) {
+function ChartImage({ id, label, series, rows }: ChartImageProps) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const max = Math.max(1, ...rows.map((row) => rowTotal(row, series)));

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { Bar } from "@visx/shape";
 import { scaleLinear } from "@visx/scale";
-import { type ChartRow, type ChartSeries, rowTotal } from "./chart-data";
+import { type ChartImageProps, type ChartRow, type ChartSeries, rowTotal } from "./chart-data";
 
 // Horizontal bars for categories with long names (request statuses). The names are HTML text
 // beside the bars, not SVG text scaled with the chart, so they stay full size and never overlap,
@@ -33,17 +33,7 @@ function RowBar({ row, series, max }: { row: ChartRow; series: ChartSeries[]; ma
 }
 
 /** One row a category: its name, its bar (stacked when there are several series) and its total. */
-export function RowBars({
-  id,
-  label,
-  series,
-  rows,
-}: {
-  id: string;
-  label: string;
-  series: ChartSeries[];
-  rows: ChartRow[];
-}) {
+export function RowBars({ id, label, series, rows }: ChartImageProps) {
   const max = Math.max(1, ...rows.map((row) => rowTotal(row, series)));
   return (
     <div
