@@ -24,8 +24,8 @@ function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, 
       <Heading style={emailStyles.heading}>{t("email.received.heading")}</Heading>
       <Text style={emailStyles.text}>
         {t.rich(`${key}.text`, {
-          // The agent's text names the copy itself ("a copy of the data of …"); the title says "your data".
-          type: onBehalfOf ? type : t(`requestType.${type}.title`).toLocaleLowerCase(locale),
+          // The sentence names the copy in its own grammar ("einer Kopie Ihrer Daten"): not the title, lowercased.
+          type,
           reference,
           subject,
           due: formatEmailDate(dueAt, locale),

@@ -87,6 +87,8 @@ describe("email templates", () => {
     });
     expect(received.subject).toBe("Wir haben Ihre Datenschutzanfrage DSR-2026-000123 erhalten");
     expect(received.text).toContain("bis 23. Dezember 2026");
+    // German nouns keep their capitals inside the sentence.
+    expect(received.text).toContain("Ihre Anfrage nach einer Kopie Ihrer Daten hat das Aktenzeichen");
     const delayed = await renderRequestDelayedEmail({ ...common, statusUrl: "http://x.test/s" });
     expect(delayed.text).toContain("Unser Datenschutzteam ist informiert");
     const signIn = await renderSignInEmail({
