@@ -42,7 +42,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
   const content = await renderRequestRejectedEmail({
     companyName: controller.name,
     reference: request.reference,
-    reason: request.identityCheck?.reason ?? "We could not match this account to our records.",
+    reason: request.identityCheck?.reason,
     contactEmail: controller.contactEmail,
     authority: controller.supervisoryAuthority,
     statusUrl: requestStatusUrl(requestId),

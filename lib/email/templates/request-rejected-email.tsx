@@ -7,7 +7,8 @@ import { requesterSubjectLine, requesterWording } from "./requester-wording";
 type Props = {
   companyName: string;
   reference: string;
-  reason: string;
+  /** The reviewer's reason; without one, the email says the account did not match our records. */
+  reason?: string | null;
   contactEmail: string;
   authority: { name: string; url: string };
   statusUrl: string;
@@ -27,7 +28,9 @@ function RequestRejectedEmail(props: Props) {
     <EmailLayout preview={t("email.rejected.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.rejected.heading")}</Heading>
       <Text style={emailStyles.text}>{t.rich(`${key}.text`, { reference, subject, strong })}</Text>
-      <Text style={emailStyles.text}>{t.rich("email.rejected.reason", { reason, strong })}</Text>
+      <Text style={emailStyles.text}>
+        {t.rich("email.rejected.reason", { reason: reason ?? t("email.rejected.defaultReason"), strong })}
+      </Text>
       <Text style={emailStyles.text}>
         {t("email.rejected.next", { contact: contactEmail, authority: authority.name, authorityUrl: authority.url })}
       </Text>

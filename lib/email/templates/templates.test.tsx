@@ -101,6 +101,22 @@ describe("email templates", () => {
     for (const email of [ready, received, delayed, signIn]) expect(email.text).toContain("Sie erhalten diese E-Mail");
   });
 
+  it("gives a rejection without a reviewer's reason the standard one, in the reader's language", async () => {
+    const rejected = (locale: string) =>
+      renderRequestRejectedEmail({
+        companyName: "StreamPay",
+        reference: "DSR-2026-000125",
+        contactEmail: "privacy@streampay.example",
+        authority: { name: "BfDI", url: "https://www.bfdi.bund.de" },
+        statusUrl: "http://x.test/s",
+        locale,
+      });
+    expect((await rejected("en")).text).toContain("Our reason: We could not match this account to our records.");
+    expect((await rejected("de")).text).toContain(
+      "Unser Grund: Wir konnten dieses Konto keinem Eintrag in unseren Unterlagen zuordnen.",
+    );
+  });
+
   it("tells the data subject who asked for their data, as what, and how to object, in English and German", async () => {
     const common = {
       companyName: "StreamPay",
