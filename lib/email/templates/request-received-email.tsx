@@ -24,8 +24,8 @@ function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, 
       <Heading style={emailStyles.heading}>{t("email.received.heading")}</Heading>
       <Text style={emailStyles.text}>
         {t.rich(`${key}.text`, {
-          // The agent's text names the copy itself ("a copy of the data of …"); the title says "your data".
-          type: onBehalfOf ? type : t(`requestType.${type}.title`).toLocaleLowerCase(locale),
+          // Each language words the copy itself: a lower-cased title would break German nouns.
+          type,
           reference,
           subject,
           due: formatEmailDate(dueAt, locale),
