@@ -66,7 +66,7 @@ describe("submitting a privacy request", () => {
     await drainJobs({ db, client: inngest, functions });
     const receipt = await db.outboxEmail.findFirstOrThrow({ where: { to: "deutsch@example.com" } });
     expect(receipt.subject).toBe(`Wir haben Ihre Datenschutzanfrage ${stored.reference} erhalten`);
-    expect(receipt.text).toContain("Ihre Anfrage (eine kopie ihrer daten) hat das Aktenzeichen");
+    expect(receipt.text).toContain("Ihre Anfrage nach einer Kopie Ihrer Daten hat das Aktenzeichen");
   });
 
   it("refuses a second request while one is open, and creates nothing", async () => {
