@@ -63,6 +63,8 @@ test(JOURNEY, async ({ page, browser }) => {
 
   // The exact email match is approved automatically; collecting finds Casey and holds the request.
   await expectStatus(page, "Checking before release");
+  // Collected already: the step in hand is preparing the download, not collecting.
+  await expect(page.locator('[aria-current="step"]')).toContainText("Preparing your download");
   await expectAccessible(page);
 
   const reviewer = await (await browser.newContext()).newPage();

@@ -6,6 +6,7 @@ import {
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
+  CUSTOMER_TIMELINE,
   DELIVERED,
   DOWNLOADABLE,
   EXTENDABLE,
@@ -16,6 +17,7 @@ import {
   STAFF_STATUS_LABEL,
   statusesLeadingTo,
   TERMINAL,
+  timelinePosition,
 } from "./lifecycle";
 
 // Written out by hand, not derived from the module: a move added to or dropped from the table
@@ -104,6 +106,8 @@ describe("request lifecycle", () => {
     expect(IN_PROGRESS.has("RELEASE_REVIEW")).toBe(false);
     expect(CANCELLABLE_BY_CUSTOMER.has("RELEASE_REVIEW")).toBe(false);
     expect(CANCELLABLE_BY_STAFF.has("RELEASE_REVIEW")).toBe(true);
+    // The customer sees collecting done and the download being prepared, not "collecting" with full bars.
+    expect(CUSTOMER_TIMELINE[timelinePosition("RELEASE_REVIEW")]).toBe("PACKAGING");
   });
 
   it("every set is a set of open statuses, except terminal", () => {

@@ -109,7 +109,8 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
   IDENTITY_REVIEW: 1,
   APPROVED: 2,
   COLLECTING: 2,
-  RELEASE_REVIEW: 2,
+  // Collected already: checking the passages is part of preparing the copy.
+  RELEASE_REVIEW: 3,
   FAILED: 2,
   PACKAGING: 3,
   READY: 4,
