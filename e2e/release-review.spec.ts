@@ -80,6 +80,10 @@ test(JOURNEY, async ({ page, browser }) => {
   await expect(findings).toHaveCount(2);
   await expect(findings.filter({ hasText: "Name of another customer" }).locator("mark")).toHaveText("Casey Kim");
   await expect(findings.filter({ hasText: "Email address" }).locator("mark")).toHaveText("casey@example.com");
+  // The whole message fits in the context: no "…" that would suggest text left out.
+  await expect(findings.filter({ hasText: "Name of another customer" }).getByTestId("finding-passage")).toHaveText(
+    MESSAGE,
+  );
   await expectAccessible(reviewer);
 
   for (const kind of ["Email address", "Name of another customer"]) {
@@ -93,6 +97,7 @@ test(JOURNEY, async ({ page, browser }) => {
   await expect(reviewer.getByTestId("finding-decision")).toHaveCount(2);
   // Released: nothing is left to decide, and no sentence is left starting in lower case.
   await expect(reviewer.getByTestId("disclosure-panel")).not.toContainText("the archive is packaged once");
+  await expect(reviewer.getByTestId("disclosure-panel")).toContainText("each passage, and what was decided on it");
   await expectAccessible(reviewer);
   await expect(reviewer.getByTestId("request-timeline")).toContainText("Released after review");
   await reviewer.context().close();
