@@ -4,6 +4,7 @@ import pg from "pg";
 import { readZipEntries } from "@/lib/export/testing/read-zip";
 import { expectAccessible } from "./support/accessibility";
 import { e2eDatabaseUrl } from "./support/database-url";
+import { expectOneLine } from "./support/layout";
 import { signIn } from "./support/sign-in";
 
 // Art. 15(4) GDPR: a support ticket that names another customer is held before release; a
@@ -71,6 +72,9 @@ test(JOURNEY, async ({ page, browser }) => {
   await signIn(reviewer, "reviewer@example.com", "/admin");
   const row = reviewer.getByRole("row").filter({ hasText: reference });
   await expect(row).toContainText("Review before release");
+  // A reference is quoted whole: it never breaks at its hyphen on a laptop-sized window.
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
+  await expectOneLine(row.getByRole("link", { name: reference }));
   await row.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Review before release");
   await expect(reviewer.getByTestId("disclosure-panel")).toContainText(
