@@ -66,6 +66,7 @@ test(JOURNEY, async ({ page, browser }) => {
   await expectStatus(page, "Checking before release");
   // Collected already: the step in hand is preparing the download, not collecting.
   await expect(page.locator('[aria-current="step"]')).toContainText("Preparing your download");
+  await expect(page.getByText("You need not do anything: we email you when it is ready.")).toBeVisible();
   await expectAccessible(page);
 
   const reviewer = await (await browser.newContext()).newPage();
