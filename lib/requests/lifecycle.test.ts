@@ -9,6 +9,7 @@ import {
   CUSTOMER_TIMELINE,
   DELIVERED,
   DOWNLOADABLE,
+  ENDED_WITHOUT_COPY,
   EXTENDABLE,
   IN_PROGRESS,
   OPEN,
@@ -108,6 +109,12 @@ describe("request lifecycle", () => {
     expect(CANCELLABLE_BY_STAFF.has("RELEASE_REVIEW")).toBe(true);
     // The customer sees collecting done and the download being prepared, not "collecting" with full bars.
     expect(CUSTOMER_TIMELINE[timelinePosition("RELEASE_REVIEW")]).toBe("PACKAGING");
+  });
+
+  it("leaves out the customer's steps for exactly the requests that ended without a copy", () => {
+    // Their step position is the last one, "Ready to download": shown, it would promise a download.
+    const undelivered = REQUEST_STATUSES.filter((status) => TERMINAL.has(status) && !DELIVERED.has(status));
+    expect([...ENDED_WITHOUT_COPY].sort()).toEqual(undelivered.sort());
   });
 
   it("every set is a set of open statuses, except terminal", () => {

@@ -121,6 +121,9 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
 
 export const timelinePosition = (status: RequestStatus): number => TIMELINE_STEP[status];
 
+/** Ended without a copy: the customer's steps would read "ready to download", so they are not shown. */
+export const ENDED_WITHOUT_COPY = set("REJECTED", "CANCELLED");
+
 // What each status means to the customer lives in the message files (messages/<locale>.json,
 // `status.<STATUS>.label` and `.detail`), one text per status per language; a test checks that
 // every status has both in every language.
