@@ -81,7 +81,9 @@ describe("email templates", () => {
     expect((await received("en", "ACCESS")).text).toContain("Your request for a copy of your data has the reference");
     expect((await received("en", "PORTABILITY")).text).toContain("Your request for a portable copy of your data has");
     expect((await received("de", "ACCESS")).text).toContain("Ihre Anfrage nach einer Kopie Ihrer Daten hat das");
-    expect((await received("de", "PORTABILITY")).text).toContain("Ihre Anfrage nach einer übertragbaren Kopie Ihrer Daten");
+    expect((await received("de", "PORTABILITY")).text).toContain(
+      "Ihre Anfrage nach einer übertragbaren Kopie Ihrer Daten",
+    );
   });
 
   it("writes every customer email in German for a customer who asked in German", async () => {
