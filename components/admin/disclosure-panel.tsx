@@ -21,12 +21,15 @@ function sourceTitle(key: string): string {
   }
 }
 
+const FORGOTTEN =
+  "The passage is no longer kept: other people's data goes when the archive is deleted or the request cancelled.";
+
 /** The passage as found; "…" marks only where the text goes on (the scan puts it in). */
 function Passage({ finding }: { finding: Finding }) {
   const style = "rounded-md bg-zinc-50 px-3 py-2 text-sm text-zinc-800";
   if (!finding.matched) {
-    // Blanked with the archive at the end of its download period (lib/disclosure/forget-passages.ts).
-    return <p className={`${style} italic`}>The passage was deleted with the archive.</p>;
+    // Blanked with the archive at the end of its download period, or on cancelling (lib/disclosure/forget-passages.ts).
+    return <p className={`${style} italic`}>{FORGOTTEN}</p>;
   }
   return (
     <blockquote className={`${style} font-mono`} data-testid="finding-passage">
