@@ -132,6 +132,8 @@ test("the form explains what is wrong, and a second open request is refused", as
   await page.goto(first);
   await page.getByRole("button", { name: "Cancel this request" }).click();
   await expect(page.getByTestId("request-status")).toHaveText("Cancelled");
+  // No steps that would end in "Ready to download" for a request that will never have a copy.
+  await expect(page.getByRole("heading", { name: "Progress" })).toHaveCount(0);
   await page.getByRole("link", { name: "Request a fresh copy" }).click();
   await page.getByRole("checkbox", { name: /I am asking for my own personal data/ }).check();
   await page.getByRole("button", { name: "Send my request" }).click();

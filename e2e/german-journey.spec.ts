@@ -31,6 +31,15 @@ async function signInGerman(page: Page, email: string, subject = "Anmeldung im S
   await page.getByRole("button", { name: "Anmelden", exact: true }).click();
 }
 
+test("the demo accounts on the home page are described in German", async ({ page }) => {
+  await page.goto("/");
+  const demo = page.getByRole("region", { name: "Demo-Konten" });
+  const robin = demo.getByRole("listitem").filter({ hasText: "robin@example.com" });
+  await expect(robin).toContainText("Kunde");
+  await expect(robin).toContainText("Die Anfrage wartet auf eine Prüfung");
+  await expect(demo).not.toContainText(/customer|reviewer before release/);
+});
+
 test("a German customer asks for their data, follows it and downloads a German archive", async ({ page, browser }) => {
   test.setTimeout(180_000); // the whole journey, export included, with axe on every page
   const email = "heavy@example.com"; // a customer record no other journey uses

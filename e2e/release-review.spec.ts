@@ -4,6 +4,7 @@ import pg from "pg";
 import { readZipEntries } from "@/lib/export/testing/read-zip";
 import { expectAccessible } from "./support/accessibility";
 import { e2eDatabaseUrl } from "./support/database-url";
+import { expectOneLine } from "./support/layout";
 import { signIn } from "./support/sign-in";
 
 // Art. 15(4) GDPR: a support ticket that names another customer is held before release; a
@@ -63,12 +64,18 @@ test(JOURNEY, async ({ page, browser }) => {
 
   // The exact email match is approved automatically; collecting finds Casey and holds the request.
   await expectStatus(page, "Checking before release");
+  // Collected already: the step in hand is preparing the download, not collecting.
+  await expect(page.locator('[aria-current="step"]')).toContainText("Preparing your download");
+  await expect(page.getByText("You need not do anything: we email you when it is ready.")).toBeVisible();
   await expectAccessible(page);
 
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "reviewer@example.com", "/admin");
   const row = reviewer.getByRole("row").filter({ hasText: reference });
   await expect(row).toContainText("Review before release");
+  // A reference is quoted whole: it never breaks at its hyphen on a laptop-sized window.
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
+  await expectOneLine(row.getByRole("link", { name: reference }));
   await row.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByTestId("staff-request-status")).toHaveText("Review before release");
   await expect(reviewer.getByTestId("disclosure-panel")).toContainText(
@@ -78,6 +85,10 @@ test(JOURNEY, async ({ page, browser }) => {
   await expect(findings).toHaveCount(2);
   await expect(findings.filter({ hasText: "Name of another customer" }).locator("mark")).toHaveText("Casey Kim");
   await expect(findings.filter({ hasText: "Email address" }).locator("mark")).toHaveText("casey@example.com");
+  // The whole message fits in the context: no "…" that would suggest text left out.
+  await expect(findings.filter({ hasText: "Name of another customer" }).getByTestId("finding-passage")).toHaveText(
+    MESSAGE,
+  );
   await expectAccessible(reviewer);
 
   for (const kind of ["Email address", "Name of another customer"]) {
@@ -91,6 +102,7 @@ test(JOURNEY, async ({ page, browser }) => {
   await expect(reviewer.getByTestId("finding-decision")).toHaveCount(2);
   // Released: nothing is left to decide, and no sentence is left starting in lower case.
   await expect(reviewer.getByTestId("disclosure-panel")).not.toContainText("the archive is packaged once");
+  await expect(reviewer.getByTestId("disclosure-panel")).toContainText("each passage, and what was decided on it");
   await expectAccessible(reviewer);
   await expect(reviewer.getByTestId("request-timeline")).toContainText("Released after review");
   await reviewer.context().close();

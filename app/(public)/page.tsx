@@ -48,12 +48,10 @@ export default async function HomePage() {
                   <p className="font-medium">
                     {account.email}{" "}
                     <span className="ml-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
-                      {account.role.toLowerCase()}
+                      {t(`demoRole.${account.role}`)}
                     </span>
                   </p>
-                  <p className="text-sm text-zinc-600" lang="en">
-                    {account.about}
-                  </p>
+                  <p className="text-sm text-zinc-600">{t(`demoAbout.${account.about}`)}</p>
                 </div>
                 <Link className="text-sm font-medium text-brand-700 underline" href={demoSignInLink(account)}>
                   {t("demoSignInAs", { name: account.name })}

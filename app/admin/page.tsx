@@ -58,7 +58,7 @@ const COLUMNS = ["Reference", "Customer", "Type", "Received", "Due", "Days left"
 function QueueTableRow({ row, threshold }: { row: QueueRow; threshold: number }) {
   return (
     <tr className="border-b border-zinc-100">
-      <td className={`${cell} font-medium`}>
+      <td className={`${cell} whitespace-nowrap font-medium`}>
         <Link href={`/admin/requests/${row.id}`} className="text-brand-700 underline">
           {row.reference}
         </Link>

@@ -21,15 +21,21 @@ function sourceTitle(key: string): string {
   }
 }
 
+const FORGOTTEN =
+  "The passage is no longer kept: other people's data goes when the archive is deleted or the request cancelled.";
+
+/** The passage as found; "…" marks only where the text goes on (the scan puts it in). */
 function Passage({ finding }: { finding: Finding }) {
+  const style = "rounded-md bg-zinc-50 px-3 py-2 text-sm text-zinc-800";
+  if (!finding.matched) {
+    // Blanked with the archive at the end of its download period, or on cancelling (lib/disclosure/forget-passages.ts).
+    return <p className={`${style} italic`}>{FORGOTTEN}</p>;
+  }
   return (
-    <blockquote
-      className="rounded-md bg-zinc-50 px-3 py-2 font-mono text-sm text-zinc-800"
-      data-testid="finding-passage"
-    >
-      …{finding.before}
+    <blockquote className={`${style} font-mono`} data-testid="finding-passage">
+      {finding.before}
       <mark className="bg-amber-200 px-0.5 text-zinc-950">{finding.matched}</mark>
-      {finding.after}…
+      {finding.after}
     </blockquote>
   );
 }
@@ -75,7 +81,7 @@ function RemainingForm({ requestId, pending }: { requestId: string; pending: num
       <StaffActionForm
         action={decideRemainingFindingsAction}
         requestId={requestId}
-        submitLabel={`Decide all ${pending}`}
+        submitLabel={`Decide all ${pending} passages`}
         variant="secondary"
         className="mt-3"
       >
@@ -95,6 +101,12 @@ function Decided({ finding }: { finding: Finding }) {
   );
 }
 
+const REVIEW_INTRO =
+  "The customer's free text mentions other people. Redact each passage that would disclose another person's " +
+  "data, or keep it (for example, a name the customer wrote about themselves).";
+// Released or cancelled: no more instructions, only the record.
+const DONE_INTRO = "The customer's free text mentioned other people: each passage, and what was decided on it.";
+
 export function DisclosurePanel({ view }: { view: StaffRequestView }) {
   const { request } = view;
   const findings = request.disclosureFindings;
@@ -107,9 +119,9 @@ export function DisclosurePanel({ view }: { view: StaffRequestView }) {
         Other people&apos;s data (Art. 15(4) GDPR)
       </h2>
       <p className="text-sm text-zinc-700">
-        The customer&apos;s free text mentions other people. Redact each passage that would disclose another
-        person&apos;s data, or keep it (for example, a name the customer wrote about themselves).
-        {open ? ` ${pending} still to decide; the archive is packaged once every passage is decided.` : null}
+        {open
+          ? `${REVIEW_INTRO} ${pending} still to decide; the archive is packaged once every passage is decided.`
+          : DONE_INTRO}
       </p>
       {open && view.ownRequest ? (
         <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">

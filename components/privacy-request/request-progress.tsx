@@ -6,7 +6,13 @@ import type { MessageLookup } from "@/lib/i18n/localize-errors";
 import { localizedSource } from "@/lib/i18n/source-text";
 import type { PresentedRequest } from "@/lib/requests/present";
 import type { SourceStatus } from "@/lib/generated/prisma/enums";
-import { CUSTOMER_TIMELINE, isAgentWorded, isDownloadable, timelinePosition } from "@/lib/requests/lifecycle";
+import {
+  CUSTOMER_TIMELINE,
+  ENDED_WITHOUT_COPY,
+  isAgentWorded,
+  isDownloadable,
+  timelinePosition,
+} from "@/lib/requests/lifecycle";
 import { isCollected, isCollecting, isSourceFailed } from "@/lib/requests/source-lifecycle";
 
 type Live = PresentedRequest & { download: { url: string; expiresAt: string } | null };
@@ -173,7 +179,7 @@ export function RequestProgress({ initial }: { initial: Live }) {
         ) : null}
       </section>
 
-      <Timeline status={request.status} byAgent={request.byAgent} />
+      {ENDED_WITHOUT_COPY.has(request.status) ? null : <Timeline status={request.status} byAgent={request.byAgent} />}
 
       {request.sources.length > 0 ? <SourcesProgress sources={request.sources} /> : null}
     </div>

@@ -52,6 +52,15 @@ describe("scanning a source's pages for other people's data", () => {
     expect(findings[1]!.after).toBe(" or alex@example.com");
   });
 
+  it("marks with … only the side where the text goes on beyond the context", async () => {
+    const long = `${"a".repeat(50)} mail casey@example.com ${"b".repeat(50)}`;
+    const { findings } = await scanned(pagesOf([ticket("Mail casey@example.com.", long)]), {});
+    expect(findings.map(({ before, after }) => [before, after])).toEqual([
+      ["Mail ", "."],
+      [`…${"a".repeat(34)} mail `, ` ${"b".repeat(39)}…`],
+    ]);
+  });
+
   it("asks the resolver once per page, only about distinct candidates, and not at all without any", async () => {
     const { lookups } = await scanned(
       pagesOf([ticket("Hello Sam Rivera", "sam rivera again")], [ticket("Refund", "ok #2")]),

@@ -29,6 +29,7 @@ export type Finding = Span & {
   recordIndex: number;
   /** The concrete path of the text ("messages[2].body"). */
   path: string;
+  /** Up to CONTEXT_CHARS of the text either side, with "…" where the text goes on beyond them. */
   before: string;
   after: string;
 };
@@ -145,8 +146,8 @@ function findingsIn(
       ...span,
       recordIndex,
       path,
-      before: text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
-      after: text.slice(span.end, span.end + CONTEXT_CHARS),
+      before: (span.start > CONTEXT_CHARS ? "…" : "") + text.slice(Math.max(0, span.start - CONTEXT_CHARS), span.start),
+      after: text.slice(span.end, span.end + CONTEXT_CHARS) + (text.length - span.end > CONTEXT_CHARS ? "…" : ""),
     }));
   });
 }

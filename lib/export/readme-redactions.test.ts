@@ -26,6 +26,17 @@ describe("README.html on redacted passages", () => {
     expect(german).toContain("Artikel 15 Absatz 4 DSGVO");
   });
 
+  it("names them in the summary table too, in English and German", async () => {
+    const summary = (html: string) => html.slice(html.indexOf('id="summary"'), html.indexOf("</table>"));
+    expect(summary(await renderReadmeHtml(await withRedactions("en", 2), []))).toContain(
+      "2 passages about other people replaced (Article 15(4) GDPR).",
+    );
+    expect(summary(await renderReadmeHtml(await withRedactions("de", 1), []))).toContain(
+      "1 Stelle mit Daten anderer Personen ersetzt (Artikel 15 Absatz 4 DSGVO).",
+    );
+    expect(summary(await renderReadmeHtml(await withRedactions("en", 0), []))).not.toContain("replaced");
+  });
+
   it("says nothing about redaction when nothing was redacted", async () => {
     for (const redactions of [undefined, 0])
       expect(await renderReadmeHtml(await withRedactions("en", redactions), [])).not.toContain("Article 15(4)");

@@ -77,6 +77,8 @@ export function Summary({ input, text }: SummaryProps) {
               </th>
               <td>
                 <SourceStatusText entry={entry} text={text} />
+                {/* Art. 15(4): said here too, so the summary alone does not read as the whole text. */}
+                {entry.redactions ? ` ${text.plain("summaryRedacted", { count: entry.redactions })}` : null}
               </td>
             </tr>
           ))}

@@ -50,14 +50,16 @@ describe("exporting a request", () => {
   it("gives Alex a complete, verifiable archive of his live data and nothing else", async () => {
     const { request, archive } = await exportFor("alex@example.com");
     const stored = await db.exportArchive.findUniqueOrThrow({ where: { id: archive.archiveId } });
-    const { manifest, text } = await inspectArchive(store, stored.storageKey, stored.sha256);
+    const { manifest, entries, text } = await inspectArchive(store, stored.storageKey, stored.sha256);
 
     expect(manifest.subject).toEqual({ id: "cus_000001", email: "alex@example.com" });
-    expect(manifest.sources.map((s) => s.key).sort()).toEqual(
-      listSources()
-        .map((s) => s.key)
-        .sort(),
-    );
+    // Every source, in the order the status page lists them (profile first), README.html too.
+    const keys = listSources().map((s) => s.key);
+    expect(manifest.sources.map((s) => s.key)).toEqual(keys);
+    const readme = entries.get("README.html")!.toString("utf8");
+    const sections = keys.map((key) => readme.indexOf(`id="source-${key}"`));
+    expect(sections.every((at) => at >= 0)).toBe(true);
+    expect(sections).toEqual([...sections].sort((a, b) => a - b));
     const rows = await db.requestSource.findMany({ where: { requestId: request.id } });
     for (const row of rows) {
       expect(row.status).toBe("DONE");

@@ -6,8 +6,10 @@ import {
   CANCELLABLE_BY_CUSTOMER,
   CANCELLABLE_BY_STAFF,
   canTransition,
+  CUSTOMER_TIMELINE,
   DELIVERED,
   DOWNLOADABLE,
+  ENDED_WITHOUT_COPY,
   EXTENDABLE,
   IN_PROGRESS,
   OPEN,
@@ -16,6 +18,7 @@ import {
   STAFF_STATUS_LABEL,
   statusesLeadingTo,
   TERMINAL,
+  timelinePosition,
 } from "./lifecycle";
 
 // Written out by hand, not derived from the module: a move added to or dropped from the table
@@ -104,6 +107,14 @@ describe("request lifecycle", () => {
     expect(IN_PROGRESS.has("RELEASE_REVIEW")).toBe(false);
     expect(CANCELLABLE_BY_CUSTOMER.has("RELEASE_REVIEW")).toBe(false);
     expect(CANCELLABLE_BY_STAFF.has("RELEASE_REVIEW")).toBe(true);
+    // The customer sees collecting done and the download being prepared, not "collecting" with full bars.
+    expect(CUSTOMER_TIMELINE[timelinePosition("RELEASE_REVIEW")]).toBe("PACKAGING");
+  });
+
+  it("leaves out the customer's steps for exactly the requests that ended without a copy", () => {
+    // Their step position is the last one, "Ready to download": shown, it would promise a download.
+    const undelivered = REQUEST_STATUSES.filter((status) => TERMINAL.has(status) && !DELIVERED.has(status));
+    expect([...ENDED_WITHOUT_COPY].sort()).toEqual(undelivered.sort());
   });
 
   it("every set is a set of open statuses, except terminal", () => {

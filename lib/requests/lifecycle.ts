@@ -109,7 +109,8 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
   IDENTITY_REVIEW: 1,
   APPROVED: 2,
   COLLECTING: 2,
-  RELEASE_REVIEW: 2,
+  // Collected already: checking the passages is part of preparing the copy.
+  RELEASE_REVIEW: 3,
   FAILED: 2,
   PACKAGING: 3,
   READY: 4,
@@ -119,6 +120,9 @@ const TIMELINE_STEP: { readonly [S in RequestStatus]: number } = {
 };
 
 export const timelinePosition = (status: RequestStatus): number => TIMELINE_STEP[status];
+
+/** Ended without a copy: the customer's steps would read "ready to download", so they are not shown. */
+export const ENDED_WITHOUT_COPY = set("REJECTED", "CANCELLED");
 
 // What each status means to the customer lives in the message files (messages/<locale>.json,
 // `status.<STATUS>.label` and `.detail`), one text per status per language; a test checks that

@@ -9,7 +9,7 @@ import type { ArchiveInput } from "@/lib/export/archive-input";
 import type { PrivacyRequest } from "@/lib/generated/prisma/client";
 import { exportArchiveKey } from "@/lib/export/storage-keys";
 import { translator } from "@/lib/i18n/translator";
-import { getSource } from "@/lib/sources/registry";
+import { byRegistryOrder, getSource } from "@/lib/sources/registry";
 import { getBlobStore } from "@/lib/storage";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { controllerDetails } from "./controller";
@@ -129,7 +129,9 @@ function archiveSources(
   request: Awaited<ReturnType<typeof loadForPackaging>>,
   redactions: Map<string, number>,
 ): ArchiveInput["sources"] {
-  return request.sources.map((row) => ({
+  // In the order the status page shows them (profile first), not the database's alphabetical one.
+  const rows = [...request.sources].sort((a, b) => byRegistryOrder(a.sourceKey, b.sourceKey));
+  return rows.map((row) => ({
     source: getSource(row.sourceKey),
     status: archivedStatus(row.status),
     recordCount: row.recordCount,

@@ -1,6 +1,6 @@
 import { daysLeft } from "@/lib/compliance/days-left";
 import type { ExportArchive, PrivacyRequest, RequestSource } from "@/lib/generated/prisma/client";
-import { getSource, listSources } from "@/lib/sources/registry";
+import { byRegistryOrder, getSource } from "@/lib/sources/registry";
 import { isTerminal } from "./lifecycle";
 import { isCollected } from "./source-lifecycle";
 
@@ -28,7 +28,7 @@ export function presentPrivacyRequest(
     terminal: isTerminal(request.status),
     // In the registry's order (profile first), which is how the README and manifest list them too.
     sources: [...request.sources]
-      .sort((a, b) => registryOrder(a.sourceKey) - registryOrder(b.sourceKey))
+      .sort((a, b) => byRegistryOrder(a.sourceKey, b.sourceKey))
       .map((row) => ({
         key: row.sourceKey,
         title: safeTitle(row.sourceKey),
@@ -54,12 +54,6 @@ export function isArchiveGone(
   now: Date = new Date(),
 ): boolean {
   return archive.deletedAt !== null || archive.expiresAt <= now;
-}
-
-function registryOrder(key: string): number {
-  const sources = listSources();
-  const index = sources.findIndex((source) => source.key === key);
-  return index === -1 ? sources.length : index;
 }
 
 function safeTitle(key: string): string {

@@ -22,6 +22,13 @@ export function listSources(): DataSource[] {
   return company.sources().map((source) => withErasureGuard(source, company));
 }
 
+/** Compares source keys by the registry's order (profile first): how the portal and the archive list them. */
+export function byRegistryOrder(a: string, b: string): number {
+  const keys = listSources().map((source) => source.key);
+  const position = (key: string) => (keys.includes(key) ? keys.indexOf(key) : keys.length);
+  return position(a) - position(b);
+}
+
 export class UnknownSourceError extends Error {
   override name = "UnknownSourceError";
 }

@@ -24,7 +24,7 @@ function RequestReceivedEmail({ companyName, reference, type, dueAt, statusUrl, 
       <Heading style={emailStyles.heading}>{t("email.received.heading")}</Heading>
       <Text style={emailStyles.text}>
         {t.rich(`${key}.text`, {
-          // The sentence names the copy in its own grammar ("einer Kopie Ihrer Daten"): not the title, lowercased.
+          // Each language words the copy itself: a lower-cased title would break German nouns.
           type,
           reference,
           subject,

@@ -68,6 +68,24 @@ describe("email templates", () => {
     expect(email.text).toContain("/privacy-center/requests/r1/download?token=t");
   });
 
+  it("names what the customer asked for in the received email, nouns capitalised as German writes them", async () => {
+    const received = (locale: string, type: "ACCESS" | "PORTABILITY") =>
+      renderRequestReceivedEmail({
+        companyName: "StreamPay",
+        reference: "DSR-2026-000123",
+        type,
+        dueAt: new Date("2026-12-23T00:00:00Z"),
+        statusUrl: "http://x.test/s",
+        locale,
+      });
+    expect((await received("en", "ACCESS")).text).toContain("Your request for a copy of your data has the reference");
+    expect((await received("en", "PORTABILITY")).text).toContain("Your request for a portable copy of your data has");
+    expect((await received("de", "ACCESS")).text).toContain("Ihre Anfrage nach einer Kopie Ihrer Daten hat das");
+    expect((await received("de", "PORTABILITY")).text).toContain(
+      "Ihre Anfrage nach einer übertragbaren Kopie Ihrer Daten",
+    );
+  });
+
   it("writes every customer email in German for a customer who asked in German", async () => {
     const common = { companyName: "StreamPay", reference: "DSR-2026-000123", locale: "de" };
     const ready = await renderDataReadyEmail({
@@ -87,8 +105,6 @@ describe("email templates", () => {
     });
     expect(received.subject).toBe("Wir haben Ihre Datenschutzanfrage DSR-2026-000123 erhalten");
     expect(received.text).toContain("bis 23. Dezember 2026");
-    // German nouns keep their capitals inside the sentence.
-    expect(received.text).toContain("Ihre Anfrage nach einer Kopie Ihrer Daten hat das Aktenzeichen");
     const delayed = await renderRequestDelayedEmail({ ...common, statusUrl: "http://x.test/s" });
     expect(delayed.text).toContain("Unser Datenschutzteam ist informiert");
     const signIn = await renderSignInEmail({
