@@ -93,6 +93,14 @@ test("an agent with a mandate: the subject is told, a reviewer approves, and the
     email: "sam@example.com",
   });
   expect(entries.get("README.html")!.toString()).toContain(`${agent}, as your lawyer`);
+
+  // The agent's own pages speak of the person asked for, not of "your data".
+  await page.goto("/privacy-center");
+  await expect(page.getByRole("listitem").filter({ hasText: reference })).toContainText("Ready to download");
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Ready to download");
+  await expect(page.getByText("The data of the person you asked for is ready.")).toBeVisible();
+  await expect(page.getByText("Your data is ready.")).toHaveCount(0);
 });
 
 test("the subject objects from the email; the reviewer can only refuse, and the agent is told why", async ({

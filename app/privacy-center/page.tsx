@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { REQUEST_TYPE_ORDER } from "@/lib/requests/request-type";
+import { isAgentWorded } from "@/lib/requests/lifecycle";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -66,6 +67,7 @@ async function YourRequests({ viewer }: { viewer: Viewer }) {
   const requests = await listOwnPrivacyRequests(viewer);
   const t = await getTranslations("center");
   const tStatus = await getTranslations("status");
+  const tAgent = await getTranslations("agentStatus");
   return (
     <section aria-labelledby="your-requests">
       <h2 id="your-requests" className="text-lg font-semibold">
@@ -80,7 +82,9 @@ async function YourRequests({ viewer }: { viewer: Viewer }) {
               <Link className="font-medium text-brand-700 underline" href={`/privacy-center/requests/${request.id}`}>
                 {request.reference}
               </Link>
-              <span className="text-sm text-zinc-600">{tStatus(`${request.status}.label`)}</span>
+              <span className="text-sm text-zinc-600">
+                {(request.byAgent && isAgentWorded(request.status) ? tAgent : tStatus)(`${request.status}.label`)}
+              </span>
             </li>
           ))}
         </ul>

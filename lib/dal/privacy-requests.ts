@@ -26,6 +26,7 @@ export function listOwnPrivacyRequests(viewer: Viewer) {
       reference: true,
       type: true,
       status: true,
+      byAgent: true,
       submittedAt: true,
       dueAt: true,
       extendedDueAt: true,

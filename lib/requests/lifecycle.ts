@@ -80,10 +80,19 @@ export const DELIVERED = set(
 );
 
 /**
- * An agent's request waits on its mandate, not on "is this your account": these statuses have the
- * agent's own words (messages `agentStatus.*`).
+ * An agent's request waits on its mandate, not on "is this your account", and the data it is
+ * about is someone else's: these statuses have the agent's own words (messages `agentStatus.*`).
  */
-export const AGENT_WORDED = ["IDENTITY_REVIEW"] as const satisfies readonly RequestStatus[];
+export const AGENT_WORDED = [
+  "IDENTITY_REVIEW",
+  "APPROVED",
+  "COLLECTING",
+  "RELEASE_REVIEW",
+  "READY",
+  "REJECTED",
+  "CANCELLED",
+  "FAILED",
+] as const satisfies readonly RequestStatus[];
 export const isAgentWorded = (status: RequestStatus): status is (typeof AGENT_WORDED)[number] =>
   (AGENT_WORDED as readonly RequestStatus[]).includes(status);
 
