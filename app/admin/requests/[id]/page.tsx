@@ -32,7 +32,7 @@ export default async function StaffRequestPage({ params }: PageProps<"/admin/req
         title={`Request ${request.reference}`}
         description={
           <>
-            {STAFF_REQUEST_TYPES[request.type].title} ({STAFF_REQUEST_TYPES[request.type].article}) from{" "}
+            {STAFF_REQUEST_TYPES[request.type].title}, {STAFF_REQUEST_TYPES[request.type].article}, from{" "}
             {request.user.email}. Status:{" "}
             <strong data-testid="staff-request-status">{STAFF_STATUS_LABEL[request.status]}</strong>
           </>
