@@ -70,13 +70,12 @@ function notFound(request: NextRequest, forwarded: Headers): Response {
 /**
  * A POST to a page is a server action (fetched, or a form's without JavaScript). From another site
  * Next.js refuses it too, but as a 500 with three error lines in the log, which any website can
- * cause at will; here it is the API's 403. A POST that names no site at all (an old browser on a
- * no-referrer page sends `Origin: null`) is left to Next.js's own check.
+ * cause at will; here it is the API's 403 (`Origin: null` included, which Next.js refuses too).
+ * A POST that names no site at all is no browser's, and is left to Next.js's own check.
  */
 function crossSiteActionRefusal(request: NextRequest): Response | null {
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
-  const origin = request.headers.get("origin");
-  if (!request.headers.has("sec-fetch-site") && (origin === null || origin === "null")) return null;
+  if (!request.headers.has("sec-fetch-site") && !request.headers.has("origin")) return null;
   try {
     assertSameOriginWrite(request, [portalUrl()]);
     return null;
