@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
     // fields; multipart framing adds a little. Above this Next.js refuses before our action runs,
     // so the form checks the size first and says so (app/privacy-center/request/request-form.tsx).
     serverActions: { bodySizeLimit: "11mb" },
+    // Because proxy.ts runs, Next.js buffers every body for it and silently cuts it at this size
+    // (default 10 MB): a mandate near 10 MB reached the action and /api/v1/agent-exports truncated,
+    // refused as malformed instead of being taken or refused as too large. Above the limits above.
+    proxyClientMaxBodySize: "11mb",
   },
 };
 

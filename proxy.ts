@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiError } from "@/lib/api/errors";
+import { ApiError, apiError } from "@/lib/api/errors";
+import { assertSameOriginWrite } from "@/lib/api/same-origin";
 import { sessionTokenIn } from "@/lib/auth/session-cookie";
 import { portalDatabaseProbe } from "@/lib/database/probe";
 import { env } from "@/lib/env";
 import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
+import { portalUrl } from "@/lib/http/portal-url";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
 import { localeFromHeaders } from "@/lib/i18n/visitor-locale";
 import { assignRequestId, REQUEST_ID_HEADER } from "@/lib/observability/request-id";
@@ -38,6 +40,8 @@ export async function proxy(request: NextRequest) {
 
 async function respond(request: NextRequest, forwarded: Headers, nonce: string): Promise<Response> {
   if (isMalformed(request)) return notFound(request, forwarded);
+  const refusal = crossSiteActionRefusal(request);
+  if (refusal) return refusal;
   if (needsSignIn(request)) return redirectToSignIn(request);
   if (rendersPage(request)) {
     const databaseAnswers = (await portalDatabaseProbe()?.answers()) ?? true;
@@ -61,6 +65,24 @@ function notFound(request: NextRequest, forwarded: Headers): Response {
   if (request.nextUrl.pathname.startsWith("/api/")) return apiError("not_found", "There is nothing at that address.");
   // Any path no route matches renders app/not-found.tsx with status 404, like every unknown page.
   return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, request: { headers: forwarded } });
+}
+
+/**
+ * A POST to a page is a server action (fetched, or a form's without JavaScript). From another site
+ * Next.js refuses it too, but as a 500 with three error lines in the log, which any website can
+ * cause at will; here it is the API's 403 (`Origin: null` included, which Next.js refuses too).
+ * A POST that names no site at all is no browser's, and is left to Next.js's own check.
+ */
+function crossSiteActionRefusal(request: NextRequest): Response | null {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (!request.headers.has("sec-fetch-site") && !request.headers.has("origin")) return null;
+  try {
+    assertSameOriginWrite(request, [portalUrl()]);
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError) return apiError(error.code, error.message);
+    throw error;
+  }
 }
 
 function needsSignIn(request: NextRequest): boolean {

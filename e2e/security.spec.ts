@@ -1,5 +1,7 @@
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
 import fc from "fast-check";
+import { MANDATE_MAX_BYTES } from "@/lib/mandates/mandate-fields";
+import { plainPdf } from "@/lib/mandates/testing/mandate-files";
 import { SIGN_IN_EMAILS_PER_ADDRESS } from "./support/limits";
 import { signIn } from "./support/sign-in";
 
@@ -283,4 +285,32 @@ test("no body thrown at the exports API gets a 5xx, and a refused one stores not
   // What was refused left nothing behind: the customer's list holds exactly the accepted requests.
   await page.goto("/privacy-center");
   await expect(page.getByRole("link", { name: /DSR-/ })).toHaveCount(accepted);
+});
+
+test("a mandate near 10 MB is taken and one just over is refused as too large, not cut short by the proxy", async ({
+  page,
+  baseURL,
+}) => {
+  // Next.js buffers every body for proxy.ts and, above proxyClientMaxBodySize, silently cuts it:
+  // both files below were then refused as malformed multipart (400).
+  test.setTimeout(120_000);
+  await signIn(page, "large-mandate@example.com");
+  const plain = plainPdf();
+  const pdfOf = (size: number) =>
+    Buffer.concat([plain.subarray(0, 9), Buffer.from(`%${"a".repeat(size - plain.length - 2)}\n`), plain.subarray(9)]);
+  const send = (mandate: Buffer) =>
+    page.request.post("/api/v1/agent-exports", {
+      headers: { origin: baseURL! },
+      multipart: {
+        type: "ACCESS",
+        subjectEmail: "large-mandate-subject@example.com",
+        relationship: "PARENT_OR_GUARDIAN",
+        mandate: { name: "mandate.pdf", mimeType: "application/pdf", buffer: mandate },
+      },
+    });
+  const over = await send(pdfOf(MANDATE_MAX_BYTES + 20_000));
+  expect(over.status()).toBe(413);
+  expect(await over.json()).toMatchObject({ error: { code: "mandate_too_large" } });
+  const under = await send(pdfOf(MANDATE_MAX_BYTES - 100));
+  expect(under.status(), await under.text()).toBe(202);
 });

@@ -90,3 +90,39 @@ describe("the proxy names every request", () => {
     }
   });
 });
+
+describe("the proxy and server actions", () => {
+  // Signed in (a cookie), so a page in the signed-in area is not sent to sign-in first.
+  const post = (headers: Record<string, string>, path = "/privacy-center/requests/abc") =>
+    proxy(request(path, { method: "POST", headers: { cookie: "authjs.session-token=t", ...headers } }));
+  const fetched = { "next-action": "7f12ab" };
+  const form = { "content-type": "multipart/form-data; boundary=x" };
+
+  it("refuses one posted from another site with the API's 403, before Next.js answers it with a 500", async () => {
+    for (const headers of [
+      { ...fetched, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { ...fetched, origin: "https://evil.example" },
+      { ...form, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { ...form, origin: "https://sub.localhost:3000", "sec-fetch-site": "same-site" },
+      { ...form, origin: "null", "sec-fetch-site": "cross-site" },
+      { ...form, origin: "null" },
+    ]) {
+      const refused = await post(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: "cross_site_request" } });
+      expect(refused.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
+  it("hands on one from the portal's own pages, one that names no site (no browser's), and every API call", async () => {
+    for (const headers of [
+      { ...fetched, origin: PORTAL, "sec-fetch-site": "same-origin" },
+      { ...form, origin: "null", "sec-fetch-site": "same-origin" },
+      { ...fetched, origin: PORTAL },
+      form,
+    ])
+      expect(handedOn(await post(headers)), JSON.stringify(headers)).toBe(true);
+    const api = await post({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }, "/api/v1/exports");
+    expect(handedOn(api)).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { handlers } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { browserRequest, callRoute, serve } from "@/test/next-request";
 import { portalUrl } from "@/lib/http/portal-url";
+import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { CONFIRM_PATH } from "./magic-link";
 
 // Signing in as a customer does, through the real Auth.js handlers and our configuration: the
@@ -117,6 +118,34 @@ describe("signing in with a magic link", () => {
     const { link } = await newestLink(email);
     expect(link.origin).toBe(portalUrl());
     expect(link.searchParams.get("callbackUrl")).toBe("/privacy-center");
+  });
+
+  it("behind a proxy, sends the browser on to the portal's address, never to the one Next.js was reached at", async () => {
+    // Next.js names every request by its own host and port (localhost:3000 behind nginx), whatever
+    // Host the proxy passed; Auth.js builds its redirects on that.
+    const internal = "http://10.0.0.7:3000";
+    const throughProxy = (link: URL, method: "GET" | "POST") =>
+      callRoute(
+        method === "GET" ? GET : POST,
+        browserRequest(`${internal}/api/auth/callback/email${link.search}`, {
+          method,
+          headers: { host: "privacy.example.com", "x-forwarded-host": "privacy.example.com", origin: portalUrl() },
+          ...(method === "POST" ? { body: "" } : {}),
+        }),
+      );
+    const email = "behind.proxy@example.com";
+    await submitSignInForm({ email, callbackUrl: "/privacy-center/request?type=access" });
+    const { link } = await newestLink(email);
+
+    const scanned = new URL((await throughProxy(link, "GET")).headers.get("location")!);
+    expect(scanned.origin + scanned.pathname).toBe(`${portalUrl()}${CONFIRM_PATH}`);
+    expect(scanned.search).toBe(link.search);
+    const signedIn = await throughProxy(link, "POST");
+    expect(signedIn.headers.get("location")).toBe(`${portalUrl()}/privacy-center/request?type=access`);
+    expect(sessionCookie(signedIn)).toBeTruthy();
+    const spent = new URL((await throughProxy(link, "POST")).headers.get("location")!);
+    expect(spent.origin + spent.pathname).toBe(`${portalUrl()}/sign-in`);
+    expect(spent.searchParams.get("error")).toBe("Verification");
   });
 
   it("explains a mistyped address next to the field, and a sixth link in an hour with the wait, in the reader's language", async () => {

@@ -8,7 +8,7 @@ import { approveIdentityCheck, rejectIdentityCheck } from "@/lib/requests/decide
 import { extendDeadline } from "@/lib/requests/extend-deadline";
 import { decideDisclosureFinding, decideRemainingFindings } from "@/lib/requests/release-review";
 import { requestSourceRetry } from "@/lib/requests/request-source-retry";
-import type { StaffOutcome } from "@/lib/requests/staff-outcome";
+import { fourEyesRefusal, type StaffOutcome } from "@/lib/requests/staff-outcome";
 import type {
   ApproveIdentityInput,
   CancelRequestInput,
@@ -91,8 +91,9 @@ export async function findRequestForStaff(viewer: Viewer, id: string) {
     /** How many different people this agent has asked for (one agent, many subjects: look closer). */
     agentSubjects,
     agentSubjectsFlag: agentSubjects > env().AGENT_SUBJECTS_FLAG_THRESHOLD,
-    // Four eyes: the page offers no decision on the viewer's own request.
-    ownRequest: request.userId === viewer.id,
+    // Four eyes: the page offers no decision on the viewer's own request, nor on one made for them.
+    ownRequest:
+      fourEyesRefusal({ userId: request.userId, subjectEmail: request.mandate?.subjectEmail }, viewer) !== null,
   };
 }
 

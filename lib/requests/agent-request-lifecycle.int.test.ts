@@ -26,8 +26,11 @@ import { inspectArchive } from "@/test/archive-inspection";
 import { signedIn } from "@/test/factories";
 import { browserRequest, callRoute } from "@/test/next-request";
 import { createAgentPrivacyRequest } from "./create-agent-request";
+import { cancelRequestByStaff } from "./cancel-by-staff";
 import { approveIdentityCheck, rejectIdentityCheck } from "./decide-identity";
 import { expireArchives } from "./expire-archives";
+import { extendDeadline } from "./extend-deadline";
+import { decideRemainingFindings } from "./release-review";
 
 // A request made for someone else, from the agent's submission to the archive's deletion: the
 // data subject told at their own address, staff deciding with four eyes on the mandate, the
@@ -225,6 +228,30 @@ describe("a request made by an authorised agent", () => {
     expect((await expireMandates(addDays(new Date(), 31))).deleted).toBeGreaterThanOrEqual(1);
     expect(await getBlobStore().head(mandate.storageKey)).toBeNull();
     expect(await db.auditEvent.count({ where: { requestId: created.id, action: "mandate.deleted" } })).toBe(1);
+  });
+
+  it("four eyes: a member of staff an agent asked about decides nothing on that request; another one does", async () => {
+    // Their own data, other people's in it: keeping those passages or approving the mandate is not theirs to do.
+    const subject = viewerOf(await db.user.create({ data: { email: "jordan.staff@example.com", role: "ADMIN" } }));
+    const { user } = await signedIn("jordan.agent@example.net");
+    const created = await askFor(viewerOf(user), "Jordan.Staff@example.com");
+    const call = { actor: subject, requestId: created.id };
+    const aboutYou = { kind: "refused", message: expect.stringContaining("made for you by someone else") };
+    expect(await approveIdentityCheck(call)).toMatchObject(aboutYou);
+    expect(await rejectIdentityCheck(call, "Not a real lawyer.")).toMatchObject(aboutYou);
+    expect(await extendDeadline(call, { months: 2, reason: "Many records to collect." })).toMatchObject(aboutYou);
+    expect(await cancelRequestByStaff(call, "A duplicate request.")).toMatchObject(aboutYou);
+    expect(await decideRemainingFindings(call, { decision: "KEEP", reason: "Fine to share." })).toMatchObject(aboutYou);
+    expect((await findRequestForStaff(subject, created.id))?.ownRequest).toBe(true);
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      status: "IDENTITY_REVIEW",
+      extendedDueAt: null,
+    });
+
+    expect((await findRequestForStaff(riley, created.id))?.ownRequest).toBe(false);
+    expect(await rejectIdentityCheck({ actor: riley, requestId: created.id }, "Not a real lawyer.")).toEqual({
+      kind: "done",
+    });
   });
 
   it("an altered or expired objection link objects to nothing", async () => {

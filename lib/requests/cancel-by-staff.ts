@@ -4,7 +4,7 @@ import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { forgetFindingPassages } from "@/lib/disclosure/forget-passages";
 import { withEventOutbox } from "@/lib/events/outbox";
 import { CANCELLABLE_BY_STAFF } from "./lifecycle";
-import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import { actorOf, DONE, fourEyesRefusal, NOT_FOUND, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
 import { transitionRequest } from "./transition";
 
 /** Staff close a request for a reason (a duplicate, a withdrawn request by phone); the customer is emailed why. */
@@ -12,9 +12,13 @@ export async function cancelRequestByStaff(
   { actor, requestId, context }: StaffCall,
   reason: string,
 ): Promise<StaffOutcome> {
-  const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
+  const request = await db.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: { userId: true, mandate: { select: { subjectEmail: true } } },
+  });
   if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
+  const notYours = fourEyesRefusal({ userId: request.userId, subjectEmail: request.mandate?.subjectEmail }, actor);
+  if (notYours) return notYours;
   const cancelled = await withEventOutbox(async (tx) => {
     const moved = await transitionRequest(tx, {
       requestId,

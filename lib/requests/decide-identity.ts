@@ -6,7 +6,7 @@ import { NO_DATA_HELD } from "@/lib/schemas/staff-requests";
 import { findDataSubjects, subjectEmailOf, type SubjectMatch } from "./data-subject";
 import { AWAITING_IDENTITY } from "./lifecycle";
 import { exportRequestedEvent } from "./queue-export";
-import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import { actorOf, DONE, fourEyesRefusal, NOT_FOUND, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
 import { transitionRequest } from "./transition";
 
 // A reviewer's decision on a pending identity check. The request's status is the lock: the
@@ -66,7 +66,8 @@ export function chooseSubject(
 export async function approveIdentityCheck(call: StaffCall, subjectChoice?: string): Promise<StaffOutcome> {
   const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
-  if (request.userId === call.actor.id) return OWN_REQUEST;
+  const notYours = fourEyesRefusal({ userId: request.userId, subjectEmail: request.mandate?.subjectEmail }, call.actor);
+  if (notYours) return notYours;
   if (request.mandate?.objectedAt) return OBJECTED;
   // For a request made by an agent, the records of the person the mandate names, never the agent's.
   const matches = await findDataSubjects(subjectEmailOf(request)).catch(() => null);
@@ -93,7 +94,8 @@ export async function approveIdentityCheck(call: StaffCall, subjectChoice?: stri
 export async function rejectIdentityCheck(call: StaffCall, reason: string): Promise<StaffOutcome> {
   const request = await loadRequest(call.requestId);
   if (!request) return NOT_FOUND;
-  if (request.userId === call.actor.id) return OWN_REQUEST;
+  const notYours = fourEyesRefusal({ userId: request.userId, subjectEmail: request.mandate?.subjectEmail }, call.actor);
+  if (notYours) return notYours;
   const { requestId } = call;
   return decide(call, {
     to: RequestStatus.REJECTED,

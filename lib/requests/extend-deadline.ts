@@ -4,7 +4,7 @@ import { extendedDueDate, MAX_EXTENSION_MONTHS } from "@/lib/compliance/legal-cl
 import { enqueueEvents, withEventOutbox } from "@/lib/events/outbox";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { EXTENDABLE } from "./lifecycle";
-import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
+import { actorOf, DONE, fourEyesRefusal, NOT_FOUND, refused, type StaffCall, type StaffOutcome } from "./staff-outcome";
 
 // GDPR Art. 12(3): the one-month deadline "may be extended by two further months where necessary,
 // taking into account the complexity and number of the requests"; the controller "shall inform
@@ -12,7 +12,14 @@ import { actorOf, DONE, NOT_FOUND, OWN_REQUEST, refused, type StaffCall, type St
 // with the reasons for the delay". So: once, by one or two months, with a reason, only while the
 // original month runs, and the customer is told at once (the notice is enqueued with the change).
 
-type Locked = { userId: string; status: RequestStatus; submittedAt: Date; dueAt: Date; extendedDueAt: Date | null };
+type Locked = {
+  userId: string;
+  subjectEmail: string | null;
+  status: RequestStatus;
+  submittedAt: Date;
+  dueAt: Date;
+  extendedDueAt: Date | null;
+};
 
 export async function extendDeadline(
   { actor, requestId, context }: StaffCall,
@@ -22,10 +29,12 @@ export async function extendDeadline(
   return withEventOutbox(async (tx) => {
     // The row lock makes "extended once" hold against two reviewers extending at the same moment.
     const [request] = await tx.$queryRaw<Locked[]>`
-      SELECT "userId", "status", "submittedAt", "dueAt", "extendedDueAt"
-        FROM "PrivacyRequest" WHERE "id" = ${requestId} FOR UPDATE`;
+      SELECT r."userId", m."subjectEmail", r."status", r."submittedAt", r."dueAt", r."extendedDueAt"
+        FROM "PrivacyRequest" r LEFT JOIN "RequestMandate" m ON m."requestId" = r."id"
+       WHERE r."id" = ${requestId} FOR UPDATE OF r`;
     if (!request) return NOT_FOUND;
-    if (request.userId === actor.id) return OWN_REQUEST;
+    const notYours = fourEyesRefusal(request, actor);
+    if (notYours) return notYours;
     if (!EXTENDABLE.has(request.status)) return refused("Only an open request can be extended.");
     if (request.extendedDueAt)
       return refused("This deadline was already extended; Art. 12(3) allows one extension of at most two months.");

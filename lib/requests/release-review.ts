@@ -7,7 +7,7 @@ import {
   actorOf,
   DONE,
   NOT_FOUND,
-  OWN_REQUEST,
+  fourEyesRefusal,
   refused,
   type StaffActor,
   type StaffCall,
@@ -71,9 +71,13 @@ async function decideFindings(
   findingId: string | undefined,
   input: { decision: FindingDecision; reason: string },
 ): Promise<StaffOutcome> {
-  const request = await db.privacyRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
+  const request = await db.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: { userId: true, mandate: { select: { subjectEmail: true } } },
+  });
   if (!request) return NOT_FOUND;
-  if (request.userId === actor.id) return OWN_REQUEST;
+  const notYours = fourEyesRefusal({ userId: request.userId, subjectEmail: request.mandate?.subjectEmail }, actor);
+  if (notYours) return notYours;
   return withEventOutbox(async (tx) => {
     const [locked] = await tx.$queryRaw<
       { status: string }[]

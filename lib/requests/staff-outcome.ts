@@ -20,4 +20,19 @@ export type StaffCall = { actor: StaffActor; requestId: string; context?: AuditC
  */
 export const OWN_REQUEST = refused("This is your own request: another member of staff has to handle it.");
 
+/** Asked for by an agent about this member of staff: their own data (with other people's in it) too. */
+export const ABOUT_YOU = refused(
+  "This request was made for you by someone else: another member of staff has to handle it.",
+);
+
+/** Four eyes: the refusal when `actor` made the request or is the person an agent made it for; else null. */
+export function fourEyesRefusal(
+  request: { userId: string; subjectEmail?: string | null },
+  actor: StaffActor,
+): StaffOutcome | null {
+  if (request.userId === actor.id) return OWN_REQUEST;
+  if (request.subjectEmail?.toLowerCase() === actor.email.toLowerCase()) return ABOUT_YOU;
+  return null;
+}
+
 export const actorOf = (actor: StaffActor) => ({ type: "USER" as const, id: actor.id, email: actor.email });

@@ -5,6 +5,8 @@ import { seedDemoCompany } from "@/prisma/demo-company";
 import { bringDatabaseBack, takeDatabaseAway } from "@/test/database";
 import { createApprovedRequest, signedIn } from "@/test/factories";
 import { browserRequest, callRoute } from "@/test/next-request";
+import { GET as downloadFile } from "@/app/privacy-center/requests/[id]/download/file/route";
+import { portalUrl } from "@/lib/http/portal-url";
 import { GET as getExport } from "./[id]/route";
 import { POST as createExport } from "./route";
 
@@ -79,6 +81,41 @@ describe("the exports API", () => {
     const check = verifyDownloadToken(link.searchParams.get("token")!, process.env.AUTH_SECRET!);
     expect(check).toMatchObject({ ok: true, grant: { requestId: request.id, archiveId: archive.id } });
     expect(new Date(body.download.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it("behind a proxy, the download link and the download route's redirects are on the portal's address", async () => {
+    // Next.js names every request by its own host and port (localhost:3000 behind nginx), whatever
+    // Host and X-Forwarded-Proto the proxy (or a client) passed.
+    const internal = "http://10.0.0.7:3000";
+    const proxied = { host: "privacy.example.com", "x-forwarded-host": "evil.example" };
+    const { cookie } = await signedIn("proxied@example.com");
+    const request = await createApprovedRequest("proxied@example.com", { status: "READY" });
+    await db.exportArchive.create({
+      data: {
+        requestId: request.id,
+        storageKey: `exports/${request.id}.zip`,
+        sizeBytes: 2048n,
+        sha256: "0".repeat(64),
+        expiresAt: new Date(Date.now() + 5 * 86_400_000),
+      },
+    });
+    const status = await callRoute(
+      getExport,
+      browserRequest(`${internal}/api/v1/exports/${request.id}`, { cookie, headers: proxied }),
+      { id: request.id },
+    );
+    const link = new URL(((await status.json()) as { download: { url: string } }).download.url);
+    expect(link.origin).toBe(portalUrl());
+
+    const downloadPath = `/privacy-center/requests/${request.id}/download`;
+    const signedOut = await callRoute(
+      downloadFile,
+      browserRequest(`${internal}${downloadPath}/file?token=abc`, {
+        headers: { ...proxied, "x-forwarded-proto": "https" },
+      }),
+      { id: request.id },
+    );
+    expect(signedOut.headers.get("location")).toBe(`${portalUrl()}${downloadPath}?token=abc`);
   });
 
   it("another customer, a malformed id and a signed-out caller learn nothing about an export", async () => {
