@@ -31,6 +31,18 @@ beforeAll(async () => {
   await seedDemoCompany(process.env.DATABASE_URL!, { activityRows: 0 });
 });
 
+/** An archive row of `requestId`'s, five days from expiry (the file itself is not read here). */
+const storedArchiveOf = (requestId: string) =>
+  db.exportArchive.create({
+    data: {
+      requestId,
+      storageKey: `exports/${requestId}.zip`,
+      sizeBytes: 2048n,
+      sha256: "0".repeat(64),
+      expiresAt: new Date(Date.now() + 5 * 86_400_000),
+    },
+  });
+
 describe("the exports API", () => {
   it("creates an export for the signed-in customer and reports its status; a second one waits for the first", async () => {
     const { cookie, user } = await signedIn("alex@example.com");
@@ -66,15 +78,7 @@ describe("the exports API", () => {
   it("a ready export's status carries a short-lived download link signed for that archive", async () => {
     const { cookie } = await signedIn("ready@example.com");
     const request = await createApprovedRequest("ready@example.com", { status: "READY" });
-    const archive = await db.exportArchive.create({
-      data: {
-        requestId: request.id,
-        storageKey: `exports/${request.id}.zip`,
-        sizeBytes: 2048n,
-        sha256: "0".repeat(64),
-        expiresAt: new Date(Date.now() + 5 * 86_400_000),
-      },
-    });
+    const archive = await storedArchiveOf(request.id);
     const body = (await (await read(request.id, cookie)).json()) as { download: { url: string; expiresAt: string } };
     const link = new URL(body.download.url);
     expect(link.origin + link.pathname).toBe(`http://localhost:3000/privacy-center/requests/${request.id}/download`);
@@ -90,15 +94,7 @@ describe("the exports API", () => {
     const proxied = { host: "privacy.example.com", "x-forwarded-host": "evil.example" };
     const { cookie } = await signedIn("proxied@example.com");
     const request = await createApprovedRequest("proxied@example.com", { status: "READY" });
-    await db.exportArchive.create({
-      data: {
-        requestId: request.id,
-        storageKey: `exports/${request.id}.zip`,
-        sizeBytes: 2048n,
-        sha256: "0".repeat(64),
-        expiresAt: new Date(Date.now() + 5 * 86_400_000),
-      },
-    });
+    await storedArchiveOf(request.id);
     const status = await callRoute(
       getExport,
       browserRequest(`${internal}/api/v1/exports/${request.id}`, { cookie, headers: proxied }),
