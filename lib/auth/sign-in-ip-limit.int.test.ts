@@ -63,6 +63,11 @@ describe("sign-in emails per IP", () => {
     expect(new Set(recorded.map((event) => event.ip))).toEqual(new Set(["198.51.100.9"]));
   });
 
+  it("counts an IPv6 client by its /64: fresh addresses from one network do not reset the cap", async () => {
+    const sent = await sendUntilRefused("ipv6", (i) => ({ [PEER_ADDRESS_HEADER]: `2001:db8:1:2::${i + 1}` }));
+    expect(sent).toBe(20);
+  });
+
   it("behind one trusted proxy, count the address that proxy appended, not the ones the client wrote", async () => {
     process.env.TRUSTED_PROXY_HOPS = "1";
     reloadEnv();

@@ -1,10 +1,11 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { rateLimitKeyOf } from "@/lib/http/client-network";
 
 // Sign-in emails are rate-limited per address (nobody can flood a mailbox with links) and per IP
-// (nobody can enumerate or spam many addresses). Counters live in PostgreSQL so every app
-// process shares them.
+// (nobody can enumerate or spam many addresses; an IPv6 client by its /64, client-network.ts).
+// Counters live in PostgreSQL so every app process shares them.
 
 const HOUR = 60 * 60;
 
@@ -37,7 +38,7 @@ export type SignInLimitVerdict = { allowed: true } | { allowed: false; retryAfte
 /** Whether another sign-in email would be allowed, without counting one (for a friendly message). */
 export async function checkSignInEmail(email: string, ip: string | null): Promise<SignInLimitVerdict> {
   const { perAddress, perIp } = signInLimiters();
-  const used = await Promise.all([perAddress.get(email.toLowerCase()), ip ? perIp.get(ip) : null]);
+  const used = await Promise.all([perAddress.get(email.toLowerCase()), ip ? perIp.get(rateLimitKeyOf(ip)) : null]);
   const limits = [perAddress.points, perIp.points];
   const exhausted = used.find((res, i) => res !== null && res.consumedPoints >= limits[i]!);
   return exhausted
@@ -50,7 +51,7 @@ export async function consumeSignInEmail(email: string, ip: string | null): Prom
   const { perAddress, perIp } = signInLimiters();
   try {
     await perAddress.consume(email.toLowerCase());
-    if (ip) await perIp.consume(ip);
+    if (ip) await perIp.consume(rateLimitKeyOf(ip));
     return { allowed: true };
   } catch (error) {
     if (error instanceof RateLimiterRes) {
