@@ -1,5 +1,5 @@
 import { countOf } from "@/lib/format/counts";
-import type { SourceStatus } from "@/lib/generated/prisma/enums";
+import { SourceStatus } from "@/lib/generated/prisma/enums";
 import type { RecordCounting, TransferSafeguard } from "./types";
 
 // What a source's Art. 15(2) and completeness declarations mean, in the English staff read in the
@@ -26,13 +26,13 @@ export function countingDescription(counting: RecordCounting): string {
 /** Whether the source's answer is whole (Art. 15(1)): only a source that read everything reaches DONE. */
 export function completenessDescription(status: SourceStatus, recordCount: number): string {
   switch (status) {
-    case "PENDING":
+    case SourceStatus.PENDING:
       return "Not asked yet.";
-    case "COLLECTING":
+    case SourceStatus.COLLECTING:
       return "Still answering.";
-    case "DONE":
+    case SourceStatus.DONE:
       return `Answered completely: ${countOf(recordCount, "record", "records")}.`;
-    case "FAILED":
+    case SourceStatus.FAILED:
       return "Did not answer completely (an error, a timeout or a page cut short); nothing from it is packaged.";
   }
 }
