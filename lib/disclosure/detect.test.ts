@@ -2,15 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   findEmails,
   findPhones,
-  foldForNames,
-  foldName,
   mayHoldContactDetails,
-  nameCandidates,
-  nameKeys,
   normalisePhone,
   withoutOverlaps,
   type OwnDetails,
 } from "./detect";
+import { foldForNames, foldName, nameCandidates, nameKeys } from "./names";
 
 const own: OwnDetails = { emails: new Set(["alex@example.com"]), phones: new Set(["+353871234567"]) };
 const matched = (spans: { matched: string }[]) => spans.map((span) => span.matched);

@@ -1,17 +1,7 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import type { ExportRecord, SerializedPage } from "@/lib/sources/types";
-import {
-  findEmails,
-  findPhones,
-  foldForNames,
-  foldName,
-  mayHoldContactDetails,
-  nameCandidates,
-  nameKeys,
-  withoutOverlaps,
-  type OwnDetails,
-  type Span,
-} from "./detect";
+import { findEmails, findPhones, mayHoldContactDetails, withoutOverlaps, type OwnDetails, type Span } from "./detect";
+import { foldForNames, foldName, nameCandidates, nameKeys } from "./names";
 import { freeTextsOf, parseFreeTextPath, type DeclaredPath, type FreeText } from "./free-text";
 
 // The collect step's Art. 15(4) pass: the staged pages of a source that declares free-text fields

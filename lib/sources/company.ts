@@ -26,7 +26,7 @@ export type SubjectResolver = {
   /**
    * Optional, for Art. 15(4) GDPR (lib/disclosure): which of `names` ("Casey Kim") are the full
    * name of a live customer other than `exceptSubjectId`, compared in any case and with or without
-   * accents (both sides folded as lib/disclosure/detect.ts's foldName: "jurgen muller" is
+   * accents (both sides folded as lib/disclosure/names.ts's foldName: "jurgen muller" is
    * "Jürgen Müller"). Returns the names as given. Without it, names in free text are not
    * checked, only emails and phones.
    */

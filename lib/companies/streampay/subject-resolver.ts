@@ -6,7 +6,7 @@ import { sourceDatabase } from "@/lib/sources/source-database";
 // and blanks the email (streampay.erase_customer), so an erased customer is never found by email.
 
 /**
- * A name folded as lib/disclosure/detect.ts folds one (foldName): NFD, the combining diacritical
+ * A name folded as lib/disclosure/names.ts folds one (foldName): NFD, the combining diacritical
  * marks dropped, lower case, so "jurgen muller" finds "Jürgen Müller". The index
  * customers_full_name_key (prisma/demo-company/schema.sql) is on this very expression.
  */
