@@ -13,8 +13,21 @@ import { WORKFLOW_ACTOR } from "./transition";
 // Every email goes out in the language the customer asked in (PrivacyRequest.locale). An agent's
 // request (a mandate) is worded for the agent: "the data of <subject>", never "your data".
 
-/** What a requester's email needs to know of the mandate: whose data an agent asked for. */
-export const MANDATE_SUBJECT = { select: { subjectEmail: true } } as const;
+/**
+ * What every email to the requester reads of the request: its reference, the requester's address
+ * and language, and whose data an agent asked for (a mandate).
+ */
+export const REQUESTER_FIELDS = {
+  reference: true,
+  locale: true,
+  user: { select: { email: true } },
+  mandate: { select: { subjectEmail: true } },
+} as const;
+
+/** The template props for the requester's language and, for an agent, whose data it is. */
+export function requesterAudience(request: { locale: string | null; mandate: { subjectEmail: string } | null }) {
+  return { locale: supportedLocale(request.locale), onBehalfOf: request.mandate?.subjectEmail };
+}
 
 export function requestStatusUrl(requestId: string): string {
   return new URL(`/privacy-center/requests/${requestId}`, portalUrl()).toString();
@@ -36,18 +49,7 @@ export function downloadUrl(requestId: string, archiveId: string, expiresAt: Dat
 export async function sendDataReadyEmail(requestId: string, archiveId: string): Promise<{ emailId: string }> {
   const archive = await db.exportArchive.findUniqueOrThrow({
     where: { id: archiveId },
-    select: {
-      expiresAt: true,
-      request: {
-        select: {
-          id: true,
-          reference: true,
-          locale: true,
-          user: { select: { email: true } },
-          mandate: MANDATE_SUBJECT,
-        },
-      },
-    },
+    select: { expiresAt: true, request: { select: { id: true, ...REQUESTER_FIELDS } } },
   });
   if (archive.request.id !== requestId) throw new Error("The archive belongs to another request.");
   const content = await renderDataReadyEmail({
@@ -55,8 +57,7 @@ export async function sendDataReadyEmail(requestId: string, archiveId: string): 
     reference: archive.request.reference,
     downloadUrl: downloadUrl(requestId, archiveId, archive.expiresAt),
     expiresAt: archive.expiresAt,
-    locale: supportedLocale(archive.request.locale),
-    onBehalfOf: archive.request.mandate?.subjectEmail,
+    ...requesterAudience(archive.request),
   });
   const { id } = await sendEmail({
     to: archive.request.user.email,
@@ -77,10 +78,7 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
-      reference: true,
-      locale: true,
-      user: { select: { email: true } },
-      mandate: MANDATE_SUBJECT,
+      ...REQUESTER_FIELDS,
       _count: { select: { auditEvents: { where: { action: "source.failed" } } } },
     },
   });
@@ -88,8 +86,7 @@ export async function sendRequestDelayedEmail(requestId: string): Promise<{ emai
     companyName: env().COMPANY_NAME,
     reference: request.reference,
     statusUrl: requestStatusUrl(requestId),
-    locale: supportedLocale(request.locale),
-    onBehalfOf: request.mandate?.subjectEmail,
+    ...requesterAudience(request),
   });
   // One email per failure episode: the count of failures so far tells a retry's failure apart.
   const idempotencyKey = `request-delayed/${requestId}/${request._count.auditEvents}`;
@@ -108,12 +105,9 @@ export async function sendRequestReceivedEmail(requestId: string): Promise<{ ema
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
-      reference: true,
+      ...REQUESTER_FIELDS,
       type: true,
       dueAt: true,
-      locale: true,
-      user: { select: { email: true } },
-      mandate: MANDATE_SUBJECT,
     },
   });
   const content = await renderRequestReceivedEmail({
@@ -122,8 +116,7 @@ export async function sendRequestReceivedEmail(requestId: string): Promise<{ ema
     type: request.type,
     dueAt: request.dueAt,
     statusUrl: requestStatusUrl(requestId),
-    locale: supportedLocale(request.locale),
-    onBehalfOf: request.mandate?.subjectEmail,
+    ...requesterAudience(request),
   });
   const { id } = await sendEmail({
     to: request.user.email,

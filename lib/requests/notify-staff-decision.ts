@@ -5,9 +5,8 @@ import { renderDeadlineExtendedEmail } from "@/lib/email/templates/deadline-exte
 import { renderRequestCancelledEmail } from "@/lib/email/templates/request-cancelled-email";
 import { renderRequestRejectedEmail } from "@/lib/email/templates/request-rejected-email";
 import { env } from "@/lib/env";
-import { supportedLocale } from "@/lib/i18n/catalog";
 import { controllerDetails } from "./controller";
-import { MANDATE_SUBJECT, requestStatusUrl } from "./notify-customer";
+import { REQUESTER_FIELDS, requestStatusUrl, requesterAudience } from "./notify-customer";
 import { WORKFLOW_ACTOR } from "./transition";
 
 // The emails a staff decision owes the customer: a rejection (why, and how to contest it), an
@@ -31,10 +30,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
-      reference: true,
-      locale: true,
-      user: { select: { email: true } },
-      mandate: MANDATE_SUBJECT,
+      ...REQUESTER_FIELDS,
       identityCheck: { select: { reason: true } },
     },
   });
@@ -46,8 +42,7 @@ export async function sendRequestRejectedEmail(requestId: string): Promise<Sent>
     contactEmail: controller.contactEmail,
     authority: controller.supervisoryAuthority,
     statusUrl: requestStatusUrl(requestId),
-    locale: supportedLocale(request.locale),
-    onBehalfOf: request.mandate?.subjectEmail,
+    ...requesterAudience(request),
   });
   return send(requestId, request.user.email, "request-rejected", content);
 }
@@ -56,12 +51,9 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
   const request = await db.privacyRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
-      reference: true,
-      locale: true,
+      ...REQUESTER_FIELDS,
       extendedDueAt: true,
       extensionReason: true,
-      user: { select: { email: true } },
-      mandate: MANDATE_SUBJECT,
     },
   });
   if (!request.extendedDueAt) throw new Error(`Request ${requestId} has no extended deadline to announce.`);
@@ -71,8 +63,7 @@ export async function sendDeadlineExtendedEmail(requestId: string): Promise<Sent
     reason: request.extensionReason ?? "",
     extendedDueAt: request.extendedDueAt,
     statusUrl: requestStatusUrl(requestId),
-    locale: supportedLocale(request.locale),
-    onBehalfOf: request.mandate?.subjectEmail,
+    ...requesterAudience(request),
   });
   return send(requestId, request.user.email, "deadline-extended", content);
 }
@@ -81,7 +72,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
   const [request, cancellation] = await Promise.all([
     db.privacyRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { reference: true, locale: true, user: { select: { email: true } }, mandate: MANDATE_SUBJECT },
+      select: REQUESTER_FIELDS,
     }),
     db.auditEvent.findFirst({
       where: { requestId, action: "request.cancelled" },
@@ -96,8 +87,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
     reason: typeof reason === "string" ? reason : "Our privacy team closed it.",
     contactEmail: env().COMPANY_CONTACT_EMAIL,
     statusUrl: requestStatusUrl(requestId),
-    locale: supportedLocale(request.locale),
-    onBehalfOf: request.mandate?.subjectEmail,
+    ...requesterAudience(request),
   });
   return send(requestId, request.user.email, "request-cancelled", content);
 }
