@@ -84,7 +84,7 @@ export async function sendRequestCancelledEmail(requestId: string): Promise<Sent
   const content = await renderRequestCancelledEmail({
     companyName: env().COMPANY_NAME,
     reference: request.reference,
-    reason: typeof reason === "string" ? reason : "Our privacy team closed it.",
+    reason: typeof reason === "string" ? reason : null,
     contactEmail: env().COMPANY_CONTACT_EMAIL,
     statusUrl: requestStatusUrl(requestId),
     ...requesterAudience(request),

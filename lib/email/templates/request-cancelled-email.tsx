@@ -7,7 +7,8 @@ import { requesterSubjectLine, requesterWording } from "./requester-wording";
 type Props = {
   companyName: string;
   reference: string;
-  reason: string;
+  /** Staff's reason; without one, the email says the privacy team closed it. */
+  reason?: string | null;
   contactEmail: string;
   statusUrl: string;
   locale: string;
@@ -26,7 +27,9 @@ function RequestCancelledEmail(props: Props) {
     <EmailLayout preview={t("email.cancelled.preview", { reference })} companyName={companyName} locale={locale}>
       <Heading style={emailStyles.heading}>{t("email.cancelled.heading")}</Heading>
       <Text style={emailStyles.text}>{t.rich(`${key}.text`, { reference, subject, strong })}</Text>
-      <Text style={emailStyles.text}>{t.rich("email.cancelled.reason", { reason, strong })}</Text>
+      <Text style={emailStyles.text}>
+        {t.rich("email.cancelled.reason", { reason: reason ?? t("email.cancelled.defaultReason"), strong })}
+      </Text>
       <Text style={emailStyles.text}>{t("email.cancelled.next", { contact: contactEmail })}</Text>
       <Button href={statusUrl} style={emailStyles.button}>
         {t("email.cancelled.button")}

@@ -133,6 +133,19 @@ describe("email templates", () => {
     );
   });
 
+  it("gives a cancellation without staff's reason the standard one, in the reader's language", async () => {
+    const cancelled = (locale: string) =>
+      renderRequestCancelledEmail({
+        companyName: "StreamPay",
+        reference: "DSR-2026-000126",
+        contactEmail: "privacy@streampay.example",
+        statusUrl: "http://x.test/s",
+        locale,
+      });
+    expect((await cancelled("en")).text).toContain("The reason: Our privacy team closed it.");
+    expect((await cancelled("de")).text).toContain("Der Grund: Unser Datenschutzteam hat sie geschlossen.");
+  });
+
   it("tells the data subject who asked for their data, as what, and how to object, in English and German", async () => {
     const common = {
       companyName: "StreamPay",
